@@ -1,0 +1,61 @@
+// Bundles the extension and the `lwkd` command line into dist/ (what ships), and with `--tests`
+// the test suites and the VS Code runner into out/ (never shipped).
+//   --production  minify (what `npm run package` puts in the .vsix)
+//   --watch       rebuild on change (for `npm start` sessions)
+//   --tests       also build out/test/**
+import * as esbuild from 'esbuild';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { __LWKD_VERSION__: JSON.stringify(version) },
+};
+
+function files(dir, pattern) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+const builds = [
+  { ...common, minify: production, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, minify: production, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (tests) {
+  builds.push({
+    ...common,
+    entryPoints: [
+      ...files('test/unit', /\.ts$/),
+      ...files('test/integration', /(index|\.test)\.ts$/),
+      ...files('test/ui', /\.test\.ts$/),
+      'test/runner/runIntegration.ts',
+      ...files('scripts', /\.ts$/),
+    ],
+    outdir: 'out',
+    outbase: '.',
+    // Loaded at run time from node_modules: the test framework, the browser driver, and the API
+    // that only exists inside the extension host.
+    external: ['vscode', 'mocha', 'playwright-core'],
+  });
+}
+
+const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+}

@@ -1,0 +1,8 @@
+import type * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { CommandContext } from '../platform/commands';
+import { registerCommand } from '../platform/commands';
+
+export function registerShowLog(context: CommandContext): vscode.Disposable {
+  return registerCommand(Commands.showLog, context, () => context.showLog());
+}

