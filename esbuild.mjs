@@ -4,7 +4,7 @@
 //   --watch       rebuild on change (for `npm start` sessions)
 //   --tests       also build out/test/**
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -35,12 +35,14 @@ const builds = [
   { ...common, minify: production, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (tests) {
+  // Start clean so a deleted test cannot linger as a stale bundle.
+  rmSync('out', { recursive: true, force: true });
   builds.push({
     ...common,
     entryPoints: [
       ...files('test/unit', /\.ts$/),
       ...files('test/integration', /(index|\.test)\.ts$/),
-      ...files('test/ui', /\.test\.ts$/),
+      ...files('test/ui', /(\.test|reporter)\.ts$/),
       'test/runner/runIntegration.ts',
       ...files('scripts', /\.ts$/),
     ],

@@ -5,7 +5,7 @@
 // under .vscode-test/ keyed by version, the way test-electron caches its downloads.
 import type { SpawnSyncOptions } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -109,6 +109,7 @@ export function defaultUserSettings(overrides: Record<string, unknown> = {}): Re
     'chat.disableAIFeatures': true,
     'git.openRepositoryInParentFolders': 'never',
     'window.dialogStyle': 'custom',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...overrides,
   };
 }
@@ -122,6 +123,13 @@ export interface ServerOptions {
   readonly userSettings?: Record<string, unknown>;
   /** Where the server's output goes; kept after stop() for post-mortems. */
   readonly logFile?: string;
+  /**
+   * `development` (tests): the workbench loads this checkout through the development payload,
+   * which needs the smoke-test driver, and that driver hides notification toasts.
+   * `installed` (npm start, UI tests): this checkout is linked into the extensions folder and loads
+   * as an installed extension does, so the workbench behaves exactly as a writer's.
+   */
+  readonly extension?: 'development' | 'installed';
 }
 
 export interface RunningServer {
@@ -130,13 +138,19 @@ export interface RunningServer {
   readonly stop: () => void;
 }
 
-export async function startServer({ env = {}, userSettings = {}, logFile }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer({ env = {}, userSettings = {}, logFile, extension = 'development' }: ServerOptions = {}): Promise<RunningServer> {
   const { node, serverMain } = ensureServer();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lwkd-vscode-'));
   const userDataDir = join(dataDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(defaultUserSettings(userSettings), null, 2));
+  const extensionsDir = join(dataDir, 'extensions');
+  mkdirSync(extensionsDir);
+  if (extension === 'installed') {
+    const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    symlinkSync(projectRoot, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+  }
   const args = [
     serverMain,
     '--host', '127.0.0.1',
@@ -144,10 +158,10 @@ export async function startServer({ env = {}, userSettings = {}, logFile }: Serv
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
-    '--enable-smoke-test-driver',
+    ...(extension === 'development' ? ['--enable-smoke-test-driver'] : []),
     '--server-data-dir', join(dataDir, 'server-data'),
     '--user-data-dir', userDataDir,
-    '--extensions-dir', join(dataDir, 'extensions'),
+    '--extensions-dir', extensionsDir,
   ];
   const child = spawn(node, args, {
     env: { ...process.env, ...env, VSCODE_AGENT_FOLDER: join(dataDir, 'agent') },

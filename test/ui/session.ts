@@ -1,0 +1,88 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { FakeGitHub } from '../fakeGitHub/server';
+import { resultsDir } from '../runner/paths';
+import type { RunningServer } from '../runner/vscodeServer';
+import { startServer } from '../runner/vscodeServer';
+import { copyWorkspace, launchBrowser, waitForWorkbench } from '../runner/workbench';
+import { waitFor } from '../util/waitFor';
+
+/**
+ * One real workbench for a UI suite: the VS Code server with this checkout as the extension under
+ * development, a copy of a fixture workspace, a fake GitHub, and a Chromium page showing it all.
+ */
+export class UiSession {
+  private constructor(
+    readonly page: Page,
+    readonly github: FakeGitHub,
+    readonly folder: string,
+    private readonly browser: Browser,
+    private readonly server: RunningServer,
+    private readonly disposeWorkspace: () => void,
+  ) {}
+
+  static async open(fixture = 'test/fixtures/workspace'): Promise<UiSession> {
+    mkdirSync(resultsDir, { recursive: true });
+    const github = await FakeGitHub.start();
+    const workspace = copyWorkspace(fixture);
+    const serverLog = join(resultsDir, 'ui-server.log');
+    writeFileSync(serverLog, '');
+    const server = await startServer({ logFile: serverLog, extension: 'installed', userSettings: { 'lwkd.github.apiUrl': github.url } });
+    const browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace.folder)}`);
+    await waitForWorkbench(page);
+    return new UiSession(page, github, workspace.folder, browser, server, workspace.dispose);
+  }
+
+  /**
+   * Opens the command palette filtered by `text` and waits until a row with `expected` shows.
+   * Right after start-up the palette may not know the extension's commands yet, and an open
+   * palette does not refresh, so it is reopened until they appear.
+   */
+  async openPalette(text: string, expected: string = text): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: expected }).first();
+    await waitFor(async () => {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${text}`);
+      try {
+        await row.waitFor({ state: 'visible', timeout: 1_000 });
+        return true;
+      } catch {
+        await this.page.keyboard.press('Escape');
+        return false;
+      }
+    }, { timeoutMs: 60_000, message: `the palette to offer "${expected}"` });
+  }
+
+  /** Runs a command the way a person does: F1, type its title, Enter. */
+  async runCommand(title: string): Promise<void> {
+    await this.openPalette(title);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a file with Quick Open (Ctrl+P), as a person does. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    await this.page.locator('.quick-input-widget input').fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const path = join(resultsDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    this.server.stop();
+    await this.github.close();
+    this.disposeWorkspace();
+  }
+}

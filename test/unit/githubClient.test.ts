@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { GitHubFailureKind } from '../../src/core/githubApi';
+import { GitHubClient, GitHubError } from '../../src/platform/githubClient';
+import { FakeGitHub } from '../fakeGitHub/server';
+import { MemoryLogger } from '../util/memoryLogger';
+
+async function failureKind(promise: Promise<unknown>): Promise<GitHubFailureKind> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof GitHubError, `expected a GitHubError, got ${String(error)}`);
+    return error.kind;
+  }
+  assert.fail('expected the request to fail');
+}
+
+suite('GitHub client (octokit) against the fake GitHub', () => {
+  let github: FakeGitHub;
+  let logger: MemoryLogger;
+  const client = (options: { token?: string; timeoutMs?: number } = {}) =>
+    new GitHubClient({ apiUrl: github.url, userAgent: 'lwkd-author-test', logger, ...options });
+
+  setup(async () => {
+    github = await FakeGitHub.start({ tokens: ['good-token'] });
+    logger = new MemoryLogger();
+  });
+
+  teardown(async () => {
+    await github.close();
+  });
+
+  test('checks the connection anonymously', async () => {
+    const report = await client().checkConnection();
+    assert.equal(report.authenticated, false);
+    assert.equal(report.rateLimits.core.limit, 60);
+    assert.equal(github.requests[0]?.authenticated, false);
+  });
+
+  test('sends the token and sees the authenticated quota, without logging the token', async () => {
+    const report = await client({ token: 'good-token' }).checkConnection();
+    assert.equal(report.authenticated, true);
+    assert.equal(report.rateLimits.core.limit, 5000);
+    assert.equal(github.requests[0]?.authenticated, true);
+    assert.ok(!logger.lines.some((line) => line.includes('good-token')));
+  });
+
+  test('a wrong token is unauthorized', async () => {
+    assert.equal(await failureKind(client({ token: 'stale' }).checkConnection()), 'unauthorized');
+  });
+
+  test('a 500 with an HTML body is a server failure', async () => {
+    github.fail({ kind: 'serverError' });
+    assert.equal(await failureKind(client().checkConnection()), 'server');
+  });
+
+  test('invalid JSON is an invalid response, not a crash', async () => {
+    github.fail({ kind: 'invalidJson' });
+    assert.equal(await failureKind(client().checkConnection()), 'invalidResponse');
+  });
+
+  test('an exhausted quota is rate limited, with the time it lifts', async () => {
+    github.setRemaining('core', 0);
+    try {
+      await client().get('GET /repos/{owner}/{repo}/pulls/{number}', { owner: 'kubernetes', repo: 'kubernetes', number: 1 });
+      assert.fail('expected a rate limit');
+    } catch (error) {
+      assert.ok(error instanceof GitHubError);
+      assert.equal(error.kind, 'rateLimited');
+      assert.ok(error.failure.retryAt && error.failure.retryAt.getTime() > Date.now());
+    }
+  });
+
+  test('a secondary rate limit is rate limited too', async () => {
+    github.fail({ kind: 'secondaryRateLimit' });
+    assert.equal(await failureKind(client().checkConnection()), 'rateLimited');
+  });
+
+  test('a 404 is not found', async () => {
+    assert.equal(await failureKind(client().get('GET /repos/{owner}/{repo}/pulls/{number}', { owner: 'kubernetes', repo: 'kubernetes', number: 424242 })), 'notFound');
+  });
+
+  test('a GitHub that never answers times out', async () => {
+    github.fail({ kind: 'hang' });
+    const started = Date.now();
+    assert.equal(await failureKind(client({ timeoutMs: 200 }).checkConnection()), 'timeout');
+    assert.ok(Date.now() - started < 5_000);
+  });
+
+  test('a cancelled request is cancelled, not a timeout', async () => {
+    github.fail({ kind: 'hang' });
+    const controller = new AbortController();
+    const pending = client().checkConnection(controller.signal);
+    controller.abort();
+    assert.equal(await failureKind(pending), 'cancelled');
+  });
+
+  test('nothing listening is offline', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const offline = new GitHubClient({ apiUrl: `http://127.0.0.1:${port}`, userAgent: 'test', logger });
+    assert.equal(await failureKind(offline.checkConnection()), 'offline');
+  });
+
+  test('a bad API URL fails at construction with badConfiguration', () => {
+    assert.throws(() => new GitHubClient({ apiUrl: 'nope', userAgent: 'test', logger }), (error: unknown) =>
+      error instanceof GitHubError && error.kind === 'badConfiguration');
+  });
+});

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
+import { projectRoot } from '../runner/paths';
+
+interface Manifest {
+  name: string;
+  publisher: string;
+  engines: { vscode: string };
+  activationEvents: string[];
+  devDependencies: Record<string, string>;
+  contributes: {
+    commands: Array<{ command: string; title: string; category?: string }>;
+    configuration: { properties: Record<string, { markdownDescription?: string; description?: string }> };
+  };
+}
+
+const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as Manifest;
+const nls = JSON.parse(readFileSync(join(projectRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+function placeholder(text: string | undefined): string | undefined {
+  return /^%(.+)%$/.exec(text ?? '')?.[1];
+}
+
+suite('Manifest', () => {
+  test('the extension id matches the manifest', () => {
+    assert.equal(`${manifest.publisher}.${manifest.name}`, EXTENSION_ID);
+  });
+
+  test('activation is lazy: never "*", never on start-up', () => {
+    assert.ok(!manifest.activationEvents.includes('*'));
+    assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
+    assert.ok(manifest.activationEvents.includes('workspaceContains:_posts/*.md'));
+  });
+
+  test('@types/vscode is no newer than the engine we claim', () => {
+    const engine = /(\d+)\.(\d+)/.exec(manifest.engines.vscode)!;
+    const types = /(\d+)\.(\d+)/.exec(manifest.devDependencies['@types/vscode'] ?? '')!;
+    assert.ok(Number(types[1]) < Number(engine[1]) || (Number(types[1]) === Number(engine[1]) && Number(types[2]) <= Number(engine[2])));
+  });
+
+  test('every command is in the LWKD category, titled through package.nls.json, and typed in constants', () => {
+    const ids = new Set<string>(Object.values(Commands));
+    for (const command of manifest.contributes.commands) {
+      assert.equal(command.category, 'LWKD', command.command);
+      const key = placeholder(command.title);
+      assert.ok(key && nls[key], `${command.command} has a localised title`);
+      assert.ok(ids.has(command.command), `${command.command} is in constants`);
+    }
+    assert.equal(manifest.contributes.commands.length, ids.size);
+  });
+
+  test('every setting is under lwkd.* with a localised description', () => {
+    const properties = manifest.contributes.configuration.properties;
+    assert.ok(properties[`${Settings.section}.${Settings.githubApiUrl}`]);
+    for (const [key, property] of Object.entries(properties)) {
+      assert.match(key, /^lwkd\.[a-z]+(\.[a-zA-Z]+)?$/);
+      const nlsKey = placeholder(property.markdownDescription ?? property.description);
+      assert.ok(nlsKey && nls[nlsKey], `${key} has a localised description`);
+    }
+  });
+
+  test('every string in package.nls.json is used', () => {
+    const text = readFileSync(join(projectRoot, 'package.json'), 'utf8');
+    assert.deepEqual(Object.keys(nls).filter((key) => !text.includes(`%${key}%`)), []);
+  });
+});
