@@ -143,6 +143,16 @@ export class FakeGitHub {
     return this;
   }
 
+  /** Loads `{ "owner/repo": { pulls, issues, releases } }`, e.g. sample-workspace/github.json. */
+  seed(data: Readonly<Record<string, { pulls?: FakePull[]; issues?: FakeIssue[]; releases?: FakeRelease[] }>>): this {
+    for (const [repo, content] of Object.entries(data)) {
+      content.pulls?.forEach((pull) => this.addPull(repo, pull));
+      content.issues?.forEach((issue) => this.addIssue(repo, issue));
+      content.releases?.forEach((release) => this.addRelease(repo, release));
+    }
+    return this;
+  }
+
   fail(fault: Fault): this {
     this.faults.push({ fault, left: fault.times ?? Number.POSITIVE_INFINITY });
     return this;

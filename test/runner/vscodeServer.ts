@@ -130,6 +130,8 @@ export interface ServerOptions {
    * as an installed extension does, so the workbench behaves exactly as a writer's.
    */
   readonly extension?: 'development' | 'installed';
+  /** Default: a free port. */
+  readonly port?: number;
 }
 
 export interface RunningServer {
@@ -138,9 +140,9 @@ export interface RunningServer {
   readonly stop: () => void;
 }
 
-export async function startServer({ env = {}, userSettings = {}, logFile, extension = 'development' }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer({ env = {}, userSettings = {}, logFile, extension = 'development', port: wanted }: ServerOptions = {}): Promise<RunningServer> {
   const { node, serverMain } = ensureServer();
-  const port = await freePort();
+  const port = wanted || await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lwkd-vscode-'));
   const userDataDir = join(dataDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });

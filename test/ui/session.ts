@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { resultsDir } from '../runner/paths';
-import type { RunningServer } from '../runner/vscodeServer';
 import { startServer } from '../runner/vscodeServer';
 import { copyWorkspace, launchBrowser, waitForWorkbench } from '../runner/workbench';
 import { waitFor } from '../util/waitFor';
@@ -15,25 +14,33 @@ import { waitFor } from '../util/waitFor';
 export class UiSession {
   private constructor(
     readonly page: Page,
-    readonly github: FakeGitHub,
-    readonly folder: string,
     private readonly browser: Browser,
-    private readonly server: RunningServer,
-    private readonly disposeWorkspace: () => void,
+    private readonly cleanups: Array<() => void | Promise<void>>,
   ) {}
 
-  static async open(fixture = 'test/fixtures/workspace'): Promise<UiSession> {
+  /** A fresh server on a copy of `fixture`, with a fake GitHub the test can inspect and break. */
+  static async open(fixture = 'test/fixtures/workspace'): Promise<UiSession & { github: FakeGitHub; folder: string }> {
     mkdirSync(resultsDir, { recursive: true });
     const github = await FakeGitHub.start();
     const workspace = copyWorkspace(fixture);
     const serverLog = join(resultsDir, 'ui-server.log');
     writeFileSync(serverLog, '');
     const server = await startServer({ logFile: serverLog, extension: 'installed', userSettings: { 'lwkd.github.apiUrl': github.url } });
+    const session = await UiSession.attach(`${server.url}/?folder=${encodeURIComponent(workspace.folder)}`, [
+      () => server.stop(),
+      () => github.close(),
+      () => workspace.dispose(),
+    ]);
+    return Object.assign(session, { github, folder: workspace.folder });
+  }
+
+  /** A browser on a workbench someone else serves (e.g. `npm start`). */
+  static async attach(url: string, cleanups: Array<() => void | Promise<void>> = []): Promise<UiSession> {
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace.folder)}`);
+    await page.goto(url);
     await waitForWorkbench(page);
-    return new UiSession(page, github, workspace.folder, browser, server, workspace.dispose);
+    return new UiSession(page, browser, cleanups);
   }
 
   /**
@@ -81,8 +88,8 @@ export class UiSession {
 
   async close(): Promise<void> {
     await this.browser.close();
-    this.server.stop();
-    await this.github.close();
-    this.disposeWorkspace();
+    for (const cleanup of this.cleanups) {
+      await cleanup();
+    }
   }
 }

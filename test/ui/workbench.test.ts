@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { UiSession } from './session';
 
 suite('Workbench, as a writer sees it', () => {
-  let session: UiSession;
+  let session: Awaited<ReturnType<typeof UiSession.open>>;
 
   suiteSetup(async function () {
     this.timeout(120_000);
