@@ -4,11 +4,21 @@ export const EXTENSION_ID = 'lwkd-author.lwkd-author';
 export const Commands = {
   showLog: 'lwkd.showLog',
   checkGitHubConnection: 'lwkd.checkGitHubConnection',
+  newWeeklyIssue: 'lwkd.newWeeklyIssue',
+  stampPublicationTime: 'lwkd.stampPublicationTime',
 } as const;
 
 export const Settings = {
   section: 'lwkd',
   githubApiUrl: 'github.apiUrl',
+  postsFolder: 'postsFolder',
+  templatePath: 'templatePath',
+  createBranch: 'newIssue.createBranch',
+  siteUrl: 'siteUrl',
+  timeZone: 'timeZone',
 } as const;
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+export const DEFAULT_POSTS_FOLDER = '_posts';
+export const DEFAULT_TEMPLATE_PATH = 'template.md';
+export const DEFAULT_SITE_URL = 'https://lwkd.info';

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { registerGitHubConnection } from './features/githubConnection';
+import { registerNewWeeklyIssue } from './features/newWeeklyIssue';
 import { registerShowLog } from './features/showLog';
+import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { OutputChannelLogger } from './platform/logger';
 import { ExtensionSettings } from './platform/settings';
 
@@ -17,6 +19,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     registerShowLog(deps),
     registerGitHubConnection(deps),
+    registerNewWeeklyIssue(deps),
+    registerStampPublicationTime(deps),
   );
   logger.info(`[extension] LWKD Author ${version} active in VS Code ${vscode.version}`);
 }

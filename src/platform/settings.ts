@@ -1,14 +1,60 @@
 import * as vscode from 'vscode';
-import { DEFAULT_GITHUB_API_URL, Settings } from '../constants';
+import {
+  DEFAULT_GITHUB_API_URL,
+  DEFAULT_POSTS_FOLDER,
+  DEFAULT_SITE_URL,
+  DEFAULT_TEMPLATE_PATH,
+  Settings,
+} from '../constants';
+
+export type CreateBranchSetting = 'ask' | 'always' | 'never';
 
 /** Typed reads of `lwkd.*`; read at the moment of use so changes apply without a reload. */
 export class ExtensionSettings {
-  private get config(): vscode.WorkspaceConfiguration {
-    return vscode.workspace.getConfiguration(Settings.section);
+  private config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(Settings.section, scope);
+  }
+
+  private text(key: string, fallback: string, scope?: vscode.ConfigurationScope): string {
+    const value = this.config(scope).get<unknown>(key);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
   }
 
   get githubApiUrl(): string {
-    const value = this.config.get<string>(Settings.githubApiUrl);
-    return typeof value === 'string' && value.trim() !== '' ? value : DEFAULT_GITHUB_API_URL;
+    return this.text(Settings.githubApiUrl, DEFAULT_GITHUB_API_URL);
   }
+
+  /** Relative to the workspace folder; a path that climbs out of it is ignored. */
+  postsFolder(scope?: vscode.ConfigurationScope): string {
+    return safeRelativePath(this.text(Settings.postsFolder, DEFAULT_POSTS_FOLDER, scope)) ?? DEFAULT_POSTS_FOLDER;
+  }
+
+  templatePath(scope?: vscode.ConfigurationScope): string {
+    return safeRelativePath(this.text(Settings.templatePath, DEFAULT_TEMPLATE_PATH, scope)) ?? DEFAULT_TEMPLATE_PATH;
+  }
+
+  createBranch(scope?: vscode.ConfigurationScope): CreateBranchSetting {
+    const value = this.config(scope).get<unknown>(Settings.createBranch);
+    return value === 'always' || value === 'never' ? value : 'ask';
+  }
+
+  siteUrl(scope?: vscode.ConfigurationScope): string {
+    return this.text(Settings.siteUrl, DEFAULT_SITE_URL, scope);
+  }
+
+  /** An IANA zone name, or undefined for the extension host's own zone. */
+  timeZone(): string | undefined {
+    const value = this.config().get<unknown>(Settings.timeZone);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  }
+}
+
+/** `a/b` stays; absolute paths, `..` segments and backslashes are refused. */
+export function safeRelativePath(path: string): string | undefined {
+  const normalized = path.replace(/^\.\/+/, '').replace(/\/+$/, '');
+  if (normalized === '' || normalized.startsWith('/') || /^[a-zA-Z]:/.test(normalized) || normalized.includes('\\')
+    || normalized.split('/').some((segment) => segment === '..' || segment === '')) {
+    return undefined;
+  }
+  return normalized;
 }

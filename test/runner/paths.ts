@@ -19,3 +19,9 @@ function findProjectRoot(start: string): string {
 
 export const projectRoot = findProjectRoot(__dirname);
 export const resultsDir = join(projectRoot, 'test-results');
+
+/**
+ * The real LWKD subset (CC BY 4.0) that CI places beside the checkout as ../shared/lwkd-sample.
+ * Tests read it, never copy it. `LWKD_SAMPLE_DIR` points elsewhere.
+ */
+export const lwkdSampleDir = process.env.LWKD_SAMPLE_DIR ?? join(projectRoot, '..', 'shared', 'lwkd-sample');

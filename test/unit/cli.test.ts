@@ -1,12 +1,31 @@
 import * as assert from 'node:assert/strict';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../src/cli';
 import { FakeGitHub } from '../fakeGitHub/server';
+import { projectRoot } from '../runner/paths';
 
-async function runCli(argv: string[], env: Record<string, string> = {}) {
+async function runCli(argv: string[], options: { env?: Record<string, string>; cwd?: string; now?: string } = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; }, env });
+  const code = await main(argv, {
+    stdout: (text) => { stdout += text; },
+    stderr: (text) => { stderr += text; },
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    now: () => new Date(options.now ?? '2026-11-20T12:00:00Z'),
+  });
   return { code, stdout, stderr };
+}
+
+function site(withTemplate = true): string {
+  const root = mkdtempSync(join(tmpdir(), 'lwkd-cli-'));
+  writeFileSync(join(root, '_config.yml'), 'permalink: /:year/:year:month:day\n');
+  if (withTemplate) {
+    writeFileSync(join(root, 'template.md'), readFileSync(join(projectRoot, 'test', 'fixtures', 'workspace', 'template.md')));
+  }
+  return root;
 }
 
 suite('lwkd command line', () => {
@@ -14,6 +33,8 @@ suite('lwkd command line', () => {
     const { code, stdout } = await runCli(['help']);
     assert.equal(code, 0);
     assert.match(stdout, /Usage: lwkd <command>/);
+    assert.match(stdout, /lwkd new/);
+    assert.match(stdout, /lwkd stamp/);
   });
 
   test('no command is a usage error (exit 2) that still shows the help', async () => {
@@ -40,7 +61,7 @@ suite('lwkd command line', () => {
       const viaFlag = await runCli(['check-github', '--api-url', github.url]);
       assert.equal(viaFlag.code, 0, viaFlag.stderr);
       assert.match(viaFlag.stdout, /\(anonymous\): 60 of 60 requests left/);
-      const viaEnv = await runCli(['check-github'], { LWKD_GITHUB_API_URL: github.url });
+      const viaEnv = await runCli(['check-github'], { env: { LWKD_GITHUB_API_URL: github.url } });
       assert.equal(viaEnv.code, 0, viaEnv.stderr);
       github.fail({ kind: 'serverError' });
       const failed = await runCli(['check-github', `--api-url=${github.url}`]);
@@ -49,5 +70,124 @@ suite('lwkd command line', () => {
     } finally {
       await github.close();
     }
+  });
+});
+
+suite('lwkd new', () => {
+  let root: string;
+  setup(() => {
+    root = site();
+  });
+  teardown(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('writes next Sunday\'s edition from the template and prints its path', async () => {
+    const { code, stdout, stderr } = await runCli(['new', '--root', root, '--today', '2026-11-20']);
+    assert.equal(code, 0, stderr);
+    const path = join(root, '_posts', '2026-11-22-update.md');
+    assert.equal(stdout, `${path}\n`);
+    const text = readFileSync(path, 'utf8');
+    assert.match(text, /^---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n/);
+  });
+
+  test('--last, --week and the clock pick the weeks a writer means', async () => {
+    assert.match((await runCli(['new', '--root', root, '--last', '--dry-run'], { now: '2026-11-23T09:00:00Z' })).stdout, /Week Ending November 22, 2026/);
+    assert.match((await runCli(['new', '--root', root, '--week', '2027-01-03', '--dry-run'])).stdout, /Week Ending January 3, 2027/);
+    assert.match((await runCli(['new', '--root', root, '--dry-run'], { now: '2026-11-22T23:59:00Z' })).stdout, /Week Ending November 22, 2026/);
+  });
+
+  test('--dry-run writes nothing', async () => {
+    const { code, stdout } = await runCli(['new', '--root', root, '--week', '2026-11-22', '--dry-run']);
+    assert.equal(code, 0);
+    assert.match(stdout, /## Developer News/);
+    assert.equal(existsSync(join(root, '_posts')), false);
+  });
+
+  test('never overwrites: exit 1, the file byte-identical', async () => {
+    mkdirSync(join(root, '_posts'));
+    const path = join(root, '_posts', '2026-11-22-update.md');
+    writeFileSync(path, 'my work in progress\r\n');
+    const { code, stderr } = await runCli(['new', '--root', root, '--week', '2026-11-22']);
+    assert.equal(code, 1);
+    assert.match(stderr, /already exists: .*2026-11-22-update\.md/);
+    assert.equal(readFileSync(path, 'utf8'), 'my work in progress\r\n');
+  });
+
+  test('a week that is not a Sunday is a usage error naming the Sunday of that week', async () => {
+    const { code, stderr } = await runCli(['new', '--root', root, '--week', '2026-11-18']);
+    assert.equal(code, 2);
+    assert.match(stderr, /2026-11-18 is a Wednesday.*ends on 2026-11-22/);
+    assert.equal((await runCli(['new', '--root', root, '--week', '2026-02-30'])).code, 2);
+    assert.equal((await runCli(['new', '--root', root, '--next', '--last'])).code, 2);
+  });
+
+  test('without template.md the built-in template is used', async () => {
+    const bare = site(false);
+    try {
+      const { code, stdout } = await runCli(['new', '--root', bare, '--week', '2026-11-22', '--dry-run']);
+      assert.equal(code, 0);
+      assert.match(stdout, /## Subprojects and Dependency Updates/);
+      assert.equal((await runCli(['new', '--root', bare, '--template', 'missing.md'])).code, 1);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
+  test('a write that fails names the path and leaves nothing behind', async () => {
+    if (process.getuid?.() === 0) {
+      // root ignores directory permissions: make the posts "folder" a file instead.
+      writeFileSync(join(root, '_posts'), 'not a folder');
+    } else {
+      mkdirSync(join(root, '_posts'));
+      chmodSync(join(root, '_posts'), 0o500);
+    }
+    const { code, stderr } = await runCli(['new', '--root', root, '--week', '2026-11-22']);
+    assert.equal(code, 1);
+    assert.match(stderr, /_posts/);
+    assert.ok(!existsSync(join(root, '_posts', '2026-11-22-update.md')));
+  });
+});
+
+suite('lwkd stamp', () => {
+  let root: string;
+  let path: string;
+  const edition = '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n\n## Developer News\n\nText.\n';
+  setup(() => {
+    root = site();
+    mkdirSync(join(root, '_posts'));
+    path = join(root, '_posts', '2026-11-22-update.md');
+    writeFileSync(path, edition);
+  });
+  teardown(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('sets date: to now in UTC and prints the permalink', async () => {
+    const { code, stdout, stderr } = await runCli(['stamp', path, '--now', '2026-11-23T04:12:09Z']);
+    assert.equal(code, 0, stderr);
+    assert.equal(readFileSync(path, 'utf8'), edition.replace('2026-11-22 22:00:00 -0000', '2026-11-23 04:12:09 -0000'));
+    assert.match(stdout, /permalink: https:\/\/lwkd\.info\/2026\/20261123/);
+    assert.deepEqual(readdirSync(join(root, '_posts')), ['2026-11-22-update.md'], 'no temporary file is left');
+  });
+
+  test('refuses a time before the week ends unless --force', async () => {
+    const refused = await runCli(['stamp', path, '--now', '2026-11-20T10:00:00Z']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /before the end of the week ending November 22, 2026/);
+    assert.equal(readFileSync(path, 'utf8'), edition);
+    const forced = await runCli(['stamp', path, '--now', '2026-11-20T10:00:00Z', '--force']);
+    assert.equal(forced.code, 0);
+  });
+
+  test('bad input: a missing file, no front matter, a bad --now', async () => {
+    assert.equal((await runCli(['stamp', join(root, 'nope.md')])).code, 1);
+    writeFileSync(join(root, 'notes.md'), '# notes\n');
+    const noFrontMatter = await runCli(['stamp', join(root, 'notes.md')]);
+    assert.equal(noFrontMatter.code, 1);
+    assert.match(noFrontMatter.stderr, /no front matter/);
+    assert.equal(readFileSync(join(root, 'notes.md'), 'utf8'), '# notes\n');
+    assert.equal((await runCli(['stamp', path, '--now', 'tomorrow'])).code, 2);
+    assert.equal((await runCli(['stamp'])).code, 2);
   });
 });

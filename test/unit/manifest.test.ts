@@ -55,7 +55,7 @@ suite('Manifest', () => {
     const properties = manifest.contributes.configuration.properties;
     assert.ok(properties[`${Settings.section}.${Settings.githubApiUrl}`]);
     for (const [key, property] of Object.entries(properties)) {
-      assert.match(key, /^lwkd\.[a-z]+(\.[a-zA-Z]+)?$/);
+      assert.match(key, /^lwkd\.[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)?$/);
       const nlsKey = placeholder(property.markdownDescription ?? property.description);
       assert.ok(nlsKey && nls[nlsKey], `${key} has a localised description`);
     }

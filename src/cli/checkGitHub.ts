@@ -1,0 +1,36 @@
+import { DEFAULT_GITHUB_API_URL } from '../constants';
+import { describeRateLimits } from '../core/githubApi';
+import type { Logger } from '../core/logger';
+import { GitHubClient, GitHubError } from '../platform/githubClient';
+import type { CliIo } from './args';
+import { parseArgs, stringOption } from './args';
+
+export const CHECK_GITHUB_USAGE = `lwkd check-github [--api-url URL] [--verbose]
+    Check that the GitHub API answers and how much quota is left
+    (URL defaults to $LWKD_GITHUB_API_URL, else ${DEFAULT_GITHUB_API_URL}).`;
+
+export async function runCheckGitHub(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const args = parseArgs(argv, { valued: ['api-url'], flags: ['verbose'], maxPositionals: 0 });
+  const apiUrl = stringOption(args, 'api-url') ?? io.env.LWKD_GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL;
+  try {
+    const client = new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger: stderrLogger(io, args.options.has('verbose')) });
+    const report = await client.checkConnection();
+    io.stdout(`${describeRateLimits(report.endpoints.rest, report.authenticated, report.rateLimits)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof GitHubError) {
+      io.stderr(`lwkd: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function stderrLogger(io: CliIo, verbose: boolean): Logger {
+  const write = (level: string) => (message: string) => {
+    if (verbose) {
+      io.stderr(`${level} ${message}\n`);
+    }
+  };
+  return { trace: write('trace'), info: write('info'), warn: write('warn'), error: write('error') };
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_SITE_URL } from '../constants';
+import { formatLongDate, parseFrontMatterTime } from '../core/calendar';
+import { applyTextEdit, permalink, readConfigScalar, stampPublicationTime } from '../core/edition';
+import type { CliIo } from './args';
+import { parseArgs, stringOption, UsageError } from './args';
+import { readText, replaceAtomically } from './files';
+
+export const STAMP_USAGE = `lwkd stamp FILE [--now ISO-8601] [--force] [--root DIR]
+    Set the edition's date: to the current UTC time (or --now) and print the permalink it gives.
+    Refuses (exit 1) a time before the week-ending Sunday unless --force.`;
+
+export function runStamp(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, { valued: ['now', 'root'], flags: ['force'], maxPositionals: 1 });
+  const file = args.positionals[0];
+  if (file === undefined) {
+    throw new UsageError('stamp needs the edition file');
+  }
+  const nowText = stringOption(args, 'now');
+  const now = nowText === undefined ? io.now() : new Date(nowText);
+  if (Number.isNaN(now.getTime()) || (nowText !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(nowText))) {
+    throw new UsageError(`--now takes an ISO-8601 time such as 2026-11-23T04:12:09Z (got "${nowText}")`);
+  }
+  const path = resolve(io.cwd, file);
+  const text = readText(path, 50 * 1024 * 1024);
+  const result = stampPublicationTime(text, now, path);
+  if (!result.ok) {
+    io.stderr(`lwkd stamp: ${path}: ${result.message}\n`);
+    return 1;
+  }
+  if (result.beforeWeekEnd && result.weekEnding && !args.options.has('force')) {
+    io.stderr(`lwkd stamp: ${result.value} is before the end of the week ending ${formatLongDate(result.weekEnding)}; nothing changed (use --force to stamp anyway)\n`);
+    return 1;
+  }
+  replaceAtomically(path, applyTextEdit(text, result.edit));
+  io.stdout(`${path}: date: ${result.value}\n`);
+  const link = permalinkFor(stringOption(args, 'root') ? resolve(io.cwd, stringOption(args, 'root')!) : undefined, path, result.value);
+  if (link) {
+    io.stdout(`permalink: ${link}\n`);
+  }
+  return 0;
+}
+
+/** `_config.yml` from --root, else the site above the posts folder. */
+function permalinkFor(root: string | undefined, path: string, value: string): string | undefined {
+  const candidates = root ? [join(root, '_config.yml')] : [join(dirname(dirname(path)), '_config.yml')];
+  const configPath = candidates.find((candidate) => existsSync(candidate));
+  const time = parseFrontMatterTime(value);
+  if (!configPath || !time) {
+    return undefined;
+  }
+  const config = readText(configPath);
+  const pattern = readConfigScalar(config, 'permalink');
+  return pattern ? permalink(readConfigScalar(config, 'url') ?? DEFAULT_SITE_URL, pattern, time) : undefined;
+}

@@ -1,0 +1,241 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { CalendarDate } from '../core/calendar';
+import {
+  calendarDateIn,
+  dayOfWeek,
+  formatIsoDate,
+  formatLongDate,
+  isKnownTimeZone,
+  parseCalendarDate,
+  sundayEndingWeekOf,
+  WEEKDAY_NAMES,
+  weekEnding,
+} from '../core/calendar';
+import { BUILTIN_TEMPLATE, editionBranchName, editionFileName, firstWritingPosition, renderTemplate } from '../core/edition';
+import type { CommandContext } from '../platform/commands';
+import { registerCommand } from '../platform/commands';
+import { checkOutBranch } from '../platform/git';
+import type { CreateBranchSetting, ExtensionSettings } from '../platform/settings';
+import { chooseSiteFolder, readTextFile, statOrUndefined } from '../platform/workspaceFiles';
+
+export interface NewWeeklyIssueDeps extends CommandContext {
+  readonly settings: ExtensionSettings;
+}
+
+/** Arguments for keybindings and scripts; without them the command asks. */
+export interface NewWeeklyIssueArgs {
+  /** `YYYY-MM-DD`, a Sunday. */
+  readonly weekEnding?: string;
+  readonly createBranch?: CreateBranchSetting;
+}
+
+export type NewWeeklyIssueResult =
+  | { readonly outcome: 'created'; readonly uri: string; readonly branch?: string }
+  | { readonly outcome: 'exists' | 'unsaved'; readonly uri: string }
+  | undefined;
+
+/**
+ * LWKD: New Weekly Issue. Scaffolds `_posts/<Sunday>-update.md` from the workspace's template.md
+ * (or the built-in one), opens it where the writing starts, and optionally checks out the week's
+ * branch. It never overwrites: an edition that exists, on disk or unsaved in an editor, is
+ * opened instead.
+ */
+export function registerNewWeeklyIssue(deps: NewWeeklyIssueDeps): vscode.Disposable {
+  // One scaffold per target at a time: a second invocation waits for the first and then finds
+  // the file, so two quick invocations make one file.
+  const inFlight = new Map<string, Promise<unknown>>();
+
+  return registerCommand(Commands.newWeeklyIssue, deps, async (args?: NewWeeklyIssueArgs): Promise<NewWeeklyIssueResult> => {
+    const folder = await chooseSiteFolder(deps.settings, vscode.l10n.t('Which LWKD site is the new edition for?'));
+    if (!folder) {
+      if (!vscode.workspace.workspaceFolders?.length) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open the folder of your LWKD repository first.'));
+      }
+      return undefined;
+    }
+    const week = args?.weekEnding !== undefined ? parseWeekArgument(args.weekEnding) : await pickWeek(today(deps));
+    if (!week) {
+      return undefined;
+    }
+    const target = vscode.Uri.joinPath(folder.uri, deps.settings.postsFolder(folder), editionFileName(week));
+    const key = target.toString();
+    const previous = inFlight.get(key);
+    const run = (previous ?? Promise.resolve()).catch(() => undefined).then(() => scaffold(deps, folder, week, target));
+    inFlight.set(key, run);
+    let result: NewWeeklyIssueResult;
+    try {
+      result = await run;
+    } finally {
+      if (inFlight.get(key) === run) {
+        inFlight.delete(key);
+      }
+    }
+    // After the lock: asking about the branch may wait on the writer for as long as they like.
+    if (result?.outcome === 'created') {
+      const branch = await maybeCheckOutBranch(deps, folder, week, args?.createBranch ?? deps.settings.createBranch(folder));
+      return branch ? { ...result, branch } : result;
+    }
+    return result;
+  });
+}
+
+function parseWeekArgument(text: string): CalendarDate {
+  const date = parseCalendarDate(text);
+  if (!date || dayOfWeek(date) !== 0) {
+    throw new Error(vscode.l10n.t('weekEnding must be a Sunday written YYYY-MM-DD (got "{0}").', text));
+  }
+  return date;
+}
+
+/** The writer's date: in `lwkd.timeZone` when set (remote hosts often run in UTC), else the host's. */
+function today(deps: NewWeeklyIssueDeps): CalendarDate {
+  const zone = deps.settings.timeZone();
+  if (zone && !isKnownTimeZone(zone)) {
+    deps.logger.warn(`[newWeeklyIssue] lwkd.timeZone "${zone}" is not a known time zone; using the system's`);
+    return calendarDateIn(new Date());
+  }
+  return calendarDateIn(new Date(), zone);
+}
+
+interface WeekItem extends vscode.QuickPickItem {
+  readonly week?: CalendarDate;
+}
+
+async function pickWeek(now: CalendarDate): Promise<CalendarDate | undefined> {
+  const next = weekEnding(now, 'next');
+  const last = weekEnding(now, 'last');
+  const isSunday = dayOfWeek(now) === 0;
+  const items: WeekItem[] = [
+    {
+      label: vscode.l10n.t('Next Sunday'),
+      description: formatLongDate(next),
+      detail: isSunday ? vscode.l10n.t('Today is Sunday: the week ending today') : vscode.l10n.t('The week in progress'),
+      week: next,
+    },
+    { label: vscode.l10n.t('Last Sunday'), description: formatLongDate(last), detail: vscode.l10n.t('The week that has ended'), week: last },
+    { label: vscode.l10n.t('Another week…'), detail: vscode.l10n.t('Type the week-ending Sunday as YYYY-MM-DD') },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New Weekly Issue'), placeHolder: vscode.l10n.t('Which week does the edition cover?') });
+  if (!picked) {
+    return undefined;
+  }
+  if (picked.week) {
+    return picked.week;
+  }
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Weekly Issue'),
+    prompt: vscode.l10n.t('The Sunday the week ends on, as YYYY-MM-DD'),
+    value: formatIsoDate(next),
+    validateInput: validateWeekInput,
+  });
+  return typed === undefined ? undefined : parseCalendarDate(typed);
+}
+
+/** Input-box validation: a real date, and a Sunday; otherwise says which Sunday ends that week. */
+export function validateWeekInput(text: string): string | undefined {
+  const date = parseCalendarDate(text);
+  if (!date) {
+    return vscode.l10n.t('Type a date as YYYY-MM-DD, e.g. 2026-08-02.');
+  }
+  if (dayOfWeek(date) !== 0) {
+    const sunday = sundayEndingWeekOf(date);
+    return vscode.l10n.t('{0} is a {1}. LWKD weeks end on Sundays: that week ends on {2}.', formatLongDate(date), WEEKDAY_NAMES[dayOfWeek(date)]!, formatIsoDate(sunday));
+  }
+  return undefined;
+}
+
+async function scaffold(
+  deps: NewWeeklyIssueDeps,
+  folder: vscode.WorkspaceFolder,
+  week: CalendarDate,
+  target: vscode.Uri,
+): Promise<NewWeeklyIssueResult> {
+  const relative = vscode.workspace.asRelativePath(target);
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString());
+  if (open && (open.isDirty || !(await statOrUndefined(target)))) {
+    await vscode.window.showTextDocument(open);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already open with unsaved changes; switched to it.', relative));
+    return { outcome: 'unsaved', uri: target.toString() };
+  }
+  if (await statOrUndefined(target)) {
+    await vscode.window.showTextDocument(target);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The edition for the week ending {0} already exists; opened {1}.', formatLongDate(week), relative));
+    return { outcome: 'exists', uri: target.toString() };
+  }
+
+  const templateUri = vscode.Uri.joinPath(folder.uri, deps.settings.templatePath(folder));
+  const template = await readTextFile(templateUri);
+  if (template === undefined) {
+    deps.logger.info(`[newWeeklyIssue] no ${vscode.workspace.asRelativePath(templateUri)}; using the built-in template`);
+  }
+  const text = renderTemplate(template ?? BUILTIN_TEMPLATE, week);
+  await writeNewFile(target, new TextEncoder().encode(text), relative);
+  deps.logger.info(`[newWeeklyIssue] created ${relative}`);
+
+  const position = firstWritingPosition(text);
+  const cursor = new vscode.Position(position.line, position.character);
+  await vscode.window.showTextDocument(target, { selection: new vscode.Range(cursor, cursor) });
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Created {0} for the week ending {1}', relative, formatLongDate(week)), 5_000);
+  return { outcome: 'created', uri: target.toString() };
+}
+
+/**
+ * Writes a file that must not exist yet. On failure nothing is left behind: a file that appeared
+ * with only part of our bytes is removed. The error names the path.
+ */
+async function writeNewFile(target: vscode.Uri, bytes: Uint8Array, relative: string): Promise<void> {
+  try {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await vscode.workspace.fs.writeFile(target, bytes);
+  } catch (error) {
+    try {
+      const written = await vscode.workspace.fs.readFile(target);
+      if (written.length < bytes.length && bytes.subarray(0, written.length).every((byte, i) => byte === written[i])) {
+        await vscode.workspace.fs.delete(target);
+      }
+    } catch {
+      // Nothing was written.
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(vscode.l10n.t('Could not create {0}: {1}', relative, reason), { cause: error });
+  }
+}
+
+async function maybeCheckOutBranch(
+  deps: NewWeeklyIssueDeps,
+  folder: vscode.WorkspaceFolder,
+  week: CalendarDate,
+  setting: CreateBranchSetting,
+): Promise<string | undefined> {
+  if (setting === 'never') {
+    return undefined;
+  }
+  const branch = editionBranchName(week);
+  if (setting === 'ask') {
+    const create = vscode.l10n.t('Create Branch');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Check out the branch {0} for this edition?', branch),
+      create,
+      vscode.l10n.t('Not Now'),
+    );
+    if (choice !== create) {
+      return undefined;
+    }
+  }
+  const outcome = await checkOutBranch(folder.uri, branch, deps.logger);
+  switch (outcome.kind) {
+    case 'created':
+    case 'checkedOut':
+    case 'alreadyOn':
+      vscode.window.setStatusBarMessage(vscode.l10n.t('On branch {0}', branch), 5_000);
+      return branch;
+    case 'unavailable':
+      deps.logger.info(`[newWeeklyIssue] branch ${branch} skipped: ${outcome.reason}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('The edition is created; no branch was made because {0}.', outcome.reason));
+      return undefined;
+    case 'failed':
+      void vscode.window.showWarningMessage(vscode.l10n.t('The edition is created, but checking out {0} failed: {1}', branch, outcome.reason));
+      return undefined;
+  }
+}

@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatIsoDate, parseCalendarDate, parseFrontMatterTime } from '../../src/core/calendar';
+import type { CalendarDate } from '../../src/core/calendar';
+import {
+  applyTextEdit,
+  BUILTIN_TEMPLATE,
+  editionBranchName,
+  editionFileName,
+  firstWritingPosition,
+  permalink,
+  readConfigScalar,
+  renderTemplate,
+  stampPublicationTime,
+  weekEndingFromFileName,
+} from '../../src/core/edition';
+import { lwkdSampleDir, projectRoot } from '../runner/paths';
+
+const d = (text: string): CalendarDate => parseCalendarDate(text)!;
+
+function frontMatter(text: string): Record<string, string> {
+  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+  return Object.fromEntries(block.split(/\r?\n/).map((line) => /^(\w+):\s*(.*)$/.exec(line)).filter((m) => m !== null).map((m) => [m[1]!, m[2]!]));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+suite('Scaffolding an edition', () => {
+  test('names the file and branch after the week-ending Sunday', () => {
+    assert.equal(editionFileName(d('2026-08-02')), '2026-08-02-update.md');
+    assert.equal(editionBranchName(d('2026-08-02')), '20260802');
+    assert.deepEqual(weekEndingFromFileName('_posts/2026-08-02-update.md'), d('2026-08-02'));
+    assert.equal(weekEndingFromFileName('_posts/notes.md'), undefined);
+  });
+
+  test('fills the built-in template\'s front matter exactly like the published posts', () => {
+    const text = renderTemplate(BUILTIN_TEMPLATE, d('2022-08-07'));
+    assert.deepEqual(frontMatter(text), {
+      layout: 'post',
+      title: 'Week Ending August 7, 2022',
+      date: '2022-08-07 22:00:00 -0000',
+      slug: '2022-08-07-update',
+    });
+  });
+
+  test('the built-in template has the current LWKD sections in order', () => {
+    const headings = BUILTIN_TEMPLATE.split('\n').filter((line) => line.startsWith('## '));
+    assert.deepEqual(headings, [
+      '## Developer News', '## Release Schedule', '## Featured PRs', '## KEP of the Week', '## Other Merges',
+      '## Promotions', '## Deprecated', '## Version Updates', '## Subprojects and Dependency Updates', '## Shoutouts',
+    ]);
+  });
+
+  test('substitutes placeholders as plain text and keeps everything else byte for byte', () => {
+    const template = '---\r\ntitle: Week Ending Month DD, YYYY\r\nslug: POST_SLUG_DATE-update\r\n---\r\n${process.exit(1)} {{ site.title }} <%= 1 + 1 %> `rm -rf` $1 $& POST_DATE\r\n';
+    const text = renderTemplate(template, d('2026-11-22'));
+    assert.equal(text, '---\r\ntitle: Week Ending November 22, 2026\r\nslug: 2026-11-22-update\r\n---\r\n${process.exit(1)} {{ site.title }} <%= 1 + 1 %> `rm -rf` $1 $& 2026-11-22\r\n');
+  });
+
+  test('puts the cursor on the blank line under the first section', () => {
+    const text = renderTemplate(BUILTIN_TEMPLATE, d('2026-11-22'));
+    const position = firstWritingPosition(text);
+    const lines = text.split('\n');
+    assert.equal(lines[position.line - 1], '## Developer News');
+    assert.equal(lines[position.line], '');
+    assert.deepEqual(firstWritingPosition('no sections here'), { line: 0, character: 16 });
+  });
+});
+
+suite('The repository\'s template reproduces the published front matter', () => {
+  const template = join(lwkdSampleDir, 'template.md');
+  const posts = join(lwkdSampleDir, '_posts');
+  if (!existsSync(template)) {
+    test.skip(`lwkd-sample not found at ${lwkdSampleDir}`, () => undefined);
+    return;
+  }
+
+  test('for every post whose title has the standard form', () => {
+    const templateText = readFileSync(template, 'utf8');
+    let compared = 0;
+    const contradictory: string[] = [];
+    for (const name of readdirSync(posts).filter((file) => file.endsWith('.md')).sort()) {
+      const real = frontMatter(readFileSync(join(posts, name), 'utf8'));
+      const title = /^Week Ending ([A-Z][a-z]+) ([1-9]\d?), (\d{4})$/.exec(real.title ?? '');
+      const week = parseCalendarDate(real.slug?.replace(/-update$/, '') ?? '');
+      if (!title || !MONTHS.includes(title[1]!) || !week) {
+        continue;
+      }
+      const titleWeek = { year: Number(title[3]), month: MONTHS.indexOf(title[1]!) + 1, day: Number(title[2]) };
+      if (formatIsoDate(titleWeek) !== formatIsoDate(week)) {
+        // The title names another week than the slug: an editing slip in the archive that no
+        // generator reproduces (the lint rules flag it).
+        contradictory.push(name);
+        continue;
+      }
+      const generated = frontMatter(renderTemplate(templateText, week));
+      assert.equal(generated.layout, real.layout, name);
+      assert.equal(generated.title, real.title, name);
+      assert.equal(generated.slug, real.slug, name);
+      // The published date is the stamp of publication; the scaffold starts at the template's time.
+      assert.equal(generated.date, `${formatIsoDate(week)} 22:00:00 -0000`, name);
+      if (real.date !== undefined && !real.date.startsWith('2022-02-29')) {
+        assert.ok(parseFrontMatterTime(real.date), `${name}: ${real.date} has the scaffold's form`);
+      }
+      compared++;
+    }
+    assert.ok(compared >= 200, `compared ${compared} posts`);
+    assert.deepEqual(contradictory, [
+      '2018-04-02-update.md', '2018-04-09-update.md', '2018-04-16-update.md', '2018-04-23-update.md',
+      '2019-01-06-update.md', '2021-04-18-update.md',
+    ]);
+  });
+});
+
+suite('Stamping the publication time', () => {
+  const edition = '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n\n## Developer News\n';
+
+  test('replaces only the date line, in UTC, to the second', () => {
+    const result = stampPublicationTime(edition, new Date('2026-11-23T04:12:09.987Z'));
+    assert.ok(result.ok);
+    assert.equal(result.value, '2026-11-23 04:12:09 -0000');
+    assert.equal(result.previous, '2026-11-22 22:00:00 -0000');
+    assert.equal(result.beforeWeekEnd, false);
+    assert.equal(applyTextEdit(edition, result.edit), edition.replace('2026-11-22 22:00:00 -0000', '2026-11-23 04:12:09 -0000'));
+  });
+
+  test('warns about a stamp before the week has ended (the hook\'s old mistake)', () => {
+    const result = stampPublicationTime(edition, new Date('2026-11-20T17:00:00Z'));
+    assert.ok(result.ok && result.beforeWeekEnd);
+    assert.deepEqual(result.ok && result.weekEnding, d('2026-11-22'));
+  });
+
+  test('adds a missing date line before the closing ---, keeping CRLF', () => {
+    const crlf = '---\r\nlayout: post\r\nslug: 2026-11-22-update\r\n---\r\nbody\r\n';
+    const result = stampPublicationTime(crlf, new Date('2026-11-23T00:00:00Z'));
+    assert.ok(result.ok);
+    assert.equal(applyTextEdit(crlf, result.edit), '---\r\nlayout: post\r\nslug: 2026-11-22-update\r\ndate: 2026-11-23 00:00:00 -0000\r\n---\r\nbody\r\n');
+  });
+
+  test('takes the week from the file name when there is no slug', () => {
+    const result = stampPublicationTime('---\ntitle: x\n---\n', new Date('2026-11-21T00:00:00Z'), '/w/_posts/2026-11-22-update.md');
+    assert.ok(result.ok && result.beforeWeekEnd);
+  });
+
+  test('refuses a file without front matter', () => {
+    const result = stampPublicationTime('## Just notes\n', new Date());
+    assert.equal(result.ok, false);
+  });
+});
+
+suite('Permalinks', () => {
+  test('LWKD\'s pattern gives /YEAR/YEARMONTHDAY from the date line', () => {
+    const time = parseFrontMatterTime('2026-08-06 04:12:09 -0000')!;
+    assert.equal(permalink('https://lwkd.info', '/:year/:year:month:day', time), 'https://lwkd.info/2026/20260806');
+  });
+
+  test('uses the UTC day of a non-UTC date, as Jekyll does without a timezone', () => {
+    const time = parseFrontMatterTime('2026-08-06 20:00:00 -0700')!;
+    assert.equal(permalink('https://lwkd.info/', '/:year/:year:month:day', time), 'https://lwkd.info/2026/20260807');
+  });
+
+  test('knows Jekyll\'s other date placeholders', () => {
+    const time = parseFrontMatterTime('2026-01-05 09:08:07 -0000')!;
+    assert.equal(permalink('https://x', '/:short_year/:i_month/:i_day/:slug/', time, 'a-post'), 'https://x/26/1/5/a-post/');
+  });
+
+  test('reads permalink and url from _config.yml without evaluating YAML', () => {
+    const config = readFileSync(join(projectRoot, 'sample-workspace', '_config.yml'), 'utf8');
+    assert.equal(readConfigScalar(config, 'permalink'), '/:year/:year:month:day');
+    assert.equal(readConfigScalar('url: "https://lwkd.info" # site\n', 'url'), 'https://lwkd.info');
+    assert.equal(readConfigScalar('url:\n', 'url'), undefined);
+    assert.equal(readConfigScalar('  permalink: /nested\n', 'permalink'), undefined);
+  });
+});
