@@ -152,7 +152,9 @@ async function scaffold(
   target: vscode.Uri,
 ): Promise<NewWeeklyIssueResult> {
   const relative = vscode.workspace.asRelativePath(target);
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString());
+  // An editor may hold this path's text unsaved: the file itself, or an untitled one for it.
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString()
+    || (document.uri.scheme === 'untitled' && document.uri.path === target.path));
   if (open && (open.isDirty || !(await statOrUndefined(target)))) {
     await vscode.window.showTextDocument(open);
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already open with unsaved changes; switched to it.', relative));

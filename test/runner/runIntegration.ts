@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { SUITE_BANNER } from '../integration/banner';
 import { join } from 'node:path';
@@ -15,6 +16,17 @@ async function main(): Promise<number> {
   const serverLog = join(resultsDir, 'integration-server.log');
   writeFileSync(serverLog, '');
   const workspace = copyWorkspace('test/fixtures/workspace');
+  // A git repository, so that the built-in Git extension is really exercised.
+  const git = (...args: string[]): void => {
+    execFileSync('git', args, {
+      cwd: workspace.folder,
+      stdio: 'ignore',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'Fixture', GIT_AUTHOR_EMAIL: 'fixture@example.invalid', GIT_COMMITTER_NAME: 'Fixture', GIT_COMMITTER_EMAIL: 'fixture@example.invalid' },
+    });
+  };
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'fixture');
   const server = await startServer({ logFile: serverLog, env: { LWKD_TEST_WORKSPACE: workspace.folder } });
   const browser = await launchBrowser();
   const deadline = Number(process.env.LWKD_INTEGRATION_TIMEOUT_MS ?? 300_000);
