@@ -155,12 +155,19 @@ async function scaffold(
   // An editor may hold this path's text unsaved: the file itself, or an untitled one for it.
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString()
     || (document.uri.scheme === 'untitled' && document.uri.path === target.path));
-  if (open && (open.isDirty || !(await statOrUndefined(target)))) {
+  let onDisk: vscode.FileStat | undefined;
+  try {
+    onDisk = await statOrUndefined(target);
+  } catch (error) {
+    // e.g. a posts "folder" that is a file: the edition cannot be there, nor be created.
+    throw creationError(relative, error);
+  }
+  if (open && (open.isDirty || !onDisk)) {
     await vscode.window.showTextDocument(open);
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already open with unsaved changes; switched to it.', relative));
     return { outcome: 'unsaved', uri: target.toString() };
   }
-  if (await statOrUndefined(target)) {
+  if (onDisk) {
     await vscode.window.showTextDocument(target);
     void vscode.window.showInformationMessage(vscode.l10n.t('The edition for the week ending {0} already exists; opened {1}.', formatLongDate(week), relative));
     return { outcome: 'exists', uri: target.toString() };
@@ -199,9 +206,13 @@ async function writeNewFile(target: vscode.Uri, bytes: Uint8Array, relative: str
     } catch {
       // Nothing was written.
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(vscode.l10n.t('Could not create {0}: {1}', relative, reason), { cause: error });
+    throw creationError(relative, error);
   }
+}
+
+function creationError(relative: string, error: unknown): Error {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
+  return new Error(vscode.l10n.t('Could not create {0}: {1}', relative, reason), { cause: error });
 }
 
 async function maybeCheckOutBranch(

@@ -86,6 +86,13 @@ export class UiSession {
     return path;
   }
 
+  /** For `teardown`: keeps a picture of the workbench as it was when a test failed. */
+  async screenshotIfFailed(test: Mocha.Test | undefined): Promise<void> {
+    if (test?.state === 'failed') {
+      await this.screenshot(`failed-${test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
     for (const cleanup of this.cleanups) {

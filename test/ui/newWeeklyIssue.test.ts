@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UiSession } from './session';
+
+suite('New Weekly Issue, from the command palette', () => {
+  let session: Awaited<ReturnType<typeof UiSession.open>>;
+  const quickInput = () => session.page.locator('.quick-input-widget');
+
+  suiteSetup(async function () {
+    this.timeout(120_000);
+    session = await UiSession.open();
+  });
+
+  teardown(async function () {
+    await session.screenshotIfFailed(this.currentTest);
+  });
+
+  suiteTeardown(async () => {
+    await session?.close();
+  });
+
+  test('offers next Sunday with its date, creates the edition and opens it', async () => {
+    await session.runCommand('LWKD: New Weekly Issue');
+    const next = quickInput().locator('.monaco-list-row', { hasText: 'Next Sunday' });
+    await next.waitFor({ state: 'visible' });
+    const label = await next.innerText();
+    const match = /(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})/.exec(label);
+    assert.ok(match, label);
+    await quickInput().locator('.monaco-list-row', { hasText: 'Last Sunday' }).waitFor({ state: 'visible' });
+    await session.screenshot('ui-new-weekly-issue-pick');
+    await session.page.keyboard.press('Enter');
+
+    const month = String(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].indexOf(match[1]!) + 1).padStart(2, '0');
+    const name = `${match[3]}-${month}-${match[2]!.padStart(2, '0')}-update.md`;
+    await session.page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 20_000 });
+    const text = readFileSync(join(session.folder, '_posts', name), 'utf8');
+    assert.match(text, new RegExp(`title: Week Ending ${match[1]} ${match[2]}, ${match[3]}`));
+    // The workspace is not a git repository; the branch question must not block the edition.
+    await session.page.locator('.notification-toast', { hasText: 'Check out the branch' }).waitFor({ state: 'visible' });
+    await session.screenshot('ui-new-weekly-issue-created');
+    await session.page.locator('.notification-toast', { hasText: 'Check out the branch' }).getByRole('button', { name: 'Not Now' }).click();
+  });
+
+  test('another week: a weekday is refused with the Sunday of its week; an existing edition opens untouched', async () => {
+    const existing = join(session.folder, '_posts', '2026-11-15-update.md');
+    const before = readFileSync(existing);
+    await session.runCommand('LWKD: New Weekly Issue');
+    await quickInput().locator('.monaco-list-row', { hasText: 'Another week' }).click();
+    const input = quickInput().locator('input');
+    await input.fill('2026-11-18');
+    await quickInput().getByText('2026 is a Wednesday', { exact: false }).waitFor({ state: 'visible' });
+    assert.match(await quickInput().innerText(), /ends on 2026-11-22/);
+    await session.screenshot('ui-new-weekly-issue-not-a-sunday');
+    await input.fill('2026-11-15');
+    await session.page.keyboard.press('Enter');
+    await session.page.locator('.tab.active', { hasText: '2026-11-15-update.md' }).waitFor({ state: 'visible' });
+    await session.page.locator('.notification-toast', { hasText: 'already exists' }).waitFor({ state: 'visible' });
+    assert.deepEqual(readFileSync(existing), before);
+  });
+
+  test('a write that fails says which path, and leaves nothing', async () => {
+    // Make the posts "folder" a file through the workspace settings, as a mistyped setting would.
+    mkdirSync(join(session.folder, '.vscode'), { recursive: true });
+    writeFileSync(join(session.folder, '.vscode', 'settings.json'), '{ "lwkd.postsFolder": "template.md" }');
+    try {
+      await session.runCommand('LWKD: New Weekly Issue');
+      await quickInput().locator('.monaco-list-row', { hasText: 'Another week' }).click();
+      await quickInput().locator('input').fill('2027-01-10');
+      await session.page.keyboard.press('Enter');
+      const toast = session.page.locator('.notification-toast', { hasText: 'Could not create' });
+      await toast.waitFor({ state: 'visible', timeout: 20_000 });
+      assert.match(await toast.innerText(), /template\.md\/2027-01-10-update\.md/);
+      await toast.getByRole('button', { name: 'Show Log' }).waitFor({ state: 'visible' });
+      await session.screenshot('ui-new-weekly-issue-write-failed');
+      assert.equal(existsSync(join(session.folder, '_posts', '2027-01-10-update.md')), false);
+    } finally {
+      rmSync(join(session.folder, '.vscode'), { recursive: true, force: true });
+    }
+  });
+});
