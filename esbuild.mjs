@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,6 +23,9 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __LWKD_VERSION__: JSON.stringify(version) },
+  // gray-matter pulls in js-yaml 3 for a YAML engine we replace; point it at our js-yaml 4 so one
+  // copy ships (about 40 KB saved). gray-matter only binds its functions, never calls them.
+  alias: { 'js-yaml': fileURLToPath(new URL('./node_modules/js-yaml/index.js', import.meta.url)) },
 };
 
 function files(dir, pattern) {

@@ -1,0 +1,140 @@
+import matter from 'gray-matter';
+import { CORE_SCHEMA, load } from 'js-yaml';
+
+/**
+ * Front matter, parsed without trusting the post. gray-matter splits the block; YAML is the only
+ * language accepted (gray-matter would `eval` a `---js` block with its default engines), js-yaml's
+ * CORE schema keeps dates as the text the writer typed, and the parsed value is copied under a
+ * budget so that YAML aliases cannot expand into a billion nodes ("billion laughs").
+ */
+
+/** The front-matter fields LWKD uses, as written (quotes removed). */
+export interface FrontMatterFields {
+  readonly layout?: string;
+  readonly title?: string;
+  readonly date?: string;
+  readonly slug?: string;
+}
+
+export interface ParsedFrontMatter {
+  /** The fields, when a front-matter block was found and parsed. */
+  readonly fields?: FrontMatterFields;
+  /** All top-level keys, as parsed (plain JSON values). */
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** 0-based line of the closing `---`; -1 when there is no block. */
+  readonly endLine: number;
+  /** Why the block could not be read; the rest of the post is still indexed. */
+  readonly error?: string;
+}
+
+/** Nodes a front matter may expand to; LWKD's have about five. */
+export const FRONT_MATTER_NODE_BUDGET = 10_000;
+const MAX_DEPTH = 64;
+
+const refuse = (language: string) => (): never => {
+  throw new Error(`front matter in ${language} is never evaluated`);
+};
+
+// Passed on every call: gray-matter caches parses only when called without options, and its
+// default engines include `javascript`, which evaluates the block.
+const GRAY_MATTER_OPTIONS = {
+  language: 'yaml',
+  excerpt: false,
+  engines: {
+    yaml: (text: string): object => parseYamlMapping(text),
+    js: refuse('JavaScript'),
+    javascript: refuse('JavaScript'),
+    coffee: refuse('CoffeeScript'),
+    json: refuse('JSON'),
+  },
+} as const;
+
+export function parseFrontMatter(text: string): ParsedFrontMatter {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const opening = /^---([^\s-].*)?\s*$/.exec(lines[0] ?? '');
+  if (!opening) {
+    return { endLine: -1, error: 'no front matter (the post does not start with ---)' };
+  }
+  const language = opening[1]?.trim();
+  if (language && !/^ya?ml$/i.test(language)) {
+    return { endLine: -1, error: `front matter marked "---${language}" is not YAML and is never evaluated` };
+  }
+  const endLine = lines.findIndex((line, i) => i > 0 && /^---\s*$/.test(line));
+  if (endLine === -1) {
+    return { endLine: -1, error: 'front matter has no closing --- line' };
+  }
+  let data: Record<string, unknown>;
+  try {
+    // Hand gray-matter only the block, so a body containing `---` lines cannot confuse it.
+    const block = `---\n${lines.slice(1, endLine).join('\n')}\n---\n`;
+    const parsed = matter(block, GRAY_MATTER_OPTIONS as unknown as Parameters<typeof matter>[1]);
+    data = parsed.data as Record<string, unknown>;
+  } catch (error) {
+    return { endLine, error: `front matter is not valid YAML: ${firstLine(error)}` };
+  }
+  return { endLine, data, fields: readFields(lines.slice(1, endLine), data) };
+}
+
+/** YAML text → a plain mapping, or throws with a reason a writer can act on. */
+function parseYamlMapping(text: string): Record<string, unknown> {
+  const value = load(text, { schema: CORE_SCHEMA, json: false });
+  if (value === null || value === undefined) {
+    return {};
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`it is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not key: value pairs`);
+  }
+  const budget = { left: FRONT_MATTER_NODE_BUDGET };
+  return copyBounded(value, budget, 0) as Record<string, unknown>;
+}
+
+/**
+ * A deep copy into plain objects that counts every node it visits, shared ones (YAML aliases)
+ * each time: a document that would expand beyond the budget is rejected in linear time.
+ */
+function copyBounded(value: unknown, budget: { left: number }, depth: number): unknown {
+  if (--budget.left < 0) {
+    throw new Error(`it expands to more than ${FRONT_MATTER_NODE_BUDGET} values (YAML aliases?)`);
+  }
+  if (depth > MAX_DEPTH) {
+    throw new Error(`it nests deeper than ${MAX_DEPTH} levels`);
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => copyBounded(item, budget, depth + 1));
+  }
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      // Own data properties only; a key such as __proto__ stays a plain key.
+      Object.defineProperty(copy, key, { value: copyBounded(item, budget, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  }
+  return value;
+}
+
+const FIELD_NAMES = ['layout', 'title', 'date', 'slug'] as const;
+
+/**
+ * The four fields as the writer typed them: read from the lines (so `date` keeps its exact
+ * text), falling back to the parsed value for forms a line cannot show (e.g. block scalars).
+ */
+function readFields(lines: readonly string[], data: Readonly<Record<string, unknown>>): FrontMatterFields {
+  const fields: Partial<Record<(typeof FIELD_NAMES)[number], string>> = {};
+  for (const name of FIELD_NAMES) {
+    const line = lines.find((candidate) => candidate.startsWith(`${name}:`));
+    const raw = line?.slice(name.length + 1).trim();
+    if (raw !== undefined && raw !== '' && !/^[|>]/.test(raw)) {
+      const quoted = /^(["'])(.*)\1$/.exec(raw);
+      fields[name] = quoted ? quoted[2]! : raw.replace(/\s+#.*$/, '');
+    } else if (data[name] !== undefined && data[name] !== null) {
+      fields[name] = typeof data[name] === 'string' ? data[name] : JSON.stringify(data[name]);
+    }
+  }
+  return fields;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.trim();
+}

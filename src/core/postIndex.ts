@@ -1,0 +1,232 @@
+import { formatIsoDate } from './calendar';
+import { weekEndingFromFileName } from './edition';
+import type { FrontMatterFields } from './frontMatter';
+import { parseFrontMatter } from './frontMatter';
+import type { GitHubRef } from './githubRefs';
+import { findGitHubRefs } from './githubRefs';
+
+/**
+ * The index of past editions: what each post covered (sections, GitHub references) and where.
+ * Built from text only; a post that cannot be parsed stays in the index with its errors, and
+ * nothing here throws on a post's content.
+ */
+
+export interface Section {
+  readonly level: 2 | 3;
+  readonly title: string;
+  /** 0-based */
+  readonly line: number;
+}
+
+export interface IndexedPost {
+  /** The key the caller chose: a URI string in the editor, a relative path on the command line. */
+  readonly file: string;
+  /** `YYYY-MM-DD` from the file name, when it has one and it is a real date. */
+  readonly weekEnding?: string;
+  readonly frontMatter?: FrontMatterFields;
+  readonly sections: readonly Section[];
+  readonly refs: readonly GitHubRef[];
+  readonly errors: readonly string[];
+}
+
+export function indexPost(file: string, text: string): IndexedPost {
+  const errors: string[] = [];
+  let frontMatter: FrontMatterFields | undefined;
+  let bodyStart = 0;
+  try {
+    const parsed = parseFrontMatter(text);
+    if (parsed.error) {
+      errors.push(parsed.error);
+    }
+    frontMatter = parsed.fields;
+    bodyStart = parsed.endLine + 1;
+  } catch (error) {
+    // parseFrontMatter reports problems as data; this guards the promise that nothing throws.
+    errors.push(`front matter could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const week = weekEndingFromFileName(file);
+  return {
+    file,
+    ...(week ? { weekEnding: formatIsoDate(week) } : {}),
+    ...(frontMatter ? { frontMatter } : {}),
+    sections: findSections(text, bodyStart),
+    // References in the front matter (rare) are kept: they are links the edition published.
+    refs: findGitHubRefs(text),
+    errors,
+  };
+}
+
+/** `##` and `###` headings below the front matter, outside fenced code. */
+export function findSections(text: string, fromLine = 0): Section[] {
+  const sections: Section[] = [];
+  const lines = text.split('\n');
+  let fence: string | undefined;
+  for (let i = fromLine; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      if (fence === undefined) {
+        fence = fenceMatch[1]![0]!;
+      } else if (fenceMatch[1]![0] === fence) {
+        fence = undefined;
+      }
+      continue;
+    }
+    if (fence !== undefined) {
+      continue;
+    }
+    const heading = /^ {0,3}(#{2,3})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (heading) {
+      sections.push({ level: heading[1]!.length as 2 | 3, title: heading[2]!, line: i });
+    }
+  }
+  return sections;
+}
+
+/** Identifies what a reference points at; an issue URL and a PR URL of one number are one thing. */
+export function refKey(ref: Pick<GitHubRef, 'kind' | 'owner' | 'repo' | 'number'>): string {
+  return ref.kind === 'kep' ? `kep:${ref.number}` : `${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
+}
+
+export interface RefOccurrence {
+  readonly post: IndexedPost;
+  readonly ref: GitHubRef;
+}
+
+export class PostIndex {
+  private readonly posts = new Map<string, IndexedPost>();
+  private readonly byRef = new Map<string, Set<string>>();
+
+  get size(): number {
+    return this.posts.size;
+  }
+
+  get(file: string): IndexedPost | undefined {
+    return this.posts.get(file);
+  }
+
+  /** Adds or replaces a post; returns it. */
+  set(post: IndexedPost): IndexedPost {
+    this.delete(post.file);
+    this.posts.set(post.file, post);
+    for (const ref of post.refs) {
+      const key = refKey(ref);
+      let files = this.byRef.get(key);
+      if (!files) {
+        files = new Set();
+        this.byRef.set(key, files);
+      }
+      files.add(post.file);
+    }
+    return post;
+  }
+
+  delete(file: string): boolean {
+    const old = this.posts.get(file);
+    if (!old) {
+      return false;
+    }
+    this.posts.delete(file);
+    for (const ref of old.refs) {
+      const key = refKey(ref);
+      const files = this.byRef.get(key);
+      files?.delete(file);
+      if (files?.size === 0) {
+        this.byRef.delete(key);
+      }
+    }
+    return true;
+  }
+
+  clear(): void {
+    this.posts.clear();
+    this.byRef.clear();
+  }
+
+  /** Newest edition first (by week-ending date, then file name). */
+  all(): IndexedPost[] {
+    return [...this.posts.values()].sort(compareNewestFirst);
+  }
+
+  /** Every place a thing is linked, newest edition first. */
+  occurrences(key: string): RefOccurrence[] {
+    const files = this.byRef.get(key.toLowerCase());
+    if (!files) {
+      return [];
+    }
+    const found: RefOccurrence[] = [];
+    for (const file of files) {
+      const post = this.posts.get(file)!;
+      for (const ref of post.refs) {
+        if (refKey(ref) === key.toLowerCase()) {
+          found.push({ post, ref });
+        }
+      }
+    }
+    return found.sort((a, b) => compareNewestFirst(a.post, b.post) || a.ref.line - b.ref.line);
+  }
+
+  /** Keys of everything linked anywhere with this number (any repository, or a KEP). */
+  keysWithNumber(number: number): string[] {
+    const suffix = `#${number}`;
+    return [...this.byRef.keys()].filter((key) => key.endsWith(suffix) || key === `kep:${number}`);
+  }
+}
+
+function compareNewestFirst(a: IndexedPost, b: IndexedPost): number {
+  const weekA = a.weekEnding ?? '';
+  const weekB = b.weekEnding ?? '';
+  return weekA === weekB ? b.file.localeCompare(a.file) : weekB.localeCompare(weekA);
+}
+
+export interface SearchHit {
+  readonly post: IndexedPost;
+  readonly line: number;
+  readonly column: number;
+  /** What matched: the reference's text or the heading. */
+  readonly text: string;
+  readonly kind: 'reference' | 'heading';
+}
+
+/**
+ * Find in Past Issues: a PR or issue number (`111090`, `#111090`), a PR/issue/KEP URL or short
+ * form, a KEP (`KEP-4009`, `kep 4009`), or words found in headings (all of them, any case).
+ */
+export function searchIndex(index: PostIndex, query: string, limit = 200): SearchHit[] {
+  const trimmed = query.trim();
+  if (trimmed === '') {
+    return [];
+  }
+  const keys = new Set<string>();
+  const kep = /^kep[-\s]?(\d+)$/i.exec(trimmed);
+  const number = /^#?(\d+)$/.exec(trimmed);
+  if (kep) {
+    keys.add(`kep:${Number(kep[1])}`);
+    keys.add(`kubernetes/enhancements#${Number(kep[1])}`);
+  } else if (number) {
+    index.keysWithNumber(Number(number[1])).forEach((key) => keys.add(key));
+  } else {
+    findGitHubRefs(trimmed).forEach((ref) => keys.add(refKey(ref)));
+  }
+  const hits: SearchHit[] = [];
+  if (keys.size > 0) {
+    for (const key of keys) {
+      for (const { post, ref } of index.occurrences(key)) {
+        hits.push({ post, line: ref.line, column: ref.column, text: ref.text, kind: 'reference' });
+      }
+    }
+  } else {
+    const words = trimmed.toLowerCase().split(/\s+/);
+    for (const post of index.all()) {
+      for (const section of post.sections) {
+        const title = section.title.toLowerCase();
+        if (words.every((word) => title.includes(word))) {
+          hits.push({ post, line: section.line, column: 0, text: section.title, kind: 'heading' });
+        }
+      }
+    }
+  }
+  return hits
+    .sort((a, b) => compareNewestFirst(a.post, b.post) || a.line - b.line || a.column - b.column)
+    .slice(0, limit);
+}
