@@ -1,6 +1,7 @@
 import type { CliIo } from './cli/args';
 import { UsageError } from './cli/args';
 import { CHECK_GITHUB_USAGE, runCheckGitHub } from './cli/checkGitHub';
+import { INDEX_USAGE, runIndex } from './cli/indexCommand';
 import { NEW_USAGE, runNew } from './cli/newEdition';
 import { runStamp, STAMP_USAGE } from './cli/stamp';
 
@@ -19,6 +20,8 @@ const USAGE = `Usage: lwkd <command> [options]
 ${NEW_USAGE}
 
 ${STAMP_USAGE}
+
+${INDEX_USAGE}
 
 ${CHECK_GITHUB_USAGE}
 
@@ -45,6 +48,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return runNew(rest, io);
       case 'stamp':
         return runStamp(rest, io);
+      case 'index':
+        return runIndex(rest, io);
       case 'check-github':
         return await runCheckGitHub(rest, io, VERSION);
       default:
@@ -65,6 +70,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
+  // `lwkd index --json | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      process.exit(0);
+    }
+    throw error;
+  });
   main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

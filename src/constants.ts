@@ -6,6 +6,13 @@ export const Commands = {
   checkGitHubConnection: 'lwkd.checkGitHubConnection',
   newWeeklyIssue: 'lwkd.newWeeklyIssue',
   stampPublicationTime: 'lwkd.stampPublicationTime',
+  refreshPastIssues: 'lwkd.refreshPastIssues',
+  findInPastIssues: 'lwkd.findInPastIssues',
+} as const;
+
+export const Views = {
+  container: 'lwkd',
+  pastIssues: 'lwkd.pastIssues',
 } as const;
 
 export const Settings = {

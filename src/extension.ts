@@ -1,28 +1,46 @@
 import * as vscode from 'vscode';
+import { registerFindInPastIssues } from './features/findInPastIssues';
 import { registerGitHubConnection } from './features/githubConnection';
 import { registerNewWeeklyIssue } from './features/newWeeklyIssue';
+import type { PastIssuesNode } from './features/pastIssuesView';
+import { registerPastIssuesView } from './features/pastIssuesView';
 import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { OutputChannelLogger } from './platform/logger';
+import { PastIssuesIndex } from './platform/pastIssuesIndex';
 import { ExtensionSettings } from './platform/settings';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exports: the Past Issues tree, for tests and other extensions to read. */
+export interface LwkdAuthorApi {
+  readonly pastIssues: vscode.TreeDataProvider<PastIssuesNode>;
+}
+
+export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
   const logger = new OutputChannelLogger('LWKD Author');
   context.subscriptions.push(logger);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const settings = new ExtensionSettings();
+  // Built on first use (the view opening, a search), never here.
+  const index = new PastIssuesIndex(settings, logger);
   const deps = {
     logger,
     showLog: () => logger.show(),
-    settings: new ExtensionSettings(),
+    settings,
+    index,
     userAgent: `lwkd-author/${version}`,
   };
+  const pastIssues = registerPastIssuesView(deps);
   context.subscriptions.push(
+    index,
+    pastIssues.disposable,
+    registerFindInPastIssues(deps),
     registerShowLog(deps),
     registerGitHubConnection(deps),
     registerNewWeeklyIssue(deps),
     registerStampPublicationTime(deps),
   );
   logger.info(`[extension] LWKD Author ${version} active in VS Code ${vscode.version}`);
+  return { pastIssues: pastIssues.provider };
 }
 
 export function deactivate(): void {

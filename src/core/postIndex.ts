@@ -56,6 +56,12 @@ export function indexPost(file: string, text: string): IndexedPost {
   };
 }
 
+/** An index entry for a file that could not be read as text: kept, with the reason. */
+export function unreadablePost(file: string, error: string): IndexedPost {
+  const week = weekEndingFromFileName(file);
+  return { file, ...(week ? { weekEnding: formatIsoDate(week) } : {}), sections: [], refs: [], errors: [error] };
+}
+
 /** `##` and `###` headings below the front matter, outside fenced code. */
 export function findSections(text: string, fromLine = 0): Section[] {
   const sections: Section[] = [];

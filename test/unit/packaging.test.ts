@@ -15,6 +15,7 @@ suite('Packaging', () => {
       'README.md',
       'dist/cli.js',
       'dist/extension.js',
+      'media/lwkd.svg',
       'package.json',
       'package.nls.json',
     ]);

@@ -1,0 +1,27 @@
+/**
+ * Turning a post's bytes into text, or a reason not to. Shared by the editor and the command
+ * line so both skip the same files for the same reasons.
+ */
+
+/** Larger files are not posts (the largest LWKD edition is about 30 KB). */
+export const MAX_POST_BYTES = 5 * 1024 * 1024;
+
+export type DecodedPost = { readonly text: string } | { readonly error: string };
+
+export function tooLargeError(size: number): string {
+  return `not indexed: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post can be`;
+}
+
+export function decodePost(bytes: Uint8Array): DecodedPost {
+  if (bytes.length > MAX_POST_BYTES) {
+    return { error: tooLargeError(bytes.length) };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    return { error: 'not indexed: the file is binary, not text' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { error: 'not indexed: the file is not UTF-8 text' };
+  }
+}

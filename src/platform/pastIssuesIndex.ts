@@ -1,0 +1,197 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/logger';
+import { decodePost, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
+import type { IndexedPost } from '../core/postIndex';
+import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
+import type { ExtensionSettings } from './settings';
+
+export interface IndexChange {
+  /** URI strings of the posts that were added, changed or removed; all of them after a rebuild. */
+  readonly files: readonly string[];
+  readonly rebuilt: boolean;
+}
+
+/** How many files are read at once while building. */
+const READ_CONCURRENCY = 16;
+/** Typing pauses this long before an unsaved post is re-indexed. */
+const TYPING_DEBOUNCE_MS = 250;
+
+/**
+ * The one index of past editions every feature shares (tree, hover, lint, search). Built on first
+ * use, never at activation; kept current from file-system events and from unsaved editor text,
+ * one post at a time. Keys are URI strings, so virtual workspaces work through workspace.fs.
+ */
+export class PastIssuesIndex implements vscode.Disposable {
+  readonly index = new PostIndex();
+  private building: Promise<PostIndex> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private readonly pendingTyping = new Map<string, NodeJS.Timeout>();
+  private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly settings: ExtensionSettings, private readonly logger: Logger) {
+    this.disposables.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)),
+      // Closing an editor drops its unsaved text: the file on disk is what counts again.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.building && this.isPost(document.uri)) {
+          void this.reindexFromDisk(document.uri);
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildIfBuilt()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('lwkd.postsFolder')) {
+          this.rebuildIfBuilt();
+        }
+      }),
+    );
+  }
+
+  get isBuilt(): boolean {
+    return this.building !== undefined;
+  }
+
+  /** The index, built on first call; later calls share that build. */
+  ready(): Promise<PostIndex> {
+    this.building ??= this.build();
+    return this.building;
+  }
+
+  /** Throws the index away and reads every post again. */
+  refresh(): Promise<PostIndex> {
+    this.building = this.build();
+    return this.building;
+  }
+
+  /** True for a Markdown file under a workspace folder's posts folder. */
+  isPost(uri: vscode.Uri): boolean {
+    if (!uri.path.toLowerCase().endsWith('.md') || uri.scheme === 'untitled') {
+      return false;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      return false;
+    }
+    const posts = vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder));
+    return uri.path.startsWith(`${posts.path}/`);
+  }
+
+  private rebuildIfBuilt(): void {
+    if (this.building) {
+      void this.refresh();
+    }
+  }
+
+  private async build(): Promise<PostIndex> {
+    const started = Date.now();
+    this.watch();
+    const uris: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const pattern = new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`);
+      uris.push(...await vscode.workspace.findFiles(pattern, null));
+    }
+    const posts: IndexedPost[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < uris.length) {
+        const uri = uris[next++]!;
+        const post = await this.readPost(uri);
+        if (post) {
+          posts.push(post);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
+    this.index.clear();
+    for (const post of posts) {
+      this.index.set(post);
+    }
+    // Editors with unsaved changes win over what is on disk.
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.isDirty && this.isPost(document.uri)) {
+        this.index.set(indexPost(document.uri.toString(), document.getText()));
+      }
+    }
+    this.logger.info(`[index] ${this.index.size} posts indexed in ${Date.now() - started} ms`);
+    this.changeEmitter.fire({ files: [...posts.map((post) => post.file)], rebuilt: true });
+    return this.index;
+  }
+
+  /** The post's entry, an entry with the reason it could not be read, or undefined if it is gone. */
+  private async readPost(uri: vscode.Uri): Promise<IndexedPost | undefined> {
+    const file = uri.toString();
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_POST_BYTES) {
+        return unreadablePost(file, tooLargeError(stat.size));
+      }
+      const decoded = decodePost(await vscode.workspace.fs.readFile(uri));
+      return 'text' in decoded ? indexPost(file, decoded.text) : unreadablePost(file, decoded.error);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        return undefined; // Deleted while we were indexing.
+      }
+      this.logger.warn(`[index] cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      return unreadablePost(file, `not indexed: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+
+  private watch(): void {
+    vscode.Disposable.from(...this.watchers).dispose();
+    this.watchers = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`));
+      this.watchers.push(
+        watcher,
+        watcher.onDidCreate((uri) => void this.reindexFromDisk(uri)),
+        watcher.onDidChange((uri) => void this.reindexFromDisk(uri)),
+        watcher.onDidDelete((uri) => {
+          if (this.index.delete(uri.toString())) {
+            this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
+          }
+        }),
+      );
+    }
+  }
+
+  private async reindexFromDisk(uri: vscode.Uri): Promise<void> {
+    await this.building;
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open?.isDirty) {
+      return; // The editor's text is the newer truth until it is saved or closed.
+    }
+    const post = await this.readPost(uri);
+    if (post) {
+      this.index.set(post);
+    } else if (!this.index.delete(uri.toString())) {
+      return;
+    }
+    this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
+  }
+
+  private onTyping(document: vscode.TextDocument): void {
+    if (!this.building || !this.isPost(document.uri)) {
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.pendingTyping.get(key));
+    this.pendingTyping.set(key, setTimeout(() => {
+      this.pendingTyping.delete(key);
+      void this.building?.then(() => {
+        if (!document.isClosed) {
+          this.index.set(indexPost(key, document.getText()));
+          this.changeEmitter.fire({ files: [key], rebuilt: false });
+        }
+      });
+    }, TYPING_DEBOUNCE_MS));
+  }
+
+  dispose(): void {
+    for (const timer of this.pendingTyping.values()) {
+      clearTimeout(timer);
+    }
+    vscode.Disposable.from(...this.watchers, ...this.disposables).dispose();
+  }
+}
