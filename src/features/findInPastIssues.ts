@@ -46,12 +46,15 @@ export function registerFindInPastIssues(deps: FindDeps): vscode.Disposable {
           : hits.map((hit) => toItem(hit));
     };
     const result = new Promise<FindOutcome>((resolve) => {
+      let chosen = false;
       picker.onDidChangeValue(() => void update());
       picker.onDidAccept(async () => {
         const hit = picker.selectedItems[0]?.hit;
         if (!hit) {
           return;
         }
+        // Hiding fires onDidHide at once: the choice must be on record before that.
+        chosen = true;
         picker.hide();
         const uri = vscode.Uri.parse(hit.post.file);
         const position = new vscode.Position(hit.line, hit.column);
@@ -60,7 +63,9 @@ export function registerFindInPastIssues(deps: FindDeps): vscode.Disposable {
       });
       picker.onDidHide(() => {
         picker.dispose();
-        resolve(undefined);
+        if (!chosen) {
+          resolve(undefined);
+        }
       });
     });
     picker.show();

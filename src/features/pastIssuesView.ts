@@ -189,7 +189,7 @@ function openCommand(uri: vscode.Uri, line: number): vscode.Command {
 function editionTooltip(post: IndexedPost): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**');
-  tooltip.appendText(post.frontMatter?.title ?? post.file);
+  tooltip.appendText(post.frontMatter?.title ?? vscode.workspace.asRelativePath(vscode.Uri.parse(post.file)));
   tooltip.appendMarkdown('**\n\n');
   for (const error of post.errors) {
     tooltip.appendMarkdown('$(warning) ');
