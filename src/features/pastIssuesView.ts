@@ -126,7 +126,7 @@ export class PastIssuesTreeProvider implements vscode.TreeDataProvider<PastIssue
         const item = new vscode.TreeItem(section?.title ?? '', hasItems ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = element.id;
         const count = post ? sectionLinkCounts(post)[element.index] ?? 0 : 0;
-        item.description = count > 0 ? vscode.l10n.t('{0} PRs', count) : '';
+        item.description = count === 0 ? '' : count === 1 ? vscode.l10n.t('1 PR') : vscode.l10n.t('{0} PRs', count);
         item.command = openCommand(vscode.Uri.parse(element.file), section?.line ?? 0);
         item.contextValue = 'section';
         return item;

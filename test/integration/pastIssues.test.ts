@@ -49,7 +49,7 @@ suite('Past Issues tree', () => {
     const editions = await children(year);
     const nov8 = editions.find((node) => node.kind === 'edition' && node.file === post('2026-11-08-update.md').toString())!;
     const sections = await children(nov8);
-    assert.deepEqual(await labels(sections), ['Developer News', 'Release Schedule', 'Featured PRs | 2 PRs', 'Other Merges | 1 PRs', 'Shoutouts']);
+    assert.deepEqual(await labels(sections), ['Developer News', 'Release Schedule', 'Featured PRs | 2 PRs', 'Other Merges | 1 PR', 'Shoutouts']);
     const featured = sections[2]!;
     assert.deepEqual(await labels(await children(featured)), ['#140001: Example feature for the fixture']);
     const item = await (await tree()).getTreeItem((await children(featured))[0]!);
