@@ -50,7 +50,7 @@ const GRAY_MATTER_OPTIONS = {
 } as const;
 
 export function parseFrontMatter(text: string): ParsedFrontMatter {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = frontMatterLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const opening = /^---([^\s-].*)?\s*$/.exec(lines[0] ?? '');
   if (!opening) {
     return { endLine: -1, error: 'no front matter (the post does not start with ---)' };
@@ -73,6 +73,31 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     return { endLine, error: `front matter is not valid YAML: ${firstLine(error)}` };
   }
   return { endLine, data, fields: readFields(lines.slice(1, endLine), data) };
+}
+
+/**
+ * The lines from the top through the closing `---` (or the whole text when none closes): the
+ * body, often 99% of a post, is never split.
+ */
+function frontMatterLines(text: string): string[] {
+  if (!text.startsWith('---')) {
+    return [text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).replace(/\r$/, '')];
+  }
+  const lines: string[] = [];
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    lines.push(line);
+    if (lines.length > 1 && line.startsWith('---') && /^---\s*$/.test(line)) {
+      break;
+    }
+    if (newline === -1) {
+      break;
+    }
+    start = newline + 1;
+  }
+  return lines;
 }
 
 /** YAML text → a plain mapping, or throws with a reason a writer can act on. */

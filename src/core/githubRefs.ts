@@ -39,61 +39,103 @@ export interface GitHubRef {
 const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
 const REPO = '[A-Za-z0-9._-]{1,100}';
 
-const PATTERNS: ReadonlyArray<{ regex: RegExp; read: (m: RegExpExecArray) => Omit<GitHubRef, 'line' | 'column' | 'endColumn' | 'text'> | undefined }> = [
+type RefFields = Omit<GitHubRef, 'line' | 'column' | 'endColumn' | 'text'>;
+
+/** URL forms, anchored on their scheme, so the engine only tries where a URL starts. */
+const URL_PATTERNS: ReadonlyArray<{ needle: string; regex: RegExp; read: (m: RegExpExecArray) => RefFields }> = [
   {
+    needle: 'github.com/',
     regex: new RegExp(`https?://(?:www\\.)?github\\.com/(${OWNER})/(${REPO})/(pull|pulls|issues)/(\\d+)([A-Za-z_]\\w*)?`, 'g'),
     read: (m) => {
-      const [, owner, repo, segment, digits, junk] = m as unknown as [string, string, string, string, string, string | undefined];
-      const kind: RefKind = segment === 'issues' ? 'issue' : 'pull';
-      const form: RefForm = segment === 'pull' ? 'pullUrl' : segment === 'pulls' ? 'pullsUrl' : 'issueUrl';
-      return { kind, form, owner, repo, number: Number(digits), ...(junk ? { malformed: true as const } : {}) };
+      const segment = m[3];
+      const fields: { -readonly [K in keyof RefFields]: RefFields[K] } = {
+        kind: segment === 'issues' ? 'issue' : 'pull',
+        form: segment === 'pull' ? 'pullUrl' : segment === 'pulls' ? 'pullsUrl' : 'issueUrl',
+        owner: m[1]!,
+        repo: m[2]!,
+        number: Number(m[4]),
+      };
+      if (m[5]) {
+        fields.malformed = true;
+      }
+      return fields;
     },
   },
   {
+    needle: '/keps/',
     regex: /https?:\/\/(?:www\.)?github\.com\/kubernetes\/enhancements\/(?:tree|blob)\/[^/\s)]+\/keps\/[^/\s)]+\/(\d+)-[^\s)]*/g,
     read: (m) => ({ kind: 'kep', form: 'kepDirectory', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }),
   },
   {
+    needle: 'kep.k8s.io/',
     regex: /https?:\/\/kep\.k8s\.io\/(\d+)\b/g,
     read: (m) => ({ kind: 'kep', form: 'kepLink', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }),
   },
-  {
-    // Not part of a URL or a path: no `/`, `.` or word character right before.
-    regex: new RegExp(`(?<![\\w/.#-])(${OWNER})/(${REPO})#(\\d+)\\b`, 'g'),
-    read: (m) => {
-      const [, owner, repo, digits] = m as unknown as [string, string, string, string];
-      const kk = owner === 'k' && repo === 'k';
-      return { kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : owner, repo: kk ? 'kubernetes' : repo, number: Number(digits) };
-    },
-  },
-  {
-    regex: /(?<![\w/.#-])enhancements#(\d+)\b/g,
-    read: (m) => ({ kind: 'issue', form: 'short', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }),
-  },
 ];
 
+/** `#123` not followed by a word character: where every short form ends. */
+const HASH_NUMBER = /#(\d+)(?!\w)/g;
+/** What may stand before `#N`, read backwards from the `#`: `owner/repo` or `enhancements`. */
+const SHORT_PREFIX = new RegExp(`(?:^|[^\\w/.#-])(?:(${OWNER})/(${REPO})|(enhancements))$`);
+/** The longest `owner/repo` GitHub allows, plus the character before it. */
+const MAX_PREFIX = 1 + 39 + 1 + 100;
+
 export function findGitHubRefs(text: string): GitHubRef[] {
-  const prose = maskCode(text);
-  const lineStarts = lineStartOffsets(prose);
+  const code = codeRanges(text);
+  const lineStarts = lineStartOffsets(text);
   const refs: GitHubRef[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const { regex, read } of PATTERNS) {
-    regex.lastIndex = 0;
-    for (let m = regex.exec(prose); m; m = regex.exec(prose)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      // A KEP directory URL or a short form inside an already-found URL is the same reference.
-      if (taken.some(([a, b]) => start < b && end > a)) {
+  const add = (fields: RefFields, start: number, end: number): void => {
+    if (!Number.isSafeInteger(fields.number) || inRanges(code, start)) {
+      return;
+    }
+    const line = lineOf(lineStarts, start);
+    const column = start - lineStarts[line]!;
+    // One literal with a fixed shape: an object spread here was most of the indexing time.
+    const ref: { -readonly [K in keyof GitHubRef]: GitHubRef[K] } = {
+      kind: fields.kind,
+      form: fields.form,
+      owner: fields.owner,
+      repo: fields.repo,
+      number: fields.number,
+      line,
+      column,
+      endColumn: column + (end - start),
+      text: text.slice(start, end),
+    };
+    if (fields.malformed) {
+      ref.malformed = true;
+    }
+    refs.push(ref);
+  };
+  if (text.includes('://')) {
+    for (const { regex, read, needle } of URL_PATTERNS) {
+      if (!text.includes(needle)) {
         continue;
       }
-      const ref = read(m);
-      if (!ref || !Number.isSafeInteger(ref.number)) {
-        continue;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m; m = regex.exec(text)) {
+        add(read(m), m.index, m.index + m[0].length);
       }
-      const line = lineOf(lineStarts, start);
-      const column = start - lineStarts[line]!;
-      refs.push({ ...ref, line, column, endColumn: column + m[0].length, text: m[0] });
-      taken.push([start, end]);
+    }
+  }
+  HASH_NUMBER.lastIndex = 0;
+  for (let m = HASH_NUMBER.exec(text); m; m = HASH_NUMBER.exec(text)) {
+    const hash = m.index;
+    // A repository name or `enhancements` ends in a letter, digit, '.', '_' or '-'.
+    if (hash === 0 || !/[\w.-]/.test(text[hash - 1]!)) {
+      continue;
+    }
+    const before = SHORT_PREFIX.exec(text.slice(Math.max(0, hash - MAX_PREFIX), hash));
+    if (!before) {
+      continue;
+    }
+    const start = hash - (before[3] ? before[3].length : before[1]!.length + 1 + before[2]!.length);
+    const end = hash + m[0].length;
+    if (before[3]) {
+      add({ kind: 'issue', form: 'short', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }, start, end);
+    } else {
+      const kk = before[1] === 'k' && before[2] === 'k';
+      add({ kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : before[1]!, repo: kk ? 'kubernetes' : before[2]!, number: Number(m[1]) }, start, end);
     }
   }
   return refs.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -124,17 +166,101 @@ export function lineOf(starts: readonly number[], offset: number): number {
 }
 
 /**
- * Replaces fenced code blocks and inline code spans with spaces (keeping line breaks and
- * offsets), so that nothing in code is read as a reference.
+ * Offsets `[start, end)` of fenced code blocks and inline code spans, in order, so that nothing
+ * in code is read as a reference. One pass, no copy of the text.
  */
-export function maskCode(text: string): string {
+export function codeRanges(text: string): Array<readonly [number, number]> {
   if (!text.includes('`') && !text.includes('~~~')) {
-    return text;
+    return [];
   }
-  const blank = (s: string): string => s.replace(/[^\n\r]/g, ' ');
-  // Fenced blocks: ``` or ~~~ at the start of a line, to the matching fence or the end.
-  let masked = text.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\2[`~]*[ \t]*$|(?![\s\S]))/gm, blank);
-  // Inline code: a run of N backticks to the next run of exactly N, within a paragraph.
-  masked = masked.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (whole) => (whole.includes('\n\n') ? whole : blank(whole)));
-  return masked;
+  const ranges: Array<readonly [number, number]> = [];
+  let fenceStart = -1;
+  let fenceMarker = '';
+  // The next backtick at or after the current line, found once and reused until passed: asking
+  // from every line would rescan the same text again and again.
+  let backtick = text.indexOf('`');
+  for (let lineStart = 0; lineStart < text.length;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const first = text.charCodeAt(lineStart);
+    if (backtick !== -1 && backtick < lineStart) {
+      backtick = text.indexOf('`', lineStart);
+    }
+    const interesting = first === 32 || first === 96 || first === 126 || (backtick !== -1 && backtick < lineEnd);
+    if (!interesting && fenceStart === -1) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const line = text.slice(lineStart, lineEnd);
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceStart === -1 && fence) {
+      fenceStart = lineStart;
+      fenceMarker = fence[1]!;
+    } else if (fenceStart !== -1) {
+      if (fence && fence[1]![0] === fenceMarker[0] && fence[1]!.length >= fenceMarker.length && line.trim() === fence[1]) {
+        ranges.push([fenceStart, lineEnd]);
+        fenceStart = -1;
+      }
+    } else if (line.includes('`')) {
+      inlineSpans(text, lineStart, lineEnd, ranges);
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (fenceStart !== -1) {
+    ranges.push([fenceStart, text.length]);
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** Inline code spans that open on this line: a run of N backticks to the next run of exactly N in the paragraph. */
+function inlineSpans(text: string, lineStart: number, lineEnd: number, ranges: Array<readonly [number, number]>): void {
+  let i = text.indexOf('`', lineStart);
+  while (i !== -1 && i < lineEnd) {
+    const covered = ranges.length > 0 && ranges[ranges.length - 1]![1] > i;
+    let run = 1;
+    while (text[i + run] === '`') {
+      run++;
+    }
+    if (covered) {
+      i = text.indexOf('`', i + run);
+      continue;
+    }
+    const paragraphEnd = text.indexOf('\n\n', i);
+    const limit = paragraphEnd === -1 ? text.length : paragraphEnd;
+    let close = text.indexOf('`', i + run);
+    let closed = false;
+    while (close !== -1 && close < limit) {
+      let closeRun = 1;
+      while (text[close + closeRun] === '`') {
+        closeRun++;
+      }
+      if (closeRun === run) {
+        ranges.push([i, close + run]);
+        i = text.indexOf('`', close + run);
+        closed = true;
+        break;
+      }
+      close = text.indexOf('`', close + closeRun);
+    }
+    if (!closed) {
+      i = text.indexOf('`', i + run);
+    }
+  }
+}
+
+function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = ranges[middle]!;
+    if (offset < start) {
+      high = middle - 1;
+    } else if (offset >= end) {
+      low = middle + 1;
+    } else {
+      return true;
+    }
+  }
+  return false;
 }

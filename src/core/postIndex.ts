@@ -62,29 +62,36 @@ export function unreadablePost(file: string, error: string): IndexedPost {
   return { file, ...(week ? { weekEnding: formatIsoDate(week) } : {}), sections: [], refs: [], errors: [error] };
 }
 
-/** `##` and `###` headings below the front matter, outside fenced code. */
+/**
+ * `##` and `###` headings below the front matter, outside fenced code. Only lines that start
+ * with `#`, a space, a backtick or a tilde are looked at closely.
+ */
 export function findSections(text: string, fromLine = 0): Section[] {
   const sections: Section[] = [];
-  const lines = text.split('\n');
-  let fence: string | undefined;
-  for (let i = fromLine; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (fence === undefined) {
-        fence = fenceMatch[1]![0]!;
-      } else if (fenceMatch[1]![0] === fence) {
-        fence = undefined;
+  let fence: number | undefined;
+  let line = 0;
+  for (let start = 0; start < text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const first = text.charCodeAt(start);
+    // '#', ' ', '`', '~'
+    if (line >= fromLine && (first === 35 || first === 32 || first === 96 || first === 126)) {
+      const content = text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+      const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(content);
+      if (fenceMatch) {
+        const marker = fenceMatch[1]!.charCodeAt(0);
+        fence = fence === undefined ? marker : fence === marker ? undefined : fence;
+      } else if (fence === undefined) {
+        const heading = /^ {0,3}(#{2,3})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(content);
+        if (heading) {
+          sections.push({ level: heading[1]!.length as 2 | 3, title: heading[2]!, line });
+        }
       }
-      continue;
     }
-    if (fence !== undefined) {
-      continue;
+    if (newline === -1) {
+      break;
     }
-    const heading = /^ {0,3}(#{2,3})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (heading) {
-      sections.push({ level: heading[1]!.length as 2 | 3, title: heading[2]!, line: i });
-    }
+    start = newline + 1;
   }
   return sections;
 }
@@ -102,6 +109,8 @@ export interface RefOccurrence {
 export class PostIndex {
   private readonly posts = new Map<string, IndexedPost>();
   private readonly byRef = new Map<string, Set<string>>();
+  /** Each post's distinct reference keys, computed once when it is set. */
+  private readonly keysOf = new Map<string, readonly string[]>();
 
   get size(): number {
     return this.posts.size;
@@ -115,8 +124,9 @@ export class PostIndex {
   set(post: IndexedPost): IndexedPost {
     this.delete(post.file);
     this.posts.set(post.file, post);
-    for (const ref of post.refs) {
-      const key = refKey(ref);
+    const keys = [...new Set(post.refs.map(refKey))];
+    this.keysOf.set(post.file, keys);
+    for (const key of keys) {
       let files = this.byRef.get(key);
       if (!files) {
         files = new Set();
@@ -133,20 +143,21 @@ export class PostIndex {
       return false;
     }
     this.posts.delete(file);
-    for (const ref of old.refs) {
-      const key = refKey(ref);
+    for (const key of this.keysOf.get(file) ?? []) {
       const files = this.byRef.get(key);
       files?.delete(file);
       if (files?.size === 0) {
         this.byRef.delete(key);
       }
     }
+    this.keysOf.delete(file);
     return true;
   }
 
   clear(): void {
     this.posts.clear();
     this.byRef.clear();
+    this.keysOf.clear();
   }
 
   /** Newest edition first (by week-ending date, then file name). */
