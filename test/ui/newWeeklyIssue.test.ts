@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UiSession } from './session';
 
@@ -59,23 +59,64 @@ suite('New Weekly Issue, from the command palette', () => {
     assert.deepEqual(readFileSync(existing), before);
   });
 
+  test('stamping an edition whose week has not ended asks first; Cancel changes nothing', async () => {
+    await session.runCommand('LWKD: New Weekly Issue');
+    await quickInput().locator('.monaco-list-row', { hasText: 'Another week' }).click();
+    await quickInput().locator('input').fill('2099-01-04');
+    await session.page.keyboard.press('Enter');
+    await session.page.locator('.tab.active', { hasText: '2099-01-04-update.md' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await session.page.locator('.notification-toast', { hasText: 'Check out the branch' }).getByRole('button', { name: 'Not Now' }).click();
+    const dateLine = session.page.locator('.view-line', { hasText: 'date:' }).first();
+    assert.match((await dateLine.innerText()).replace(/\u00a0/g, ' '), /date: 2099-01-04 22:00:00 -0000/);
+
+    await session.runCommand('LWKD: Stamp Publication Time');
+    const dialog = session.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    assert.match(await dialog.innerText(), /week ending January 4, 2099 has not ended yet/);
+    await session.screenshot('ui-stamp-warning');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.match((await dateLine.innerText()).replace(/\u00a0/g, ' '), /date: 2099-01-04 22:00:00 -0000/);
+
+    await session.runCommand('LWKD: Stamp Publication Time');
+    await dialog.getByRole('button', { name: 'Stamp Anyway' }).click();
+    const toast = session.page.locator('.notification-toast', { hasText: 'Publication time set to' });
+    await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match((await toast.innerText()).replace(/\s+/g, ' '), /Permalink: https:\/\/lwkd\.info\/\d{4}\/\d{8}/);
+    assert.doesNotMatch((await dateLine.innerText()).replace(/\u00a0/g, ' '), /2099-01-04 22:00:00/);
+    await session.screenshot('ui-stamp-done');
+  });
+});
+
+suite('New Weekly Issue with a posts folder that cannot hold editions', () => {
+  let session: Awaited<ReturnType<typeof UiSession.open>>;
+
+  suiteSetup(async function () {
+    this.timeout(120_000);
+    // lwkd.postsFolder names a file, from the workspace's own settings.
+    session = await UiSession.open('test/fixtures/misconfigured-workspace');
+  });
+
+  teardown(async function () {
+    await session.screenshotIfFailed(this.currentTest);
+  });
+
+  suiteTeardown(async () => {
+    await session?.close();
+  });
+
   test('a write that fails says which path, and leaves nothing', async () => {
-    // Make the posts "folder" a file through the workspace settings, as a mistyped setting would.
-    mkdirSync(join(session.folder, '.vscode'), { recursive: true });
-    writeFileSync(join(session.folder, '.vscode', 'settings.json'), '{ "lwkd.postsFolder": "template.md" }');
-    try {
-      await session.runCommand('LWKD: New Weekly Issue');
-      await quickInput().locator('.monaco-list-row', { hasText: 'Another week' }).click();
-      await quickInput().locator('input').fill('2027-01-10');
-      await session.page.keyboard.press('Enter');
-      const toast = session.page.locator('.notification-toast', { hasText: 'Could not create' });
-      await toast.waitFor({ state: 'visible', timeout: 20_000 });
-      assert.match(await toast.innerText(), /template\.md\/2027-01-10-update\.md/);
-      await toast.getByRole('button', { name: 'Show Log' }).waitFor({ state: 'visible' });
-      await session.screenshot('ui-new-weekly-issue-write-failed');
-      assert.equal(existsSync(join(session.folder, '_posts', '2027-01-10-update.md')), false);
-    } finally {
-      rmSync(join(session.folder, '.vscode'), { recursive: true, force: true });
-    }
+    const quickInput = session.page.locator('.quick-input-widget');
+    await session.runCommand('LWKD: New Weekly Issue');
+    await quickInput.locator('.monaco-list-row', { hasText: 'Another week' }).click();
+    await quickInput.locator('input').fill('2027-01-10');
+    await session.page.keyboard.press('Enter');
+    const toast = session.page.locator('.notification-toast', { hasText: 'Could not create' });
+    await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await toast.innerText(), /template\.md\/2027-01-10-update\.md/);
+    await toast.getByRole('button', { name: 'Show Log' }).waitFor({ state: 'visible' });
+    await session.screenshot('ui-new-weekly-issue-write-failed');
+    assert.deepEqual(readdirSync(session.folder).sort(), ['.vscode', 'template.md']);
+    assert.equal(statSync(join(session.folder, 'template.md')).isFile(), true);
   });
 });

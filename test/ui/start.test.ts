@@ -37,7 +37,13 @@ suite('npm start', () => {
     const toast = session.page.locator('.notification-toast', { hasText: 'requests left' });
     await toast.waitFor({ state: 'visible', timeout: 20_000 });
     assert.match(await toast.innerText(), /GitHub API at http:\/\/127\.0\.0\.1:\d+ answers/);
-    // docs/screenshot.png in the README is this picture.
+    // The Past Issues view on the sample site; docs/screenshot.png in the README is this picture.
+    await session.page.locator('.activitybar .action-item', { has: session.page.locator('[aria-label^="LWKD"]') }).first().click();
+    const tree = session.page.locator('.part.sidebar .monaco-list-row');
+    await tree.filter({ hasText: '2026' }).first().click();
+    await tree.filter({ hasText: 'Week Ending November 1, 2026' }).first().locator('.monaco-tl-twistie').click();
+    await tree.filter({ hasText: 'Featured PRs' }).first().locator('.monaco-tl-twistie').click();
+    await tree.filter({ hasText: '#150101' }).first().waitFor({ state: 'visible' });
     await session.screenshot('npm-start');
   });
 });
