@@ -2,13 +2,19 @@
 // @vscode/test-electron, for machines that can download VS Code from Microsoft's update service
 // (ours cannot; `npm test` runs the suite in the VS Code server instead).
 import { defineConfig } from '@vscode/test-cli';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// Tests may write to their workspace: give them a copy, never the fixture itself.
+// As test/runner/runIntegration.ts does: a copy of the fixture (tests write to it), made a git
+// repository so the branch step meets the real Git extension.
 const workspace = join(mkdtempSync(join(tmpdir(), 'lwkd-electron-')), 'lwkd');
 cpSync('test/fixtures/workspace', workspace, { recursive: true });
+const identity = { GIT_AUTHOR_NAME: 'Fixture', GIT_AUTHOR_EMAIL: 'fixture@example.invalid', GIT_COMMITTER_NAME: 'Fixture', GIT_COMMITTER_EMAIL: 'fixture@example.invalid' };
+for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'fixture']]) {
+  execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: { ...process.env, ...identity } });
+}
 
 export default defineConfig({
   files: 'out/test/integration/**/*.test.js',

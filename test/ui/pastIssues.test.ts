@@ -1,28 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { UiSession } from './session';
+import { useUiSession } from './session';
 
 suite('Past Issues view, as a writer uses it', () => {
-  let session: Awaited<ReturnType<typeof UiSession.open>>;
-  const view = () => session.page.locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'Past Issues' }) });
+  const session = useUiSession();
+  const view = () => session().page.locator('.pane', { has: session().page.locator('.pane-header', { hasText: 'Past Issues' }) });
   const row = (text: string) => view().locator('.monaco-list-row', { hasText: text }).first();
 
-  suiteSetup(async function () {
-    this.timeout(120_000);
-    session = await UiSession.open();
-  });
-
-  teardown(async function () {
-    await session.screenshotIfFailed(this.currentTest);
-  });
-
-  suiteTeardown(async () => {
-    await session?.close();
-  });
-
   test('the LWKD activity bar icon opens Past Issues: years, editions, sections, featured items', async () => {
-    await session.page.locator('.activitybar .action-item', { has: session.page.locator('[aria-label^="LWKD"]') }).first().click();
+    await session().openPastIssuesView();
     await row('2026').waitFor({ state: 'visible', timeout: 30_000 });
     await row('2026').click();
     await row('Week Ending November 8, 2026').waitFor({ state: 'visible' });
@@ -31,74 +18,61 @@ suite('Past Issues view, as a writer uses it', () => {
     await row('Featured PRs').waitFor({ state: 'visible' });
     await row('Featured PRs').locator('.monaco-tl-twistie').click();
     await row('#140001: Example feature for the fixture').waitFor({ state: 'visible' });
-    await session.screenshot('ui-past-issues');
+    await session().screenshot('ui-past-issues');
     await row('#140001: Example feature for the fixture').click();
-    await session.page.locator('.tab.active', { hasText: '2026-11-08-update.md' }).waitFor({ state: 'visible' });
-    await session.page.locator('.editor-instance .current-line').first().waitFor({ state: 'visible' });
-    assert.match(await session.page.locator('.statusbar').innerText(), /Ln 18,/);
+    await session().page.locator('.tab.active', { hasText: '2026-11-08-update.md' }).waitFor({ state: 'visible' });
+    await session().page.locator('.editor-instance .current-line').first().waitFor({ state: 'visible' });
+    assert.match(await session().page.locator('.statusbar').innerText(), /Ln 18,/);
   });
 
   test('hovering an edition shows its sections and PR counts', async () => {
     await row('Week Ending November 8, 2026').hover();
-    const hover = session.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Sections and linked PRs' }).first();
+    const hover = session().page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Sections and linked PRs' }).first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Featured PRs: 2/);
-    await session.screenshot('ui-past-issues-tooltip');
-    await session.page.mouse.move(0, 0);
+    await session().screenshot('ui-past-issues-tooltip');
+    await session().page.mouse.move(0, 0);
   });
 
   test('the toolbar finds a PR in past editions and opens the newest mention', async () => {
     // A container with one view shows that view's toolbar in the side bar's title.
-    await session.page.locator('.part.sidebar').getByRole('button', { name: 'Find in Past Issues' }).click();
-    const input = session.page.locator('.quick-input-widget input');
+    await session().page.locator('.part.sidebar').getByRole('button', { name: 'Find in Past Issues' }).click();
+    const input = session().page.locator('.quick-input-widget input');
     await input.fill('140003');
-    const hits = session.page.locator('.quick-input-list .monaco-list-row');
+    const hits = session().page.locator('.quick-input-list .monaco-list-row');
     await hits.filter({ hasText: 'Week Ending November 15, 2026' }).first().waitFor({ state: 'visible' });
     await hits.filter({ hasText: 'Week Ending November 8, 2026' }).first().waitFor({ state: 'visible' });
-    await session.screenshot('ui-find-in-past-issues');
-    await session.page.keyboard.press('Enter');
-    await session.page.locator('.tab.active', { hasText: '2026-11-15-update.md' }).waitFor({ state: 'visible' });
-    assert.match(await session.page.locator('.statusbar').innerText(), /Ln 25,/);
+    await session().screenshot('ui-find-in-past-issues');
+    await session().page.keyboard.press('Enter');
+    await session().page.locator('.tab.active', { hasText: '2026-11-15-update.md' }).waitFor({ state: 'visible' });
+    assert.match(await session().page.locator('.statusbar').innerText(), /Ln 25,/);
   });
 
   test('the toolbar offers New Weekly Issue', async () => {
-    await session.page.locator('.part.sidebar').getByRole('button', { name: 'New Weekly Issue' }).click();
-    await session.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Next Sunday' }).waitFor({ state: 'visible' });
-    await session.page.keyboard.press('Escape');
+    await session().page.locator('.part.sidebar').getByRole('button', { name: 'New Weekly Issue' }).click();
+    await session().page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Next Sunday' }).waitFor({ state: 'visible' });
+    await session().page.keyboard.press('Escape');
   });
 });
 
 suite('Past Issues in a workspace without editions', () => {
-  let session: Awaited<ReturnType<typeof UiSession.open>>;
-
-  suiteSetup(async function () {
-    this.timeout(120_000);
-    session = await UiSession.open('test/fixtures/empty-workspace');
-  });
-
-  teardown(async function () {
-    await session.screenshotIfFailed(this.currentTest);
-  });
-
-  suiteTeardown(async () => {
-    await session?.close();
-  });
+  const session = useUiSession('test/fixtures/empty-workspace');
 
   test('the welcome view offers New Weekly Issue, which starts the first edition', async () => {
-    await session.page.locator('.activitybar .action-item', { has: session.page.locator('[aria-label^="LWKD"]') }).first().click();
-    const welcome = session.page.locator('.welcome-view-content', { hasText: 'No LWKD editions' });
+    await session().openPastIssuesView();
+    const welcome = session().page.locator('.welcome-view-content', { hasText: 'No LWKD editions' });
     await welcome.waitFor({ state: 'visible', timeout: 30_000 });
-    await session.screenshot('ui-past-issues-welcome');
+    await session().screenshot('ui-past-issues-welcome');
     await welcome.getByRole('button', { name: 'New Weekly Issue' }).click();
-    await session.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Next Sunday' }).waitFor({ state: 'visible' });
-    await session.page.keyboard.press('Enter');
-    await session.page.locator('.tab.active', { hasText: '-update.md' }).waitFor({ state: 'visible', timeout: 20_000 });
-    const posts = readdirSync(join(session.folder, '_posts'));
+    await session().page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Next Sunday' }).waitFor({ state: 'visible' });
+    await session().page.keyboard.press('Enter');
+    await session().page.locator('.tab.active', { hasText: '-update.md' }).waitFor({ state: 'visible', timeout: 20_000 });
+    const posts = readdirSync(join(session().folder, '_posts'));
     assert.equal(posts.length, 1);
-    assert.ok(existsSync(join(session.folder, '_posts', posts[0]!)));
+    assert.ok(existsSync(join(session().folder, '_posts', posts[0]!)));
     // The new edition shows up in the tree in place of the welcome.
-    await session.page.locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'Past Issues' }) })
+    await session().page.locator('.pane', { has: session().page.locator('.pane-header', { hasText: 'Past Issues' }) })
       .locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 20_000 });
-    await session.screenshot('ui-past-issues-first-edition');
+    await session().screenshot('ui-past-issues-first-edition');
   });
 });

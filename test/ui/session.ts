@@ -71,6 +71,11 @@ export class UiSession {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Clicks the LWKD icon in the activity bar, which shows Past Issues. */
+  async openPastIssuesView(): Promise<void> {
+    await this.page.locator('.activitybar .action-item', { has: this.page.locator('[aria-label^="LWKD"]') }).first().click();
+  }
+
   /** Opens a file with Quick Open (Ctrl+P), as a person does. */
   async openFile(name: string): Promise<void> {
     await this.page.keyboard.press('Control+P');
@@ -99,4 +104,30 @@ export class UiSession {
       await cleanup();
     }
   }
+}
+
+export type OpenSession = Awaited<ReturnType<typeof UiSession.open>>;
+
+/**
+ * Registers a suite's hooks: one workbench on a copy of `fixture` for the whole suite, a
+ * screenshot of any failing test, and cleanup. Returns the session for the tests to use.
+ */
+export function useUiSession(fixture?: string): () => OpenSession {
+  let session: OpenSession | undefined;
+  suiteSetup(async function () {
+    this.timeout(120_000);
+    session = await UiSession.open(fixture);
+  });
+  teardown(async function () {
+    await session?.screenshotIfFailed(this.currentTest);
+  });
+  suiteTeardown(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) {
+      throw new Error('The UI session did not open (see suiteSetup).');
+    }
+    return session;
+  };
 }

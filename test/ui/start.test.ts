@@ -38,7 +38,7 @@ suite('npm start', () => {
     await toast.waitFor({ state: 'visible', timeout: 20_000 });
     assert.match(await toast.innerText(), /GitHub API at http:\/\/127\.0\.0\.1:\d+ answers/);
     // The Past Issues view on the sample site; docs/screenshot.png in the README is this picture.
-    await session.page.locator('.activitybar .action-item', { has: session.page.locator('[aria-label^="LWKD"]') }).first().click();
+    await session.openPastIssuesView();
     const tree = session.page.locator('.part.sidebar .monaco-list-row');
     await tree.filter({ hasText: '2026' }).first().click();
     await tree.filter({ hasText: 'Week Ending November 1, 2026' }).first().locator('.monaco-tl-twistie').click();

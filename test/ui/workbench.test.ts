@@ -1,52 +1,43 @@
 import * as assert from 'node:assert/strict';
-import { UiSession } from './session';
+import { useUiSession } from './session';
 
 suite('Workbench, as a writer sees it', () => {
-  let session: Awaited<ReturnType<typeof UiSession.open>>;
-
-  suiteSetup(async function () {
-    this.timeout(120_000);
-    session = await UiSession.open();
-  });
-
-  suiteTeardown(async () => {
-    await session?.close();
-  });
+  const session = useUiSession();
 
   test('opens the LWKD workspace and the palette offers LWKD commands by their titles', async () => {
-    await session.page.locator('.explorer-folders-view .monaco-list-row', { hasText: '_posts' }).waitFor({ state: 'visible' });
-    await session.openPalette('LWKD:', 'LWKD: Check GitHub Connection');
-    await session.page.locator('.quick-input-list .monaco-list-row', { hasText: 'LWKD: Show Log' }).waitFor({ state: 'visible' });
-    await session.screenshot('ui-command-palette');
-    await session.page.keyboard.press('Escape');
+    await session().page.locator('.explorer-folders-view .monaco-list-row', { hasText: '_posts' }).waitFor({ state: 'visible' });
+    await session().openPalette('LWKD:', 'LWKD: Check GitHub Connection');
+    await session().page.locator('.quick-input-list .monaco-list-row', { hasText: 'LWKD: Show Log' }).waitFor({ state: 'visible' });
+    await session().screenshot('ui-command-palette');
+    await session().page.keyboard.press('Escape');
   });
 
   test('Check GitHub Connection tells the writer what GitHub answered', async () => {
-    await session.openFile('2026-11-15-update.md');
-    await session.runCommand('LWKD: Check GitHub Connection');
-    const toast = session.page.locator('.notification-toast', { hasText: 'requests left' });
+    await session().openFile('2026-11-15-update.md');
+    await session().runCommand('LWKD: Check GitHub Connection');
+    const toast = session().page.locator('.notification-toast', { hasText: 'requests left' });
     await toast.waitFor({ state: 'visible', timeout: 20_000 });
     assert.match(await toast.innerText(), /\(anonymous\): 60 of 60 requests left/);
-    assert.ok(session.github.requests.some((request) => request.path === '/rate_limit'), 'the fake GitHub was asked');
-    await session.screenshot('ui-check-github');
+    assert.ok(session().github.requests.some((request) => request.path === '/rate_limit'), 'the fake GitHub was asked');
+    await session().screenshot('ui-check-github');
   });
 
   test('Check GitHub Connection offers the settings when GitHub fails', async () => {
-    session.github.fail({ kind: 'serverError', path: '/rate_limit', times: 1 });
-    await session.runCommand('LWKD: Check GitHub Connection');
-    const toast = session.page.locator('.notification-toast', { hasText: 'server error' });
+    session().github.fail({ kind: 'serverError', path: '/rate_limit', times: 1 });
+    await session().runCommand('LWKD: Check GitHub Connection');
+    const toast = session().page.locator('.notification-toast', { hasText: 'server error' });
     await toast.waitFor({ state: 'visible', timeout: 20_000 });
     await toast.getByRole('button', { name: 'Open Settings' }).waitFor({ state: 'visible' });
     assert.doesNotMatch(await toast.innerText(), /Unicorn|<html/);
-    await session.screenshot('ui-check-github-failure');
+    await session().screenshot('ui-check-github-failure');
   });
 
   test('Show Log opens the extension\'s log, which says it is active', async () => {
-    await session.runCommand('LWKD: Show Log');
-    const output = session.page.locator('.part.panel .view-lines').filter({ hasText: 'LWKD Author' }).first();
+    await session().runCommand('LWKD: Show Log');
+    const output = session().page.locator('.part.panel .view-lines').filter({ hasText: 'LWKD Author' }).first();
     await output.waitFor({ state: 'visible', timeout: 20_000 });
     // The editor renders spaces as no-break spaces and wraps long lines; read them back as typed.
     assert.match((await output.innerText()).replace(/\n/g, '').replace(/\u00a0/g, ' '), /\[extension\] LWKD Author \S+ active in VS Code 1\.\d+\.\d+/);
-    await session.screenshot('ui-show-log');
+    await session().screenshot('ui-show-log');
   });
 });
