@@ -93,3 +93,25 @@ suite('New Weekly Issue with a posts folder that cannot hold editions', () => {
     assert.equal(statSync(join(session().folder, 'template.md')).isFile(), true);
   });
 });
+
+suite('New Weekly Issue in a multi-root workspace', () => {
+  const session = useUiSession('test/fixtures/two-sites', 'sites.code-workspace');
+
+  test('asks which of the LWKD sites to use, and writes only there', async () => {
+    await session().runCommand('LWKD: New Weekly Issue');
+    const quickInput = session().page.locator('.quick-input-widget');
+    const rows = quickInput.locator('.monaco-list-row');
+    await rows.filter({ hasText: 'lwkd-fork' }).waitFor({ state: 'visible' });
+    const offered = await rows.allInnerTexts();
+    assert.equal(offered.length, 2, `the folder that is not a site is not offered: ${offered.join(' | ')}`);
+    assert.ok(offered[0]!.startsWith('lwkd-main') && offered[1]!.startsWith('lwkd-fork'), offered.join(' | '));
+    await session().screenshot('ui-new-weekly-issue-which-site');
+    await rows.filter({ hasText: 'lwkd-fork' }).click();
+    await quickInput.locator('.monaco-list-row', { hasText: 'Another week' }).click();
+    await quickInput.locator('input').fill('2026-12-27');
+    await session().page.keyboard.press('Enter');
+    await session().page.locator('.tab.active', { hasText: '2026-12-27-update.md' }).waitFor({ state: 'visible', timeout: 20_000 });
+    assert.deepEqual(readdirSync(join(session().folder, 'lwkd-fork', '_posts')).sort(), ['2026-11-08-update.md', '2026-12-27-update.md']);
+    assert.deepEqual(readdirSync(join(session().folder, 'lwkd-main', '_posts')).sort(), ['2026-11-08-update.md', '2026-11-15-update.md']);
+  });
+});

@@ -18,15 +18,21 @@ export class UiSession {
     private readonly cleanups: Array<() => void | Promise<void>>,
   ) {}
 
-  /** A fresh server on a copy of `fixture`, with a fake GitHub the test can inspect and break. */
-  static async open(fixture = 'test/fixtures/workspace'): Promise<UiSession & { github: FakeGitHub; folder: string }> {
+  /**
+   * A fresh server on a copy of `fixture`, with a fake GitHub the test can inspect and break.
+   * With `workspaceFile` (relative to the fixture), that multi-root workspace is opened instead.
+   */
+  static async open(fixture = 'test/fixtures/workspace', workspaceFile?: string): Promise<UiSession & { github: FakeGitHub; folder: string }> {
     mkdirSync(resultsDir, { recursive: true });
     const github = await FakeGitHub.start();
     const workspace = copyWorkspace(fixture);
     const serverLog = join(resultsDir, 'ui-server.log');
     writeFileSync(serverLog, '');
     const server = await startServer({ logFile: serverLog, extension: 'installed', userSettings: { 'lwkd.github.apiUrl': github.url } });
-    const session = await UiSession.attach(`${server.url}/?folder=${encodeURIComponent(workspace.folder)}`, [
+    const target = workspaceFile
+      ? `workspace=${encodeURIComponent(join(workspace.folder, workspaceFile))}`
+      : `folder=${encodeURIComponent(workspace.folder)}`;
+    const session = await UiSession.attach(`${server.url}/?${target}`, [
       () => server.stop(),
       () => github.close(),
       () => workspace.dispose(),
@@ -112,11 +118,11 @@ export type OpenSession = Awaited<ReturnType<typeof UiSession.open>>;
  * Registers a suite's hooks: one workbench on a copy of `fixture` for the whole suite, a
  * screenshot of any failing test, and cleanup. Returns the session for the tests to use.
  */
-export function useUiSession(fixture?: string): () => OpenSession {
+export function useUiSession(fixture?: string, workspaceFile?: string): () => OpenSession {
   let session: OpenSession | undefined;
   suiteSetup(async function () {
     this.timeout(120_000);
-    session = await UiSession.open(fixture);
+    session = await UiSession.open(fixture, workspaceFile);
   });
   teardown(async function () {
     await session?.screenshotIfFailed(this.currentTest);
