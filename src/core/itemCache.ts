@@ -1,0 +1,125 @@
+import type { GitHubItem } from './pullRequests';
+import { readGraphqlItem } from './pullRequests';
+
+/**
+ * GitHub answers, remembered: merged and closed items for 7 days (they rarely change), open ones
+ * for 10 minutes, "no such item" for 5 minutes. Bounded (least recently used goes first) and
+ * serialisable, so that merged PRs survive a restart. Times are milliseconds from `now()`.
+ */
+
+export const TTL_MS = {
+  done: 7 * 24 * 60 * 60 * 1000,
+  open: 10 * 60 * 1000,
+  notFound: 5 * 60 * 1000,
+} as const;
+
+export interface CacheEntry {
+  readonly key: string;
+  readonly item?: GitHubItem;
+  readonly notFound?: true;
+  readonly fetchedAt: number;
+  /** For conditional requests. */
+  readonly etag?: string;
+}
+
+export function ttlOf(entry: CacheEntry): number {
+  if (entry.notFound || !entry.item) {
+    return TTL_MS.notFound;
+  }
+  return entry.item.state === 'merged' || entry.item.state === 'closed' ? TTL_MS.done : TTL_MS.open;
+}
+
+export class ItemCache {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  constructor(private readonly now: () => number = Date.now, private readonly maxEntries = 5_000) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The entry, fresh or not; callers decide whether stale data is worth showing. */
+  get(key: string): { entry: CacheEntry; fresh: boolean } | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) {
+      return undefined;
+    }
+    // Re-insert: Map order is our recency order.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return { entry, fresh: this.now() - entry.fetchedAt < ttlOf(entry) };
+  }
+
+  set(entry: CacheEntry): void {
+    this.entries.delete(entry.key);
+    this.entries.set(entry.key, entry);
+    while (this.entries.size > this.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** What is worth keeping across a restart: entries that will still be fresh. */
+  serialize(): unknown {
+    const now = this.now();
+    return {
+      version: 1,
+      entries: [...this.entries.values()].filter((entry) => now - entry.fetchedAt < ttlOf(entry)),
+    };
+  }
+
+  /** Loads what `serialize` wrote; anything malformed is skipped, never trusted. */
+  load(value: unknown): number {
+    const body = typeof value === 'object' && value !== null ? (value as { version?: unknown; entries?: unknown }) : undefined;
+    if (body?.version !== 1 || !Array.isArray(body.entries)) {
+      return 0;
+    }
+    let loaded = 0;
+    for (const raw of body.entries.slice(0, this.maxEntries)) {
+      const entry = readEntry(raw);
+      if (entry && !this.entries.has(entry.key)) {
+        this.entries.set(entry.key, entry);
+        loaded++;
+      }
+    }
+    return loaded;
+  }
+}
+
+function readEntry(raw: unknown): CacheEntry | undefined {
+  if (typeof raw !== 'object' || raw === null) {
+    return undefined;
+  }
+  const value = raw as Record<string, unknown>;
+  const key = typeof value.key === 'string' ? /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)#(\d+)$/.exec(value.key) : null;
+  if (!key || typeof value.fetchedAt !== 'number' || !Number.isFinite(value.fetchedAt)) {
+    return undefined;
+  }
+  const etag = typeof value.etag === 'string' && value.etag.length < 200 ? value.etag : undefined;
+  if (value.notFound === true) {
+    return { key: value.key as string, notFound: true, fetchedAt: value.fetchedAt };
+  }
+  // The stored item is re-validated with the same reader as a GraphQL node would be.
+  const stored = value.item as Record<string, unknown> | undefined;
+  const item = stored && readGraphqlItem({
+    __typename: stored.kind === 'pull' ? 'PullRequest' : 'Issue',
+    number: stored.number,
+    title: stored.title,
+    state: stored.state === 'merged' ? 'MERGED' : stored.state === 'closed' ? 'CLOSED' : 'OPEN',
+    isDraft: stored.state === 'draft',
+    mergedAt: stored.mergedAt,
+    closedAt: stored.closedAt,
+    author: stored.author === undefined ? null : { login: stored.author },
+    labels: { nodes: Array.isArray(stored.labels) ? stored.labels.map((name: unknown) => ({ name })) : [] },
+    milestone: stored.milestone === undefined ? null : { title: stored.milestone },
+    baseRefName: stored.baseRef,
+  }, { owner: key[1]!, repo: key[2]!, number: Number(key[3]) });
+  return item ? { key: value.key as string, item, fetchedAt: value.fetchedAt, ...(etag ? { etag } : {}) } : undefined;
+}
