@@ -8,6 +8,11 @@ export const Commands = {
   stampPublicationTime: 'lwkd.stampPublicationTime',
   refreshPastIssues: 'lwkd.refreshPastIssues',
   findInPastIssues: 'lwkd.findInPastIssues',
+  openLocation: 'lwkd.openLocation',
+  refreshGitHubData: 'lwkd.refreshGitHubData',
+  setGitHubToken: 'lwkd.setGitHubToken',
+  clearGitHubToken: 'lwkd.clearGitHubToken',
+  signInToGitHub: 'lwkd.signInToGitHub',
 } as const;
 
 export const Views = {
@@ -18,6 +23,8 @@ export const Views = {
 export const Settings = {
   section: 'lwkd',
   githubApiUrl: 'github.apiUrl',
+  githubTimeoutMs: 'github.timeoutMs',
+  githubDefaultRepo: 'github.defaultRepo',
   postsFolder: 'postsFolder',
   templatePath: 'templatePath',
   createBranch: 'newIssue.createBranch',

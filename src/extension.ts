@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { registerFindInPastIssues } from './features/findInPastIssues';
 import { registerGitHubConnection } from './features/githubConnection';
+import { registerGitHubHover } from './features/githubHover';
+import { registerGitHubTokenCommands } from './features/githubToken';
 import { registerNewWeeklyIssue } from './features/newWeeklyIssue';
 import type { PastIssuesNode } from './features/pastIssuesView';
 import { registerPastIssuesView } from './features/pastIssuesView';
 import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
+import { GitHubAuth } from './platform/githubAuth';
+import { GitHubItemSource } from './platform/githubItems';
 import { OutputChannelLogger } from './platform/logger';
 import { PastIssuesIndex } from './platform/pastIssuesIndex';
 import { ExtensionSettings } from './platform/settings';
@@ -22,16 +26,25 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
   const settings = new ExtensionSettings();
   // Built on first use (the view opening, a search), never here.
   const index = new PastIssuesIndex(settings, logger);
+  const userAgent = `lwkd-author/${version}`;
+  const auth = new GitHubAuth(context.secrets, logger);
+  const items = new GitHubItemSource(settings, auth, logger, userAgent, vscode.Uri.joinPath(context.globalStorageUri, 'github-cache.json'));
   const deps = {
     logger,
     showLog: () => logger.show(),
     settings,
     index,
-    userAgent: `lwkd-author/${version}`,
+    auth,
+    items,
+    userAgent,
   };
   const pastIssues = registerPastIssuesView(deps);
   context.subscriptions.push(
+    auth,
+    items,
     index,
+    registerGitHubHover(deps),
+    registerGitHubTokenCommands(deps),
     pastIssues.disposable,
     registerFindInPastIssues(deps),
     registerShowLog(deps),

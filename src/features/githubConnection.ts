@@ -10,6 +10,7 @@ import type { ExtensionSettings } from '../platform/settings';
 export interface GitHubConnectionDeps extends CommandContext {
   readonly settings: ExtensionSettings;
   readonly userAgent: string;
+  readonly auth: { token(): Promise<string | undefined> };
 }
 
 /** What the command returns to `executeCommand` callers (and tests), besides what it shows. */
@@ -52,7 +53,8 @@ type CheckOutcome =
 
 async function checkConnection(apiUrl: string, deps: GitHubConnectionDeps): Promise<CheckOutcome> {
   try {
-    const client = new GitHubClient({ apiUrl, userAgent: deps.userAgent, logger: deps.logger });
+    const token = await deps.auth.token();
+    const client = new GitHubClient({ apiUrl, userAgent: deps.userAgent, logger: deps.logger, ...(token ? { token } : {}) });
     const report = await client.checkConnection();
     const { core } = report.rateLimits;
     return {

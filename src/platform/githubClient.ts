@@ -81,16 +81,76 @@ export class GitHubClient {
    * GitHubError whose `kind` callers branch on. Returns the body, still unvalidated.
    */
   async get(route: string, parameters: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const answer = await this.getConditional(route, parameters, undefined, signal);
+    return answer.notModified ? undefined : answer.data;
+  }
+
+  /**
+   * A GET that sends `If-None-Match` when an ETag is known: a 304 answer costs nothing against
+   * the rate limit and means the cached copy is still right.
+   */
+  async getConditional(
+    route: string,
+    parameters: Record<string, unknown>,
+    etag: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ notModified: true } | { notModified: false; data: unknown; etag?: string }> {
+    const { timeout, combined } = this.signals(signal);
     try {
-      const response = await this.octokit.request(route, { ...parameters, request: { signal: combined } });
+      const response = await this.octokit.request(route, {
+        ...parameters,
+        ...(etag ? { headers: { 'if-none-match': etag } } : {}),
+        request: { signal: combined, redirect: 'manual' },
+      });
+      if ((response.status as number) >= 300) {
+        // fetch hands back a redirect as it is (redirect: 'manual'); following it could carry the
+        // token to another origin, so it is a failure.
+        throw new GitHubError({ kind: 'invalidResponse', status: response.status, message: `GitHub answered with a redirect (${response.status}), which is not followed.` });
+      }
+      const newEtag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
+      return { notModified: false, data: response.data, ...(newEtag ? { etag: newEtag } : {}) };
+    } catch (error) {
+      if (error instanceof RequestError && error.status === 304) {
+        return { notModified: true };
+      }
+      if (error instanceof GitHubError) {
+        throw error;
+      }
+      throw this.fail(route, error, signal, timeout);
+    }
+  }
+
+  /** A GraphQL query (GitHub requires a token for GraphQL). Returns the body, unvalidated. */
+  async graphql(query: string, signal?: AbortSignal): Promise<unknown> {
+    const { timeout, combined } = this.signals(signal);
+    try {
+      // POSTed to the GraphQL endpoint next to the REST base (GHES: /api/graphql).
+      const response = await this.octokit.request('POST {+url}', {
+        url: this.endpoints.graphql,
+        query,
+        request: { signal: combined, redirect: 'manual' },
+      });
+      if ((response.status as number) >= 300) {
+        throw new GitHubError({ kind: 'invalidResponse', status: response.status, message: `GitHub answered with a redirect (${response.status}), which is not followed.` });
+      }
       return response.data;
     } catch (error) {
-      const failure = this.toFailure(error, signal, timeout);
-      this.options.logger.warn(`[github] ${route} failed: ${failure.kind}${failure.status ? ` (${failure.status})` : ''}`);
-      throw new GitHubError(failure, { cause: error });
+      if (error instanceof GitHubError) {
+        throw error;
+      }
+      throw this.fail('POST graphql', error, signal, timeout);
     }
+  }
+
+  private signals(signal: AbortSignal | undefined): { timeout: AbortSignal; combined: AbortSignal } {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    return { timeout, combined: signal ? AbortSignal.any([signal, timeout]) : timeout };
+  }
+
+  private fail(route: string, error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): GitHubError {
+    const failure = this.toFailure(error, signal, timeout);
+    this.options.logger.warn(`[github] ${route} failed: ${failure.kind}${failure.status ? ` (${failure.status})` : ''}`);
+    return new GitHubError(failure, { cause: error });
   }
 
   private toFailure(error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): GitHubFailure {
@@ -99,6 +159,10 @@ export class GitHubClient {
     }
     if (timeout.aborted) {
       return { kind: 'timeout', message: `GitHub did not answer within ${Math.round(this.timeoutMs / 1000)} s.` };
+    }
+    if (error instanceof RequestError && error.response && error.status >= 300 && error.status < 400) {
+      // We never follow redirects: the token must not reach another origin.
+      return { kind: 'invalidResponse', status: error.status, message: `GitHub answered with a redirect (${error.status}), which is not followed.` };
     }
     if (error instanceof RequestError && error.response) {
       return classifyHttpFailure({

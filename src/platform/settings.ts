@@ -24,6 +24,19 @@ export class ExtensionSettings {
     return this.text(Settings.githubApiUrl, DEFAULT_GITHUB_API_URL);
   }
 
+  /** Each GitHub request's deadline, in ms (500 to 60,000). */
+  get githubTimeoutMs(): number {
+    const value = this.config().get<unknown>(Settings.githubTimeoutMs);
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(60_000, Math.max(500, value)) : 5_000;
+  }
+
+  /** `owner/repo` for a bare `#N` in a Featured PR heading without a link. */
+  get githubDefaultRepo(): { owner: string; repo: string } {
+    const value = this.text(Settings.githubDefaultRepo, 'kubernetes/kubernetes');
+    const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
+    return match ? { owner: match[1]!, repo: match[2]! } : { owner: 'kubernetes', repo: 'kubernetes' };
+  }
+
   /** Relative to the workspace folder; a path that climbs out of it is ignored. */
   postsFolder(scope?: vscode.ConfigurationScope): string {
     return safeRelativePath(this.text(Settings.postsFolder, DEFAULT_POSTS_FOLDER, scope)) ?? DEFAULT_POSTS_FOLDER;

@@ -54,6 +54,8 @@ export type FaultKind =
   | 'serverError'
   | 'badGateway'
   | 'invalidJson'
+  | 'tooManyRequests'
+  | 'redirect'
   | 'badCredentials';
 
 export interface Fault {
@@ -62,6 +64,8 @@ export interface Fault {
   readonly path?: string | RegExp;
   /** How many matching requests fail; then the fault is spent. Default: every one. */
   readonly times?: number;
+  /** For `redirect`: where to send the client (e.g. another server that must never see a token). */
+  readonly location?: string;
 }
 
 export interface RecordedRequest {
@@ -97,6 +101,7 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   private readonly repos = new Map<string, RepoData>();
   private readonly faults: Array<{ fault: Fault; left: number }> = [];
+  private lastFault: Fault | undefined;
   private readonly buckets = new Map<string, Bucket>();
   private readonly sockets = new Set<Socket>();
   private readonly validTokens: Set<string>;
@@ -256,6 +261,7 @@ export class FakeGitHub {
         if (entry.left <= 0) {
           this.faults.splice(i, 1);
         }
+        this.lastFault = fault;
         return fault.kind;
       }
     }
@@ -428,6 +434,13 @@ export class FakeGitHub {
       case 'invalidJson':
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': requestId() });
         response.end('{"title": "truncated');
+        return;
+      case 'tooManyRequests':
+        this.json(response, 429, { message: 'Too Many Requests' }, resource, token, { headers: { 'retry-after': '30' } });
+        return;
+      case 'redirect':
+        response.writeHead(302, { location: this.lastFault?.location ?? 'http://127.0.0.1:9/', 'content-type': 'text/html; charset=utf-8' });
+        response.end('<html><body>You are being <a href="elsewhere">redirected</a>.</body></html>');
         return;
     }
   }

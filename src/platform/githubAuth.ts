@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/logger';
+
+const SECRET_KEY = 'lwkd.github.token';
+/** How long a lookup may wait for VS Code's GitHub sign-in: in some builds it never registers. */
+const SESSION_WAIT_MS = 300;
+
+/**
+ * Where a GitHub token comes from, in order: the VS Code GitHub session (asked silently, never a
+ * prompt, no extra scopes: LWKD's data is public), else the token stored with LWKD: Set GitHub
+ * Token (SecretStorage only), else none (anonymous). The token is never logged.
+ */
+export class GitHubAuth implements vscode.Disposable {
+  private sessionToken: Promise<string | undefined>;
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger) {
+    this.sessionToken = this.lookUpSession();
+    this.disposables.push(
+      vscode.authentication.onDidChangeSessions((event) => {
+        if (event.provider.id === 'github') {
+          this.sessionToken = this.lookUpSession();
+          this.changeEmitter.fire();
+        }
+      }),
+      secrets.onDidChange((event) => {
+        if (event.key === SECRET_KEY) {
+          this.changeEmitter.fire();
+        }
+      }),
+    );
+  }
+
+  /** The token to use now, or undefined for anonymous requests. Waits at most a moment. */
+  async token(): Promise<string | undefined> {
+    const fromSession = await Promise.race([
+      this.sessionToken,
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SESSION_WAIT_MS)),
+    ]);
+    return fromSession ?? (await this.secrets.get(SECRET_KEY)) ?? undefined;
+  }
+
+  async storeToken(token: string): Promise<void> {
+    await this.secrets.store(SECRET_KEY, token);
+  }
+
+  async clearToken(): Promise<void> {
+    await this.secrets.delete(SECRET_KEY);
+  }
+
+  /** An interactive sign-in: only from the explicit command. */
+  async signIn(): Promise<boolean> {
+    const session = await vscode.authentication.getSession('github', [], { createIfNone: true });
+    this.sessionToken = Promise.resolve(session.accessToken);
+    this.changeEmitter.fire();
+    return true;
+  }
+
+  private lookUpSession(): Promise<string | undefined> {
+    return Promise.resolve(vscode.authentication.getSession('github', [], { silent: true })).then(
+      (session) => session?.accessToken,
+      (error: unknown) => {
+        this.logger.info(`[auth] no VS Code GitHub session: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      },
+    );
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
