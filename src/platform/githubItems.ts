@@ -1,235 +1,74 @@
 import * as vscode from 'vscode';
-import type { GitHubFailure } from '../core/githubApi';
-import { buildBatchQuery, isValidKey, MAX_BATCH, readBatchResponse } from '../core/graphqlBatch';
-import type { CacheEntry } from '../core/itemCache';
-import { ItemCache } from '../core/itemCache';
 import type { Logger } from '../core/logger';
-import type { GitHubItem, ItemKey } from '../core/pullRequests';
-import { readIssue, readPullRequest } from '../core/pullRequests';
+import type { ItemKey } from '../core/pullRequests';
 import { GitHubClient, GitHubError } from './githubClient';
+import type { ItemLookup, ItemRequest } from './itemFetcher';
+import { ItemFetcher } from './itemFetcher';
 import type { ExtensionSettings } from './settings';
+
+export type { ItemLookup };
 
 export interface TokenSource {
   token(): Promise<string | undefined>;
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** What a caller learns about one reference. */
-export interface ItemLookup {
-  readonly item?: GitHubItem;
-  readonly notFound?: boolean;
-  /** Why fresh data is missing; `item` may still hold an older copy. */
-  readonly failure?: GitHubFailure;
-  /** When `item` comes from an expired cache entry, when it was fetched. */
-  readonly staleSince?: Date;
-}
-
-export function itemKeyString(key: ItemKey): string {
-  return `${key.owner}/${key.repo}#${key.number}`.toLowerCase();
-}
-
-/** REST requests in flight at once without a token. */
-const REST_CONCURRENCY = 4;
 const SAVE_DELAY_MS = 2_000;
 
 /**
- * GitHub data for references: from the cache when fresh; otherwise fetched, with a token in
- * GraphQL batches of up to 50, without one over REST four at a time. A lookup for a reference
- * already being fetched waits for that fetch; after a rate-limit answer nothing is sent until it
- * lifts. Merged and closed items persist in global storage across restarts.
+ * The editor's side of GitHub data: an ItemFetcher configured from the settings and the token,
+ * its cache restored from and saved to global storage (so merged PRs cost nothing after a
+ * restart), and forgotten when the API URL changes.
  */
 export class GitHubItemSource implements vscode.Disposable {
-  readonly cache = new ItemCache();
-  private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly lastFailure = new Map<string, GitHubFailure>();
-  private blockedUntil = 0;
+  readonly fetcher: ItemFetcher;
   private loaded: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Requests sent, for the log and the benchmark. */
-  requestCount = 0;
 
   constructor(
-    private readonly settings: ExtensionSettings,
-    private readonly auth: TokenSource,
+    settings: ExtensionSettings,
+    auth: TokenSource,
     private readonly logger: Logger,
-    private readonly userAgent: string,
+    userAgent: string,
     private readonly storageFile?: vscode.Uri,
   ) {
+    this.fetcher = new ItemFetcher(async () => {
+      const token = await auth.token();
+      try {
+        const client = new GitHubClient({ apiUrl: settings.githubApiUrl, userAgent, logger, timeoutMs: settings.githubTimeoutMs, ...(token ? { token } : {}) });
+        return { client, authenticated: Boolean(token) };
+      } catch (error) {
+        if (error instanceof GitHubError) {
+          return error.failure;
+        }
+        throw error;
+      }
+    }, logger, undefined, () => this.scheduleSave());
     this.disposables.push(
-      auth.onDidChange(() => this.lastFailure.clear()),
+      auth.onDidChange(() => this.fetcher.forgetFailures()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('lwkd.github.apiUrl')) {
           // Another GitHub: nothing cached is known to be true there.
-          this.cache.clear();
-          this.blockedUntil = 0;
+          this.fetcher.reset();
         }
       }),
     );
   }
 
-  /** One reference, for a hover. `signal` abandons the wait, never a fetch others share. */
   async lookup(key: ItemKey, kind: 'pull' | 'issue', signal?: AbortSignal): Promise<ItemLookup> {
     await this.load();
-    const id = itemKeyString(key);
-    if (!this.cache.get(id)?.fresh) {
-      const pending = this.inFlight.get(id) ?? this.fetch([{ key, kind }]);
-      await abortable(pending, signal);
-    }
-    return this.describe(id);
+    return this.fetcher.lookup({ key, kind }, signal);
   }
 
-  /** The references of an edition, fetched together ahead of any hover. */
-  async prefetch(refs: ReadonlyArray<{ key: ItemKey; kind: 'pull' | 'issue' }>): Promise<void> {
+  async prefetch(requests: readonly ItemRequest[]): Promise<void> {
     await this.load();
-    const seen = new Set<string>();
-    const wanted = refs.filter(({ key }) => {
-      const id = itemKeyString(key);
-      if (seen.has(id) || !isValidKey(key) || this.inFlight.has(id) || this.cache.get(id)?.fresh) {
-        return false;
-      }
-      seen.add(id);
-      return true;
-    });
-    if (wanted.length > 0) {
-      await this.fetch(wanted);
-    }
-  }
-
-  /** What the cache says now, without fetching. */
-  describe(id: string): ItemLookup {
-    const cached = this.cache.get(id);
-    const failure = this.lastFailure.get(id);
-    if (cached?.entry.notFound) {
-      return { notFound: true };
-    }
-    return {
-      ...(cached?.entry.item ? { item: cached.entry.item } : {}),
-      ...(failure && !cached?.fresh ? { failure } : {}),
-      ...(cached && !cached.fresh ? { staleSince: new Date(cached.entry.fetchedAt) } : {}),
-    };
+    await this.fetcher.prefetch(requests);
   }
 
   async refresh(): Promise<void> {
-    this.cache.clear();
-    this.lastFailure.clear();
-    this.blockedUntil = 0;
+    this.fetcher.reset();
     this.scheduleSave();
-  }
-
-  private fetch(refs: ReadonlyArray<{ key: ItemKey; kind: 'pull' | 'issue' }>): Promise<void> {
-    const run = this.run(refs);
-    const shared = run.catch((error: unknown) => this.logger.error('[github] fetch failed', error));
-    for (const { key } of refs) {
-      const id = itemKeyString(key);
-      this.inFlight.set(id, shared);
-      void shared.then(() => {
-        if (this.inFlight.get(id) === shared) {
-          this.inFlight.delete(id);
-        }
-      });
-    }
-    return shared;
-  }
-
-  private async run(refs: ReadonlyArray<{ key: ItemKey; kind: 'pull' | 'issue' }>): Promise<void> {
-    if (Date.now() < this.blockedUntil) {
-      const failure: GitHubFailure = { kind: 'rateLimited', message: `GitHub's rate limit is reached until ${new Date(this.blockedUntil).toISOString().slice(11, 16)} UTC.`, retryAt: new Date(this.blockedUntil) };
-      refs.forEach(({ key }) => this.lastFailure.set(itemKeyString(key), failure));
-      return;
-    }
-    let client: GitHubClient;
-    const token = await this.auth.token();
-    try {
-      client = new GitHubClient({ apiUrl: this.settings.githubApiUrl, userAgent: this.userAgent, logger: this.logger, timeoutMs: this.settings.githubTimeoutMs, ...(token ? { token } : {}) });
-    } catch (error) {
-      if (error instanceof GitHubError) {
-        refs.forEach(({ key }) => this.lastFailure.set(itemKeyString(key), error.failure));
-        return;
-      }
-      throw error;
-    }
-    if (token) {
-      for (let i = 0; i < refs.length; i += MAX_BATCH) {
-        await this.fetchBatch(client, refs.slice(i, i + MAX_BATCH).map((ref) => ref.key));
-      }
-    } else {
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < refs.length) {
-          const ref = refs[next++]!;
-          await this.fetchOne(client, ref.key, ref.kind);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(REST_CONCURRENCY, refs.length) }, worker));
-    }
-    this.scheduleSave();
-  }
-
-  private async fetchBatch(client: GitHubClient, keys: readonly ItemKey[]): Promise<void> {
-    const batch = buildBatchQuery(keys);
-    try {
-      this.requestCount++;
-      const results = readBatchResponse(await client.graphql(batch.query), batch);
-      for (const [key, result] of results) {
-        const id = itemKeyString(key);
-        if ('item' in result) {
-          this.store({ key: id, item: result.item, fetchedAt: Date.now() });
-        } else if ('notFound' in result) {
-          this.store({ key: id, notFound: true, fetchedAt: Date.now() });
-        } else {
-          this.lastFailure.set(id, { kind: 'invalidResponse', message: 'GitHub answered with data of an unexpected shape.' });
-        }
-      }
-    } catch (error) {
-      this.recordFailure(keys, error);
-    }
-  }
-
-  private async fetchOne(client: GitHubClient, key: ItemKey, kind: 'pull' | 'issue'): Promise<void> {
-    const id = itemKeyString(key);
-    if (Date.now() < this.blockedUntil) {
-      this.recordFailure([key], new GitHubError({ kind: 'rateLimited', message: `GitHub's rate limit is reached until ${new Date(this.blockedUntil).toISOString().slice(11, 16)} UTC.`, retryAt: new Date(this.blockedUntil) }));
-      return;
-    }
-    const cached = this.cache.get(id)?.entry;
-    const route = kind === 'pull' ? 'GET /repos/{owner}/{repo}/pulls/{number}' : 'GET /repos/{owner}/{repo}/issues/{number}';
-    try {
-      this.requestCount++;
-      const answer = await client.getConditional(route, { owner: key.owner, repo: key.repo, number: key.number }, cached?.item ? cached.etag : undefined);
-      if (answer.notModified && cached) {
-        this.store({ ...cached, fetchedAt: Date.now() });
-        return;
-      }
-      const item = answer.notModified ? undefined : kind === 'pull' ? readPullRequest(answer.data, key) : readIssue(answer.data, key);
-      if (!item) {
-        this.lastFailure.set(id, { kind: 'invalidResponse', message: 'GitHub answered with data of an unexpected shape.' });
-        return;
-      }
-      this.store({ key: id, item, fetchedAt: Date.now(), ...(!answer.notModified && answer.etag ? { etag: answer.etag } : {}) });
-    } catch (error) {
-      if (error instanceof GitHubError && error.kind === 'notFound') {
-        this.store({ key: id, notFound: true, fetchedAt: Date.now() });
-        return;
-      }
-      this.recordFailure([key], error);
-    }
-  }
-
-  private store(entry: CacheEntry): void {
-    this.cache.set(entry);
-    this.lastFailure.delete(entry.key);
-  }
-
-  private recordFailure(keys: readonly ItemKey[], error: unknown): void {
-    const failure: GitHubFailure = error instanceof GitHubError
-      ? error.failure
-      : { kind: 'invalidResponse', message: 'GitHub could not be read.' };
-    if (failure.kind === 'rateLimited') {
-      // Until it lifts, nothing is sent: every request would only extend the penalty.
-      this.blockedUntil = Math.max(this.blockedUntil, failure.retryAt?.getTime() ?? Date.now() + 60_000);
-    }
-    keys.forEach((key) => this.lastFailure.set(itemKeyString(key), failure));
   }
 
   private load(): Promise<void> {
@@ -239,7 +78,7 @@ export class GitHubItemSource implements vscode.Disposable {
       }
       try {
         const bytes = await vscode.workspace.fs.readFile(this.storageFile);
-        const count = this.cache.load(JSON.parse(new TextDecoder().decode(bytes)));
+        const count = this.fetcher.cache.load(JSON.parse(new TextDecoder().decode(bytes)));
         this.logger.info(`[github] ${count} cached items restored`);
       } catch (error) {
         if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
@@ -267,7 +106,7 @@ export class GitHubItemSource implements vscode.Disposable {
     }
     try {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageFile, '..'));
-      await vscode.workspace.fs.writeFile(this.storageFile, new TextEncoder().encode(JSON.stringify(this.cache.serialize())));
+      await vscode.workspace.fs.writeFile(this.storageFile, new TextEncoder().encode(JSON.stringify(this.fetcher.cache.serialize())));
     } catch (error) {
       this.logger.warn(`[github] cache not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -281,22 +120,4 @@ export class GitHubItemSource implements vscode.Disposable {
     }
     vscode.Disposable.from(...this.disposables).dispose();
   }
-}
-
-/** Waits for `promise` unless `signal` aborts first; the promise itself runs on for others. */
-function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) {
-    return promise;
-  }
-  if (signal.aborted) {
-    return Promise.resolve();
-  }
-  return new Promise<void>((resolve) => {
-    const onAbort = (): void => resolve();
-    signal.addEventListener('abort', onAbort, { once: true });
-    void promise.then(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-  });
 }
