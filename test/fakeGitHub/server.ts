@@ -55,6 +55,7 @@ export type FaultKind =
   | 'badGateway'
   | 'invalidJson'
   | 'tooManyRequests'
+  | 'htmlOk'
   | 'redirect'
   | 'badCredentials';
 
@@ -73,6 +74,8 @@ export interface RecordedRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly authenticated: boolean;
+  /** The Authorization header as received (tests check where a token went). */
+  readonly authorization?: string;
   /** The GraphQL query text, for POST /graphql. */
   readonly graphql?: string;
 }
@@ -99,6 +102,9 @@ type Resource = keyof typeof LIMITS;
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
+  /** The most requests that were open at the same moment (for concurrency limits). */
+  maxConcurrent = 0;
+  private active = 0;
   private readonly repos = new Map<string, RepoData>();
   private readonly faults: Array<{ fault: Fault; left: number }> = [];
   private lastFault: Fault | undefined;
@@ -203,6 +209,9 @@ export class FakeGitHub {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.active++;
+    this.maxConcurrent = Math.max(this.maxConcurrent, this.active);
+    response.once('close', () => this.active--);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(request);
     const authorization = request.headers.authorization;
@@ -213,6 +222,7 @@ export class FakeGitHub {
       path: url.pathname,
       query: url.searchParams,
       authenticated: Boolean(token),
+      ...(authorization ? { authorization } : {}),
       ...(url.pathname === '/graphql' ? { graphql: readGraphqlQuery(body) } : {}),
     });
     const resource: Resource = url.pathname.startsWith('/search/') ? 'search' : url.pathname === '/graphql' ? 'graphql' : 'core';
@@ -434,6 +444,10 @@ export class FakeGitHub {
       case 'invalidJson':
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': requestId() });
         response.end('{"title": "truncated');
+        return;
+      case 'htmlOk':
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end('<!DOCTYPE html><html><body>Sign in to GitHub</body></html>');
         return;
       case 'tooManyRequests':
         this.json(response, 429, { message: 'Too Many Requests' }, resource, token, { headers: { 'retry-after': '30' } });
