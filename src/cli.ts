@@ -3,6 +3,7 @@ import { UsageError } from './cli/args';
 import { CHECK_GITHUB_USAGE, runCheckGitHub } from './cli/checkGitHub';
 import { INDEX_USAGE, runIndex } from './cli/indexCommand';
 import { NEW_USAGE, runNew } from './cli/newEdition';
+import { PR_USAGE, runPr } from './cli/prCommand';
 import { runStamp, STAMP_USAGE } from './cli/stamp';
 
 export type { CliIo };
@@ -22,6 +23,8 @@ ${NEW_USAGE}
 ${STAMP_USAGE}
 
 ${INDEX_USAGE}
+
+${PR_USAGE}
 
 ${CHECK_GITHUB_USAGE}
 
@@ -50,6 +53,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return runStamp(rest, io);
       case 'index':
         return runIndex(rest, io);
+      case 'pr':
+        return await runPr(rest, io, VERSION);
       case 'check-github':
         return await runCheckGitHub(rest, io, VERSION);
       default:

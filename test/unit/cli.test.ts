@@ -191,3 +191,41 @@ suite('lwkd stamp', () => {
     assert.equal((await runCli(['stamp'])).code, 2);
   });
 });
+
+suite('lwkd pr', () => {
+  let github: FakeGitHub;
+  setup(async () => {
+    github = await FakeGitHub.start({ tokens: ['cli-token-123'] });
+    github.addPull('kubernetes/kubernetes', { number: 111090, title: 'Automated cherry pick of #1: fix <it>', author: 'bot', mergedAt: '2026-11-05T10:00:00Z', labels: ['kind/bug', 'lgtm'], baseRef: 'release-1.35' });
+  });
+  teardown(async () => {
+    await github.close();
+  });
+
+  test('prints what GitHub says of a PR, by URL or short form', async () => {
+    const { code, stdout } = await runCli(['pr', 'https://github.com/kubernetes/kubernetes/pull/111090', '--api-url', github.url]);
+    assert.equal(code, 0);
+    assert.equal(stdout, 'kubernetes/kubernetes#111090: Automated cherry pick of #1: fix <it>\npull request, merged 2026-11-05, by @bot\nlabels: kind/bug\ncherry-pick: LWKD reports the original PR\n');
+    const short = await runCli(['pr', 'k/k#111090', '--json'], { env: { LWKD_GITHUB_API_URL: github.url } });
+    assert.equal((JSON.parse(short.stdout) as { state: string }).state, 'merged');
+  });
+
+  test('uses GITHUB_TOKEN (GraphQL) and never prints it', async () => {
+    const { code, stdout, stderr } = await runCli(['pr', 'k/k#111090', '--api-url', github.url], { env: { GITHUB_TOKEN: 'cli-token-123' } });
+    assert.equal(code, 0);
+    assert.equal(github.requests[0]?.path, '/graphql');
+    assert.ok(!`${stdout}${stderr}`.includes('cli-token-123'));
+  });
+
+  test('a missing item, a failing GitHub and a bad reference', async () => {
+    const missing = await runCli(['pr', 'k/k#5', '--api-url', github.url]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no pull request kubernetes\/kubernetes#5|no issue kubernetes\/kubernetes#5/);
+    github.fail({ kind: 'serverError' });
+    const failing = await runCli(['pr', 'k/k#111090', '--api-url', github.url]);
+    assert.equal(failing.code, 1);
+    assert.match(failing.stderr, /server error \(500\)/);
+    assert.equal((await runCli(['pr', 'not a reference'])).code, 2);
+    assert.equal((await runCli(['pr'])).code, 2);
+  });
+});
