@@ -9,6 +9,7 @@ export const Commands = {
   refreshPastIssues: 'lwkd.refreshPastIssues',
   findInPastIssues: 'lwkd.findInPastIssues',
   openLocation: 'lwkd.openLocation',
+  insertPrTitle: 'lwkd.insertPrTitle',
   refreshGitHubData: 'lwkd.refreshGitHubData',
   setGitHubToken: 'lwkd.setGitHubToken',
   clearGitHubToken: 'lwkd.clearGitHubToken',

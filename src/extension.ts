@@ -3,6 +3,7 @@ import { registerFindInPastIssues } from './features/findInPastIssues';
 import { registerGitHubConnection } from './features/githubConnection';
 import { registerGitHubHover } from './features/githubHover';
 import { registerGitHubTokenCommands } from './features/githubToken';
+import { registerInsertPrTitle } from './features/insertPrTitle';
 import { registerNewWeeklyIssue } from './features/newWeeklyIssue';
 import type { PastIssuesNode } from './features/pastIssuesView';
 import { registerPastIssuesView } from './features/pastIssuesView';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     items,
     index,
     registerGitHubHover(deps),
+    registerInsertPrTitle(deps),
     registerGitHubTokenCommands(deps),
     pastIssues.disposable,
     registerFindInPastIssues(deps),

@@ -153,3 +153,42 @@ suite('Hover on GitHub links', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
+
+suite('Insert PR Title', () => {
+  let github: FakeGitHub;
+
+  suiteSetup(async () => {
+    github = await FakeGitHub.start();
+    github.addPull('kubernetes/kubernetes', { number: 140001, title: 'Add [beta] example feature', author: 'octo', mergedAt: '2026-11-05T10:00:00Z' });
+    await vscode.workspace.getConfiguration('lwkd').update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('lwkd.refreshGitHubData');
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('lwkd').update('github.apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await github.close();
+  });
+
+  async function applyAction(content: string, character: number): Promise<string> {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, character, 0, character));
+    const ours = actions.filter((action) => action.title === 'Insert PR Title from GitHub');
+    assert.equal(ours.length, 1);
+    const applied = await vscode.commands.executeCommand<boolean>(ours[0]!.command!.command, ...ours[0]!.command!.arguments!);
+    assert.equal(applied, true);
+    const text = document.getText();
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    return text;
+  }
+
+  test('fills a link\'s text with the PR title, escaped for Markdown', async () => {
+    const text = await applyAction('* [x](https://github.com/kubernetes/kubernetes/pull/140001) lands', 4);
+    assert.equal(text, '* [Add \\[beta\\] example feature](https://github.com/kubernetes/kubernetes/pull/140001) lands');
+  });
+
+  test('fills a Featured PR heading in the stylesheet\'s form', async () => {
+    const text = await applyAction('### [140001: TODO](https://github.com/kubernetes/kubernetes/pull/140001)', 6);
+    assert.equal(text, '### [140001: Add \\[beta\\] example feature](https://github.com/kubernetes/kubernetes/pull/140001)');
+  });
+});

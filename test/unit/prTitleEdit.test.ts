@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { findTitleSlot, linkText } from '../../src/core/prTitleEdit';
+
+suite('Where a PR title goes', () => {
+  test('the text of a link to a pull request', () => {
+    const line = '* Kubelet [does x](https://github.com/kubernetes/kubernetes/pull/121046) now';
+    const slot = findTitleSlot(line, 14);
+    assert.deepEqual(slot && { ...slot, text: line.slice(slot.start, slot.end) }, {
+      key: { owner: 'kubernetes', repo: 'kubernetes', number: 121046 }, start: 11, end: 17, prefix: '', text: 'does x',
+    });
+  });
+
+  test('the title part of a Featured PR heading, keeping its number', () => {
+    const line = '### [#111090: old title](https://github.com/kubernetes/kubernetes/pull/111090)';
+    const slot = findTitleSlot(line, 8)!;
+    assert.equal(line.slice(slot.start, slot.end), 'old title');
+    const bare = '### [https://github.com/kubernetes/kubernetes/pull/1](https://github.com/kubernetes/kubernetes/pull/1)';
+    assert.equal(findTitleSlot(bare, 10)?.prefix, '1: ');
+  });
+
+  test('nothing for issues, other links, malformed PR links, or outside the link', () => {
+    assert.equal(findTitleSlot('[x](https://github.com/kubernetes/kubernetes/issues/1)', 1), undefined);
+    assert.equal(findTitleSlot('[x](https://example.com/pull/1)', 1), undefined);
+    assert.equal(findTitleSlot('[x](https://github.com/kubernetes/kubernetes/pull/102377deb)', 1), undefined);
+    assert.equal(findTitleSlot('text [x](https://github.com/kubernetes/kubernetes/pull/1)', 2), undefined);
+  });
+
+  test('titles are made safe for link text', () => {
+    assert.equal(linkText('Fix [beta] \\ parsing\n of x'), 'Fix \\[beta\\] \\\\ parsing of x');
+  });
+});
