@@ -2,7 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { renderHover } from '../src/core/hoverMarkdown';
+import { ItemCache } from '../src/core/itemCache';
 import { decodePost } from '../src/core/postFile';
+import { GitHubClient } from '../src/platform/githubClient';
+import { ItemFetcher } from '../src/platform/itemFetcher';
+import { FakeGitHub } from '../test/fakeGitHub/server';
 import { indexPost, PostIndex } from '../src/core/postIndex';
 import { lwkdSampleDir, projectRoot } from '../test/runner/paths';
 
@@ -58,7 +63,7 @@ process.stdout.write(String(Number(process.hrtime.bigint() - started) / 1e6));
   return times;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   // Measure what ships: the minified production bundle.
   execFileSync(process.execPath, [join(projectRoot, 'esbuild.mjs'), '--production'], { cwd: projectRoot, stdio: 'inherit' });
   const extension = join(projectRoot, 'dist', 'extension.js');
@@ -94,8 +99,67 @@ function main(): void {
     benchIndex('index.synthetic10k', files, 5, 1);
     benchReindex(files);
     benchMemory(files);
+    await benchGitHub();
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * GitHub access against the fake server on 127.0.0.1: requests for an edition with 60 distinct
+ * PR links (with a token), the cost of a cached hover (the provider's own work: cache lookup and
+ * rendering; VS Code's plumbing is not in it), and the time to a message when GitHub hangs.
+ */
+async function benchGitHub(): Promise<void> {
+  const github = await FakeGitHub.start({ tokens: ['bench-token'] });
+  const silent = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  const fetcherFor = (timeoutMs: number, cache?: ItemCache, token?: string) => new ItemFetcher(async () => ({
+    client: new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger: silent, timeoutMs, ...(token ? { token } : {}) }),
+    authenticated: Boolean(token),
+  }), silent, cache);
+  try {
+    const requests = Array.from({ length: 60 }, (_, i) => {
+      github.addPull('kubernetes/kubernetes', { number: 130000 + i, title: `PR ${i}`, author: 'a', mergedAt: '2026-11-05T10:00:00Z', labels: ['kind/feature', 'sig/node'] });
+      return { key: { owner: 'kubernetes', repo: 'kubernetes', number: 130000 + i }, kind: 'pull' as const };
+    });
+    const fetcher = fetcherFor(5_000, undefined, 'bench-token');
+    await fetcher.prefetch(requests);
+    const cold = github.requests.length;
+    for (const request of requests) {
+      await fetcher.lookup(request);
+    }
+    const warm = github.requests.length - cold;
+    const restored = new ItemCache();
+    restored.load(JSON.parse(JSON.stringify(fetcher.cache.serialize())));
+    const afterRestart = fetcherFor(5_000, restored, 'bench-token');
+    const before = github.requests.length;
+    for (const request of requests) {
+      await afterRestart.lookup(request);
+    }
+    emit({ name: 'github.requests.edition60.cold', value: cold, unit: 'requests', target: 2 });
+    emit({ name: 'github.requests.edition60.then_each_hover', value: warm, unit: 'requests', target: 0 });
+    emit({ name: 'github.requests.edition60.after_restart', value: github.requests.length - before, unit: 'requests', target: 0 });
+
+    const times: number[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      const request = requests[i % requests.length]!;
+      const started = process.hrtime.bigint();
+      const lookup = await fetcher.lookup(request);
+      renderHover({ key: request.key, refKind: 'pull', ...(lookup.item ? { item: lookup.item } : {}), coveredIn: [], webBase: 'https://github.com', openCommand: 'lwkd.openLocation' });
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    emit({ name: 'hover.cached.p50', value: round(times[Math.floor(times.length * 0.5)]!), unit: 'ms', samples: times.length });
+    emit({ name: 'hover.cached.p99', value: round(times[Math.floor(times.length * 0.99)]!), unit: 'ms', samples: times.length, target: 2 });
+
+    const timeoutMs = 1_000;
+    github.fail({ kind: 'hang' });
+    const started = Date.now();
+    const hung = await fetcherFor(timeoutMs).lookup({ key: { owner: 'kubernetes', repo: 'kubernetes', number: 1 }, kind: 'pull' });
+    const elapsed = Date.now() - started;
+    emit({ name: 'github.hang.time_to_message_beyond_timeout', value: elapsed - timeoutMs, unit: 'ms', timeout_ms: timeoutMs, failure: hung.failure?.kind ?? 'none', target: 100 });
+  } finally {
+    await github.close();
   }
 }
 
@@ -255,4 +319,7 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

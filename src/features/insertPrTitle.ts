@@ -15,8 +15,6 @@ export interface InsertPrTitleDeps extends CommandContext {
  * writer picks it (usually answered from the cache the hover filled).
  */
 class InsertPrTitleProvider implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.RefactorRewrite];
-
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
     const line = document.lineAt(range.start.line).text;
     if (!line.includes('/pull')) {
@@ -38,7 +36,7 @@ class InsertPrTitleProvider implements vscode.CodeActionProvider {
 
 export function registerInsertPrTitle(deps: InsertPrTitleDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new InsertPrTitleProvider(), { providedCodeActionKinds: InsertPrTitleProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new InsertPrTitleProvider(), { providedCodeActionKinds: [vscode.CodeActionKind.RefactorRewrite] }),
     registerCommand(Commands.insertPrTitle, deps, async (uri: unknown, line: unknown, character: unknown): Promise<boolean> => {
       if (typeof uri !== 'string' || typeof line !== 'number' || typeof character !== 'number') {
         return false;
