@@ -32,7 +32,8 @@ export function ttlOf(entry: CacheEntry): number {
 export class ItemCache {
   private readonly entries = new Map<string, CacheEntry>();
 
-  constructor(private readonly now: () => number = Date.now, private readonly maxEntries = 5_000) {}
+  /** `now` is the one clock for fetch times and freshness: callers stamp entries with it. */
+  constructor(readonly now: () => number = Date.now, private readonly maxEntries = 5_000) {}
 
   get size(): number {
     return this.entries.size;

@@ -155,9 +155,9 @@ export class ItemFetcher {
       for (const [key, result] of results) {
         const id = itemKeyString(key);
         if ('item' in result) {
-          this.store({ key: id, item: result.item, fetchedAt: Date.now() });
+          this.store({ key: id, item: result.item, fetchedAt: this.cache.now() });
         } else if ('notFound' in result) {
-          this.store({ key: id, notFound: true, fetchedAt: Date.now() });
+          this.store({ key: id, notFound: true, fetchedAt: this.cache.now() });
         } else {
           this.lastFailure.set(id, { kind: 'invalidResponse', message: 'GitHub answered with data of an unexpected shape.' });
         }
@@ -179,7 +179,7 @@ export class ItemFetcher {
       this.requestCount++;
       const answer = await client.getConditional(route, { owner: key.owner, repo: key.repo, number: key.number }, cached?.item ? cached.etag : undefined);
       if (answer.notModified && cached) {
-        this.store({ ...cached, fetchedAt: Date.now() });
+        this.store({ ...cached, fetchedAt: this.cache.now() });
         return;
       }
       const item = answer.notModified ? undefined : kind === 'pull' ? readPullRequest(answer.data, key) : readIssue(answer.data, key);
@@ -187,10 +187,10 @@ export class ItemFetcher {
         this.lastFailure.set(id, { kind: 'invalidResponse', message: 'GitHub answered with data of an unexpected shape.' });
         return;
       }
-      this.store({ key: id, item, fetchedAt: Date.now(), ...(!answer.notModified && answer.etag ? { etag: answer.etag } : {}) });
+      this.store({ key: id, item, fetchedAt: this.cache.now(), ...(!answer.notModified && answer.etag ? { etag: answer.etag } : {}) });
     } catch (error) {
       if (error instanceof GitHubError && error.kind === 'notFound') {
-        this.store({ key: id, notFound: true, fetchedAt: Date.now() });
+        this.store({ key: id, notFound: true, fetchedAt: this.cache.now() });
         return;
       }
       this.recordFailure([key], error);

@@ -76,6 +76,7 @@ export interface RecordedRequest {
   readonly authenticated: boolean;
   /** The Authorization header as received (tests check where a token went). */
   readonly authorization?: string;
+  readonly ifNoneMatch?: string;
   /** The GraphQL query text, for POST /graphql. */
   readonly graphql?: string;
 }
@@ -223,6 +224,7 @@ export class FakeGitHub {
       query: url.searchParams,
       authenticated: Boolean(token),
       ...(authorization ? { authorization } : {}),
+      ...(typeof request.headers['if-none-match'] === 'string' ? { ifNoneMatch: request.headers['if-none-match'] } : {}),
       ...(url.pathname === '/graphql' ? { graphql: readGraphqlQuery(body) } : {}),
     });
     const resource: Resource = url.pathname.startsWith('/search/') ? 'search' : url.pathname === '/graphql' ? 'graphql' : 'core';

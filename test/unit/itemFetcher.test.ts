@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { GitHubFailure } from '../../src/core/githubApi';
-import { ItemCache } from '../../src/core/itemCache';
+import { ItemCache, TTL_MS } from '../../src/core/itemCache';
 import { GitHubClient, GitHubError } from '../../src/platform/githubClient';
 import type { ItemRequest } from '../../src/platform/itemFetcher';
 import { ItemFetcher } from '../../src/platform/itemFetcher';
@@ -88,6 +88,19 @@ suite('Fetching GitHub items: batching, sharing, failures', () => {
     await first;
     assert.equal((await second).item?.title, 'PR 7');
     assert.equal(github.requests.length, 1);
+  });
+
+  test('an expired open PR is asked again with its ETag; a 304 keeps the cached copy', async () => {
+    github.addPull('kubernetes/kubernetes', { number: 61, title: 'Open one', author: 'a', state: 'open' });
+    let now = 1_000_000;
+    const source = fetcher({ cache: new ItemCache(() => now) });
+    assert.equal((await source.lookup(pull(61))).item?.state, 'open');
+    now += TTL_MS.open + 1;
+    const again = await source.lookup(pull(61));
+    assert.equal(again.item?.title, 'Open one');
+    assert.equal(again.failure, undefined);
+    assert.equal(github.requests.length, 2);
+    assert.ok(github.requests[1]?.ifNoneMatch, 'the second request was conditional');
   });
 
   test('a 404 is remembered as "no such item" without asking again', async () => {
