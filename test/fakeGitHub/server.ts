@@ -165,6 +165,12 @@ export class FakeGitHub {
     return this;
   }
 
+  /** Accepts one more token from now on. */
+  acceptToken(token: string): this {
+    this.validTokens.add(token);
+    return this;
+  }
+
   fail(fault: Fault): this {
     this.faults.push({ fault, left: fault.times ?? Number.POSITIVE_INFINITY });
     return this;

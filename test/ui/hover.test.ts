@@ -27,4 +27,33 @@ suite('Hovering a pull-request link, as a writer does', () => {
     assert.doesNotMatch(text, /lgtm/);
     await session().screenshot('ui-hover-pull-request');
   });
+
+  test('with a token set through LWKD: Set GitHub Token, hovers use it through GraphQL', async () => {
+    const github = session().github;
+    const token = 'ghp_testtokenfortheuitest0123456789';
+    github.acceptToken(token);
+    github.addPull('kubernetes/kubernetes', { number: 140003, title: 'Revert the example change', author: 'rev', mergedAt: '2026-11-13T08:30:00Z', labels: ['kind/regression'] });
+    await session().runCommand('LWKD: Set GitHub Token');
+    const input = session().page.locator('.quick-input-widget input[type="password"]');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('too short');
+    await session().page.locator('.quick-input-widget', { hasText: 'does not look like a GitHub token' }).waitFor({ state: 'visible' });
+    await input.fill(token);
+    await session().page.keyboard.press('Enter');
+    await session().page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await session().runCommand('LWKD: Refresh GitHub Data');
+
+    const before = github.requests.length;
+    const link = session().page.locator('.view-line span', { hasText: 'pull/140003' }).first();
+    const hover = session().page.locator('.monaco-hover', { hasText: 'Revert the example change' });
+    for (let attempt = 0; attempt < 20 && !(await hover.isVisible()); attempt++) {
+      await session().page.mouse.move(0, 0);
+      await link.hover();
+      await hover.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+    }
+    await hover.waitFor({ state: 'visible' });
+    const sent = github.requests.slice(before);
+    assert.ok(sent.length > 0 && sent.every((request) => request.path === '/graphql' && request.authorization === `token ${token}`), JSON.stringify(sent.map((r) => [r.path, r.authenticated])));
+    await session().screenshot('ui-hover-with-token');
+  });
 });
