@@ -135,6 +135,11 @@ export class FakeGitHub {
     return fake;
   }
 
+  /** Requests open right now (a hung one stays open until its client gives up). */
+  get activeRequests(): number {
+    return this.active;
+  }
+
   get url(): string {
     const { port } = this.server.address() as AddressInfo;
     return `http://127.0.0.1:${port}`;

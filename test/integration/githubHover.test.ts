@@ -44,6 +44,9 @@ suite('Hover on GitHub links', () => {
 
   setup(async () => {
     github.clearFaults();
+    // Background prefetches from earlier tests (a hung one lasts until its deadline) must not
+    // answer this test's hovers.
+    await waitFor(() => github.activeRequests === 0, { message: 'earlier requests to finish' });
     await vscode.commands.executeCommand('lwkd.refreshGitHubData');
   });
 

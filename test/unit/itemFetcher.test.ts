@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { GitHubFailure } from '../../src/core/githubApi';
 import { ItemCache, TTL_MS } from '../../src/core/itemCache';
-import { GitHubClient, GitHubError } from '../../src/platform/githubClient';
+import type { GitHubError } from '../../src/platform/githubClient';
+import { GitHubClient } from '../../src/platform/githubClient';
 import type { ItemRequest } from '../../src/platform/itemFetcher';
 import { ItemFetcher } from '../../src/platform/itemFetcher';
 import { FakeGitHub } from '../fakeGitHub/server';
