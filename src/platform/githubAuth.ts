@@ -12,6 +12,9 @@ const SESSION_WAIT_MS = 300;
  */
 export class GitHubAuth implements vscode.Disposable {
   private sessionToken: Promise<string | undefined>;
+  /** The session's answer once it came; until then lookups do not wait for it (but the first). */
+  private sessionSettled: { token: string | undefined } | undefined;
+  private waitedOnce = false;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
@@ -33,12 +36,20 @@ export class GitHubAuth implements vscode.Disposable {
     );
   }
 
-  /** The token to use now, or undefined for anonymous requests. Waits at most a moment. */
+  /**
+   * The token to use now, or undefined for anonymous requests. Only the very first lookup waits
+   * (a moment) for VS Code's session; later ones use what is known, so a sign-in provider that
+   * never answers never slows a hover.
+   */
   async token(): Promise<string | undefined> {
-    const fromSession = await Promise.race([
-      this.sessionToken,
-      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SESSION_WAIT_MS)),
-    ]);
+    let fromSession = this.sessionSettled?.token;
+    if (!this.sessionSettled && !this.waitedOnce) {
+      this.waitedOnce = true;
+      fromSession = await Promise.race([
+        this.sessionToken,
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SESSION_WAIT_MS)),
+      ]);
+    }
     return fromSession ?? (await this.secrets.get(SECRET_KEY)) ?? undefined;
   }
 
@@ -54,18 +65,26 @@ export class GitHubAuth implements vscode.Disposable {
   async signIn(): Promise<boolean> {
     const session = await vscode.authentication.getSession('github', [], { createIfNone: true });
     this.sessionToken = Promise.resolve(session.accessToken);
+    this.sessionSettled = { token: session.accessToken };
     this.changeEmitter.fire();
     return true;
   }
 
   private lookUpSession(): Promise<string | undefined> {
-    return Promise.resolve(vscode.authentication.getSession('github', [], { silent: true })).then(
+    this.sessionSettled = undefined;
+    const lookup = Promise.resolve(vscode.authentication.getSession('github', [], { silent: true })).then(
       (session) => session?.accessToken,
       (error: unknown) => {
         this.logger.info(`[auth] no VS Code GitHub session: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       },
     );
+    void lookup.then((token) => {
+      if (this.sessionToken === lookup) {
+        this.sessionSettled = { token };
+      }
+    });
+    return lookup;
   }
 
   dispose(): void {
