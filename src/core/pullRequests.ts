@@ -65,26 +65,13 @@ export interface ItemKey {
  * request, or not the one asked for.
  */
 export function readPullRequest(value: unknown, key: ItemKey): GitHubItem | undefined {
-  const body = record(value);
-  const title = text(body?.title, MAX_TITLE_LENGTH);
-  if (!body || body.number !== key.number || title === undefined || (body.state !== 'open' && body.state !== 'closed')) {
+  const body = readRestBody(value, key);
+  if (!body) {
     return undefined;
   }
   const mergedAt = isoTime(body.merged_at);
-  const closedAt = isoTime(body.closed_at);
   const state: ItemState = mergedAt ? 'merged' : body.state === 'closed' ? 'closed' : body.draft === true ? 'draft' : 'open';
-  const author = text(record(body.user)?.login, 39);
-  const milestone = text(record(body.milestone)?.title, 100);
-  const baseRef = text(record(body.base)?.ref, 200);
-  return {
-    kind: 'pull', owner: key.owner, repo: key.repo, number: key.number, title, state,
-    ...(mergedAt ? { mergedAt } : {}),
-    ...(closedAt ? { closedAt } : {}),
-    ...(author ? { author } : {}),
-    labels: labelNames(body.labels),
-    ...(milestone ? { milestone } : {}),
-    ...(baseRef ? { baseRef } : {}),
-  };
+  return buildRestItem(body, key, 'pull', state, mergedAt, text(record(body.base)?.ref, 200));
 }
 
 /**
@@ -92,24 +79,42 @@ export function readPullRequest(value: unknown, key: ItemKey): GitHubItem | unde
  * with a `pull_request` field; such an answer is read as a pull request without its base branch).
  */
 export function readIssue(value: unknown, key: ItemKey): GitHubItem | undefined {
-  const body = record(value);
-  const title = text(body?.title, MAX_TITLE_LENGTH);
-  if (!body || body.number !== key.number || title === undefined || (body.state !== 'open' && body.state !== 'closed')) {
+  const body = readRestBody(value, key);
+  if (!body) {
     return undefined;
   }
   const pull = record(body.pull_request);
   const mergedAt = isoTime(pull?.merged_at);
-  const closedAt = isoTime(body.closed_at);
   const state: ItemState = mergedAt ? 'merged' : body.state === 'closed' ? 'closed' : pull && body.draft === true ? 'draft' : 'open';
+  return buildRestItem(body, key, pull ? 'pull' : 'issue', state, mergedAt, undefined);
+}
+
+/** The REST body of the item asked for, with a title and a known state; else undefined. */
+function readRestBody(value: unknown, key: ItemKey): Record<string, unknown> | undefined {
+  const body = record(value);
+  const valid = body && body.number === key.number && typeof body.title === 'string' && (body.state === 'open' || body.state === 'closed');
+  return valid ? body : undefined;
+}
+
+function buildRestItem(
+  body: Record<string, unknown>,
+  key: ItemKey,
+  kind: 'pull' | 'issue',
+  state: ItemState,
+  mergedAt: string | undefined,
+  baseRef: string | undefined,
+): GitHubItem {
+  const closedAt = isoTime(body.closed_at);
   const author = text(record(body.user)?.login, 39);
   const milestone = text(record(body.milestone)?.title, 100);
   return {
-    kind: pull ? 'pull' : 'issue', owner: key.owner, repo: key.repo, number: key.number, title, state,
+    kind, owner: key.owner, repo: key.repo, number: key.number, title: text(body.title, MAX_TITLE_LENGTH)!, state,
     ...(mergedAt ? { mergedAt } : {}),
     ...(closedAt ? { closedAt } : {}),
     ...(author ? { author } : {}),
     labels: labelNames(body.labels),
     ...(milestone ? { milestone } : {}),
+    ...(baseRef ? { baseRef } : {}),
   };
 }
 

@@ -10,16 +10,7 @@ suite('Hovering a pull-request link, as a writer does', () => {
       mergedAt: '2026-11-12T08:30:00Z', labels: ['kind/feature', 'sig/api-machinery', 'release-note', 'lgtm'], milestone: 'v1.36',
     });
     await session().openFile('2026-11-15-update.md');
-    const link = session().page.locator('.view-line span', { hasText: 'pull/140010' }).first();
-    await link.waitFor({ state: 'visible' });
-    const hover = session().page.locator('.monaco-hover', { hasText: 'serve an example endpoint' });
-    // The extension host may still be starting: hover again until our hover answers.
-    for (let attempt = 0; attempt < 20 && !(await hover.isVisible()); attempt++) {
-      await session().page.mouse.move(0, 0);
-      await link.hover();
-      await hover.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
-    }
-    await hover.waitFor({ state: 'visible' });
+    const hover = await session().hoverText('pull/140010', 'serve an example endpoint');
     const text = await hover.innerText();
     assert.match(text, /serve an example endpoint <for tests>/);
     assert.match(text, /Merged 2026-11-12/);
@@ -44,14 +35,7 @@ suite('Hovering a pull-request link, as a writer does', () => {
     await session().runCommand('LWKD: Refresh GitHub Data');
 
     const before = github.requests.length;
-    const link = session().page.locator('.view-line span', { hasText: 'pull/140003' }).first();
-    const hover = session().page.locator('.monaco-hover', { hasText: 'Revert the example change' });
-    for (let attempt = 0; attempt < 20 && !(await hover.isVisible()); attempt++) {
-      await session().page.mouse.move(0, 0);
-      await link.hover();
-      await hover.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
-    }
-    await hover.waitFor({ state: 'visible' });
+    await session().hoverText('pull/140003', 'Revert the example change');
     const sent = github.requests.slice(before);
     assert.ok(sent.length > 0 && sent.every((request) => request.path === '/graphql' && request.authorization === `token ${token}`), JSON.stringify(sent.map((r) => [r.path, r.authenticated])));
     await session().screenshot('ui-hover-with-token');

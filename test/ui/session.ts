@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { resultsDir } from '../runner/paths';
 import { startServer } from '../runner/vscodeServer';
@@ -75,6 +75,22 @@ export class UiSession {
   async runCommand(title: string): Promise<void> {
     await this.openPalette(title);
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Hovers the editor text containing `text` until a hover containing `expected` shows. Right
+   * after start-up the extension host may not answer the first hover, so it is hovered again.
+   */
+  async hoverText(text: string, expected: string): Promise<Locator> {
+    const target = this.page.locator('.view-line span', { hasText: text }).first();
+    await target.waitFor({ state: 'visible' });
+    const hover = this.page.locator('.monaco-hover', { hasText: expected });
+    await waitFor(async () => {
+      await this.page.mouse.move(0, 0);
+      await target.hover();
+      return hover.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    }, { timeoutMs: 60_000, message: `a hover with "${expected}"` });
+    return hover;
   }
 
   /** Clicks the LWKD icon in the activity bar, which shows Past Issues. */

@@ -104,6 +104,19 @@ suite('Fetching GitHub items: batching, sharing, failures', () => {
     assert.ok(github.requests[1]?.ifNoneMatch, 'the second request was conditional');
   });
 
+  test('when GitHub fails, what was fetched before is still shown, with its age and the reason', async () => {
+    github.addPull('kubernetes/kubernetes', { number: 62, title: 'Still open', author: 'a', state: 'open' });
+    let now = 5_000_000;
+    const source = fetcher({ cache: new ItemCache(() => now) });
+    await source.lookup(pull(62));
+    now += TTL_MS.open + 1;
+    github.fail({ kind: 'serverError' });
+    const lookup = await source.lookup(pull(62));
+    assert.equal(lookup.item?.title, 'Still open');
+    assert.equal(lookup.failure?.kind, 'server');
+    assert.equal(lookup.staleSince?.getTime(), 5_000_000);
+  });
+
   test('a 404 is remembered as "no such item" without asking again', async () => {
     const source = fetcher();
     assert.deepEqual(await source.lookup(pull(999)), { notFound: true });
