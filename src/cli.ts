@@ -2,6 +2,7 @@ import type { CliIo } from './cli/args';
 import { UsageError } from './cli/args';
 import { CHECK_GITHUB_USAGE, runCheckGitHub } from './cli/checkGitHub';
 import { INDEX_USAGE, runIndex } from './cli/indexCommand';
+import { LINT_USAGE, runLint } from './cli/lintCommand';
 import { NEW_USAGE, runNew } from './cli/newEdition';
 import { PR_USAGE, runPr } from './cli/prCommand';
 import { runStamp, STAMP_USAGE } from './cli/stamp';
@@ -23,6 +24,8 @@ ${NEW_USAGE}
 ${STAMP_USAGE}
 
 ${INDEX_USAGE}
+
+${LINT_USAGE}
 
 ${PR_USAGE}
 
@@ -53,6 +56,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return runStamp(rest, io);
       case 'index':
         return runIndex(rest, io);
+      case 'lint':
+        return runLint(rest, io);
       case 'pr':
         return await runPr(rest, io, VERSION);
       case 'check-github':

@@ -229,3 +229,36 @@ suite('lwkd pr', () => {
     assert.equal((await runCli(['pr'])).code, 2);
   });
 });
+
+suite('lwkd lint', () => {
+  let root: string;
+  setup(() => {
+    root = site();
+    mkdirSync(join(root, '_posts'));
+  });
+  teardown(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('prints file:line:col code message, exits 1 on errors, and changes nothing', async () => {
+    const path = join(root, '_posts', '2026-11-22-update.md');
+    const text = '---\nlayout: post\ntitle: Week Ending Novemebr 22, 2026\ndate: 2026-11-23 04:12:09 -0000\nslug: 2026-11-22-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pulls/5).\n';
+    writeFileSync(path, text);
+    const { code, stdout } = await runCli(['lint', '--root', root], { cwd: root });
+    assert.equal(code, 1);
+    assert.match(stdout, /^_posts\/2026-11-22-update\.md:3:1 title-form Title should be "Week Ending November 22, 2026"/m);
+    assert.match(stdout, /^_posts\/2026-11-22-update\.md:10:\d+ pulls-url /m);
+    assert.match(stdout, /^_posts\/2026-11-22-update\.md:10:\d+ bullet-period /m);
+    assert.equal(readFileSync(path, 'utf8'), text);
+  });
+
+  test('exits 0 with warnings only; JSON lists the findings', async () => {
+    const path = join(root, '_posts', '2026-11-22-update.md');
+    writeFileSync(path, '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-23 04:12:09 -0000\nslug: 2026-11-22-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pull/5).\n');
+    const { code, stdout } = await runCli(['lint', path, '--format', 'json'], { cwd: root });
+    assert.equal(code, 0);
+    const results = JSON.parse(stdout) as Array<{ findings: Array<{ code: string; severity: string }> }>;
+    assert.deepEqual(results[0]!.findings.map((finding) => [finding.code, finding.severity]), [['bullet-period', 'warning']]);
+    assert.equal((await runCli(['lint', '--format', 'xml'])).code, 2);
+  });
+});

@@ -1,0 +1,371 @@
+import { formatIsoDate, formatLongDate, parseFrontMatterTime, compareDates } from './calendar';
+import { frontMatterRange, weekEndingFromFileName } from './edition';
+import { parseFrontMatter } from './frontMatter';
+import { findGitHubRefs } from './githubRefs';
+import { findSections } from './postIndex';
+
+/**
+ * STYLESHEET.md as checks. Each rule has a stable code, a one-line message that gives the
+ * stylesheet's reason, a default severity, and a fix when the fix is mechanical. Pure: text in,
+ * findings out; positions are 0-based lines and UTF-16 columns.
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Edit {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly newText: string;
+}
+
+export interface Finding {
+  readonly code: string;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly fix?: { readonly title: string; readonly edits: readonly Edit[] };
+}
+
+export interface LintOptions {
+  /** The file's name or path, for the week in `YYYY-MM-DD-update.md`. */
+  readonly fileName?: string;
+  /** `writing` while typing; `publishing` when stamping or in CI: empty sections become warnings. */
+  readonly stage?: 'writing' | 'publishing';
+  /** Other Merges items longer than this many words are reported (stylesheet: 4–10). */
+  readonly otherMergesWordLimit?: number;
+}
+
+export interface RuleInfo {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly description: string;
+}
+
+/** Every rule, for settings and documentation. */
+export const RULES: readonly RuleInfo[] = [
+  { code: 'front-matter-missing', severity: 'error', description: 'layout, title, date and slug are all set' },
+  { code: 'front-matter-invalid', severity: 'error', description: 'the front matter can be read' },
+  { code: 'title-form', severity: 'error', description: 'title is "Week Ending <Month> <D>, <YYYY>" for the file\'s week' },
+  { code: 'slug-form', severity: 'error', description: 'slug is "<file date>-update"' },
+  { code: 'date-form', severity: 'error', description: 'date is "YYYY-MM-DD HH:MM:SS -0000" and a real time' },
+  { code: 'date-before-week-end', severity: 'error', description: 'the edition is not dated before its week ends' },
+  { code: 'date-template-default', severity: 'information', description: 'a finished edition has been stamped' },
+  { code: 'template-placeholder', severity: 'error', description: 'no template placeholder is left' },
+  { code: 'empty-bullet', severity: 'warning', description: 'no empty "*" bullet is left' },
+  { code: 'empty-next-deadline', severity: 'warning', description: '"**Next Deadline:**" names the deadline' },
+  { code: 'empty-section', severity: 'hint', description: 'sections have content (a warning when publishing)' },
+  { code: 'unknown-section', severity: 'warning', description: 'section headings are the template\'s' },
+  { code: 'section-order', severity: 'warning', description: 'sections follow the template\'s order' },
+  { code: 'duplicate-section', severity: 'warning', description: 'each section appears once' },
+  { code: 'bullet-period', severity: 'warning', description: 'bullets do not end with a period' },
+  { code: 'vague-link-text', severity: 'warning', description: 'links are inline in the text, not "here"' },
+  { code: 'pulls-url', severity: 'warning', description: 'PR links use /pull/N' },
+  { code: 'malformed-pr-url', severity: 'error', description: 'PR links end with the number' },
+  { code: 'duplicate-link', severity: 'information', description: 'a link appears once per edition' },
+  { code: 'featured-heading-form', severity: 'warning', description: 'Featured PR and KEP headings have the stylesheet\'s form' },
+  { code: 'other-merges-length', severity: 'information', description: 'Other Merges items are short' },
+  { code: 'capitalization', severity: 'warning', description: 'terms are capitalised as the stylesheet lists them' },
+];
+
+const SEVERITY = new Map(RULES.map((rule) => [rule.code, rule.severity]));
+
+/** The template's sections, in order; a heading matching none of these is unknown. */
+export const TEMPLATE_SECTIONS = [
+  'Developer News', 'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Other Merges',
+  'Promotions', 'Deprecated', 'Version Updates', 'Subprojects and Dependency Updates', 'Shoutouts',
+] as const;
+
+/**
+ * Sections of full sentences, where periods belong: the paragraph sections, and Shoutouts, whose
+ * stylesheet boilerplate is itself two sentences.
+ */
+const PARAGRAPH_SECTIONS = new Set(['Developer News', 'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Shoutouts']);
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Stylesheet: "List of common terms and their capitalization". A term joined to a host name,
+ * path or compound (`blog.kubernetes.io`, `kubernetes-based`, `kubernetes/kubernetes`) is not
+ * the word itself and is left alone.
+ */
+const term = (source: string, flags = 'g'): RegExp => new RegExp(`(?<![\\w./@#-])(?:${source})(?![\\w/#-]|\\.\\w)`, flags);
+const TERMS: ReadonlyArray<{ pattern: RegExp; right: string }> = [
+  { pattern: term('API[ -]server', 'gi'), right: 'APIserver' },
+  { pattern: term('GRPC|Grpc'), right: 'gRPC' },
+  { pattern: term('ETCD|Etcd'), right: 'etcd' },
+  { pattern: term('Kubectl|KubeCtl'), right: 'kubectl' },
+  { pattern: term('Kubeadm|KubeAdm'), right: 'kubeadm' },
+  { pattern: term('kubernetes'), right: 'Kubernetes' },
+  { pattern: term('Kep'), right: 'KEP' },
+  { pattern: term('prow'), right: 'Prow' },
+];
+
+export function lintPost(text: string, options: LintOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const add = (code: string, message: string, line: number, column: number, endColumn: number, fix?: Finding['fix'], severity?: Severity): void => {
+    findings.push({ code, message, severity: severity ?? SEVERITY.get(code) ?? 'warning', line, column, endLine: line, endColumn, ...(fix ? { fix } : {}) });
+  };
+  const lines = text.split(/\r?\n/);
+  const range = frontMatterRange(lines);
+  const bodyStart = range ? range.end + 1 : 0;
+  const week = options.fileName ? weekEndingFromFileName(options.fileName) : undefined;
+
+  checkFrontMatter(text, lines, range, week, options, add);
+  const sections = checkSections(text, lines, bodyStart, options, add);
+  checkItems(text, lines, bodyStart, sections, options, add);
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+type Add = (code: string, message: string, line: number, column: number, endColumn: number, fix?: Finding['fix'], severity?: Severity) => void;
+
+function replaceLine(line: number, oldText: string, newText: string): Edit {
+  return { line, column: 0, endLine: line, endColumn: oldText.length, newText };
+}
+
+function checkFrontMatter(text: string, lines: readonly string[], range: { start: number; end: number } | undefined, week: ReturnType<typeof weekEndingFromFileName>, options: LintOptions, add: Add): void {
+  const parsed = parseFrontMatter(text);
+  if (parsed.error || !range) {
+    add('front-matter-invalid', `Front matter: ${parsed.error ?? 'missing'}. Jekyll needs it to publish the edition.`, 0, 0, (lines[0] ?? '').length);
+    return;
+  }
+  const fields = parsed.fields ?? {};
+  const lineOf = (key: string): number => {
+    for (let i = range.start + 1; i < range.end; i++) {
+      if (lines[i]!.startsWith(`${key}:`)) {
+        return i;
+      }
+    }
+    return -1;
+  };
+  const expected: Record<string, string | undefined> = week
+    ? {
+      layout: 'post',
+      title: `Week Ending ${formatLongDate(week)}`,
+      slug: `${formatIsoDate(week)}-update`,
+    }
+    : { layout: 'post' };
+  for (const key of ['layout', 'title', 'date', 'slug'] as const) {
+    if (fields[key] === undefined) {
+      const insert = key === 'date' && week ? `date: ${formatIsoDate(week)} 22:00:00 -0000` : expected[key] !== undefined ? `${key}: ${expected[key]}` : undefined;
+      add('front-matter-missing', `Front matter has no "${key}:"; every edition sets layout, title, date and slug.`, range.start, 0, 3,
+        insert ? { title: `Add "${insert}"`, edits: [{ line: range.end, column: 0, endLine: range.end, endColumn: 0, newText: `${insert}\n` }] } : undefined);
+    }
+  }
+  if (week && fields.title !== undefined && fields.title !== expected.title) {
+    const line = lineOf('title');
+    const misspelled = /^Week Ending (\S+)/.exec(fields.title)?.[1];
+    const why = misspelled && !MONTHS.includes(misspelled) ? `"${misspelled}" is not a month` : /\b0\d,/.test(fields.title) ? 'the day is zero-padded' : `the file is for the week ending ${formatLongDate(week)}`;
+    add('title-form', `Title should be "${expected.title}": ${why}.`, line, 0, lines[line]!.length,
+      { title: `Set the title to "${expected.title}"`, edits: [replaceLine(line, lines[line]!, `title: ${expected.title}`)] });
+  }
+  if (week && fields.slug !== undefined && fields.slug !== expected.slug) {
+    const line = lineOf('slug');
+    add('slug-form', `Slug should be "${expected.slug}", the file's date: the permalink and feed use it.`, line, 0, lines[line]!.length,
+      { title: `Set the slug to "${expected.slug}"`, edits: [replaceLine(line, lines[line]!, `slug: ${expected.slug}`)] });
+  }
+  if (fields.date !== undefined) {
+    const line = lineOf('date');
+    const time = parseFrontMatterTime(fields.date);
+    if (!time) {
+      add('date-form', `Date "${fields.date}" is not "YYYY-MM-DD HH:MM:SS -0000" and a real time; Jekyll would reject or shift it.`, line, 0, lines[line]!.length);
+    } else {
+      if (week && compareDates(time.date, week) < 0) {
+        add('date-before-week-end', `Date ${formatIsoDate(time.date)} is before the week ends (${formatIsoDate(week)}): the edition would be published under the wrong date.`, line, 0, lines[line]!.length);
+      }
+      const finished = !/\n\*\s*$/m.test(text) && !/\*\*Next Deadline:\*\*\s*$/m.test(text);
+      if (week && finished && formatIsoDate(time.date) === formatIsoDate(week) && time.hour === 22 && time.minute === 0 && time.second === 0) {
+        add('date-template-default', 'Date is still the template\'s; stamp the publication time (LWKD: Stamp Publication Time) before publishing.', line, 0, lines[line]!.length,
+          undefined, options.stage === 'publishing' ? 'warning' : undefined);
+      }
+    }
+  }
+  for (let i = 0; i < lines.length; i++) {
+    for (const placeholder of ['Month DD, YYYY', 'POST_DATE', 'POST_SLUG_DATE']) {
+      const at = lines[i]!.indexOf(placeholder);
+      if (at !== -1) {
+        add('template-placeholder', `"${placeholder}" is a template placeholder left unfilled.`, i, at, at + placeholder.length);
+      }
+    }
+  }
+}
+
+interface SectionSpan {
+  readonly title: string;
+  readonly canonical?: string;
+  readonly line: number;
+  /** Exclusive: the next level-2 heading's line, or the end. */
+  readonly end: number;
+}
+
+function canonicalSection(title: string): string | undefined {
+  const normalized = title.trim().replace(/[.:]+$/, '').replace(/\s+/g, ' ').toLowerCase();
+  const aliases: Record<string, string> = {
+    'featured pr': 'Featured PRs', 'featured prs': 'Featured PRs', 'shoutout': 'Shoutouts', 'shoutouts': 'Shoutouts',
+    'subprojects and dependency updates': 'Subprojects and Dependency Updates', 'subproject and dependency updates': 'Subprojects and Dependency Updates',
+    'deprecations': 'Deprecated', 'deprecated': 'Deprecated', 'promotions': 'Promotions', 'promoted': 'Promotions',
+  };
+  return aliases[normalized] ?? TEMPLATE_SECTIONS.find((section) => section.toLowerCase() === normalized);
+}
+
+/** The template section closest in spelling, for "did you mean". */
+function closestSection(title: string): string {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const lower = title.toLowerCase();
+  return [...TEMPLATE_SECTIONS].sort((a, b) => distance(lower, a.toLowerCase()) - distance(lower, b.toLowerCase()))[0]!;
+}
+
+function checkSections(text: string, lines: readonly string[], bodyStart: number, options: LintOptions, add: Add): SectionSpan[] {
+  const headings = findSections(text, bodyStart).filter((section) => section.level === 2);
+  const spans: SectionSpan[] = headings.map((heading, i) => {
+    const canonical = canonicalSection(heading.title);
+    return { title: heading.title, ...(canonical ? { canonical } : {}), line: heading.line, end: headings[i + 1]?.line ?? lines.length };
+  });
+  const seen = new Map<string, number>();
+  let lastOrder = -1;
+  for (const span of spans) {
+    const heading = lines[span.line]!;
+    if (!span.canonical) {
+      const suggestion = closestSection(span.title);
+      add('unknown-section', `"${span.title}" is not a section of the template; did you mean "${suggestion}"?`, span.line, 0, heading.length,
+        { title: `Rename to "${suggestion}"`, edits: [replaceLine(span.line, heading, `## ${suggestion}`)] });
+      continue;
+    }
+    if (span.canonical !== span.title.trim()) {
+      add('unknown-section', `The template calls this section "${span.canonical}".`, span.line, 0, heading.length,
+        { title: `Rename to "${span.canonical}"`, edits: [replaceLine(span.line, heading, `## ${span.canonical}`)] });
+    }
+    const earlier = seen.get(span.canonical);
+    if (earlier !== undefined) {
+      add('duplicate-section', `"${span.canonical}" appears twice (first at line ${earlier + 1}); readers expect each section once.`, span.line, 0, heading.length);
+    }
+    seen.set(span.canonical, span.line);
+    const order = TEMPLATE_SECTIONS.indexOf(span.canonical as (typeof TEMPLATE_SECTIONS)[number]);
+    if (order < lastOrder) {
+      add('section-order', `"${span.canonical}" is out of the template's order (it comes before "${TEMPLATE_SECTIONS[lastOrder]}").`, span.line, 0, heading.length);
+    }
+    lastOrder = Math.max(lastOrder, order);
+    const body = lines.slice(span.line + 1, span.end).filter((line) => line.trim() !== '' && line.trim() !== '*' && !/^\*\*Next Deadline:\*\*\s*$/.test(line.trim()));
+    if (body.length === 0) {
+      add('empty-section', `"${span.title}" has no content yet; remove it or fill it before publishing.`, span.line, 0, heading.length,
+        undefined, options.stage === 'publishing' ? 'warning' : undefined);
+    }
+  }
+  return spans;
+}
+
+function checkItems(text: string, lines: readonly string[], bodyStart: number, sections: readonly SectionSpan[], options: LintOptions, add: Add): void {
+  const sectionAt = (line: number): SectionSpan | undefined => sections.find((span) => line > span.line && line < span.end);
+  const wordLimit = options.otherMergesWordLimit ?? 12;
+  let fence = false;
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^ {0,3}(```|~~~)/.test(line)) {
+      fence = !fence;
+      continue;
+    }
+    if (fence) {
+      continue;
+    }
+    const section = sectionAt(i)?.canonical;
+    if (/^\s*[*-]\s*$/.test(line) && i > 0) {
+      add('empty-bullet', 'An empty bullet is a template leftover; remove it.', i, 0, line.length,
+        { title: 'Remove the empty bullet', edits: [{ line: i, column: 0, endLine: i + 1, endColumn: 0, newText: '' }] });
+    }
+    if (/^\*\*Next Deadline:\*\*\s*$/.test(line.trim())) {
+      add('empty-next-deadline', '"**Next Deadline:**" names no deadline; the stylesheet\'s form is "**Next Deadline: Item, Date**".', i, 0, line.length);
+    }
+    const bullet = /^(\s*[*-]\s+)(.*?)(\s*)$/.exec(line);
+    if (bullet && section && !PARAGRAPH_SECTIONS.has(section) && /[^.]\.$/.test(bullet[2]!) && !/\b(etc|e\.g|i\.e|vs)\.$/.test(bullet[2]!)) {
+      const end = bullet[1]!.length + bullet[2]!.length;
+      add('bullet-period', 'Bullets do not end with a period (stylesheet: periods only in paragraph sections).', i, end - 1, end,
+        { title: 'Remove the period', edits: [{ line: i, column: end - 1, endLine: i, endColumn: end, newText: '' }] });
+    }
+    if (bullet && section === 'Other Merges') {
+      const words = bullet[2]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*[A-Z]{2,4}\*$/, '').split(/\s+/).filter(Boolean).length;
+      if (words > wordLimit) {
+        add('other-merges-length', `${words} words; the stylesheet asks for one short statement, ideally 4–10 words.`, i, bullet[1]!.length, line.length);
+      }
+    }
+    for (const link of line.matchAll(/\[(here|link|this|this link|click here)\]\(/gi)) {
+      add('vague-link-text', 'Links should be inline in the natural text, not a separate "here" (stylesheet).', i, link.index, link.index + link[0].length - 1);
+    }
+    if (!line.includes('`')) {
+      for (const term of TERMS) {
+        term.pattern.lastIndex = 0;
+        for (let m = term.pattern.exec(line); m; m = term.pattern.exec(line)) {
+          if (isInsideLink(line, m.index) || (term.right === 'kubeadm' && isSentenceStart(line, m.index))) {
+            continue;
+          }
+          add('capitalization', `The stylesheet writes "${term.right}".`, i, m.index, m.index + m[0].length,
+            { title: `Write "${term.right}"`, edits: [{ line: i, column: m.index, endLine: i, endColumn: m.index + m[0].length, newText: term.right }] });
+        }
+      }
+    }
+    if (/^###\s/.test(line) && (section === 'Featured PRs' || section === 'KEP of the Week')) {
+      const ok = section === 'Featured PRs'
+        ? /^###\s\[(?:[\w.-]+)?#?\d+:\s\S.*\]\(https:\/\/github\.com\/[^/]+\/[^/]+\/pulls?\/\d+\)\s*$/.test(line)
+        : /^###\s\[KEP-\d+:\s\S.*\]\(https:\/\/(github\.com\/kubernetes\/enhancements\/|kep\.k8s\.io\/)\S+\)\s*$/.test(line);
+      if (!ok) {
+        const form = section === 'Featured PRs' ? '### [NNNNN: PR Title](https://github.com/kubernetes/kubernetes/pull/NNNNN)' : '### [KEP-0000: Title](link to the KEP)';
+        add('featured-heading-form', `The stylesheet's form for this heading is "${form}".`, i, 0, line.length);
+      }
+    }
+  }
+  checkLinks(text, bodyStart, add);
+}
+
+function checkLinks(text: string, bodyStart: number, add: Add): void {
+  const seen = new Map<string, number>();
+  for (const ref of findGitHubRefs(text)) {
+    if (ref.line < bodyStart || ref.form === 'short') {
+      continue;
+    }
+    if (ref.malformed) {
+      add('malformed-pr-url', `"${ref.text}" is not a PR link: the number runs into other characters.`, ref.line, ref.column, ref.endColumn);
+      continue;
+    }
+    if (ref.form === 'pullsUrl') {
+      const fixed = ref.text.replace('/pulls/', '/pull/');
+      add('pulls-url', 'Use /pull/N: /pulls/N only works through a redirect.', ref.line, ref.column, ref.endColumn,
+        { title: 'Use /pull/', edits: [{ line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.endColumn, newText: fixed }] });
+    }
+    if (ref.kind === 'kep') {
+      continue;
+    }
+    const key = `${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
+    const first = seen.get(key);
+    // A Featured PR links its PR in the heading and again in the text: that is the stylesheet's form.
+    if (first !== undefined && ref.line !== first && !(ref.line - first <= 3)) {
+      add('duplicate-link', `This PR is already linked at line ${first + 1}; one link per item keeps the edition short.`, ref.line, ref.column, ref.endColumn);
+    }
+    if (first === undefined) {
+      seen.set(key, ref.line);
+    }
+  }
+}
+
+function isInsideLink(line: string, column: number): boolean {
+  const open = line.lastIndexOf('](', column);
+  return open !== -1 && line.indexOf(')', open) >= column;
+}
+
+function isSentenceStart(line: string, column: number): boolean {
+  return /^(\s*[*-]\s+|\s*)$/.test(line.slice(0, column)) || /[.!?]\s+$/.test(line.slice(0, column));
+}
