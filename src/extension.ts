@@ -9,6 +9,7 @@ import type { PastIssuesNode } from './features/pastIssuesView';
 import { registerPastIssuesView } from './features/pastIssuesView';
 import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
+import { registerStyleDiagnostics } from './features/styleDiagnostics';
 import { GitHubAuth } from './platform/githubAuth';
 import { GitHubItemSource } from './platform/githubItems';
 import { OutputChannelLogger } from './platform/logger';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     index,
     registerGitHubHover(deps),
     registerInsertPrTitle(deps),
+    registerStyleDiagnostics(deps),
     registerGitHubTokenCommands(deps),
     pastIssues.disposable,
     registerFindInPastIssues(deps),

@@ -24,6 +24,29 @@ export class ExtensionSettings {
     return this.text(Settings.githubApiUrl, DEFAULT_GITHUB_API_URL);
   }
 
+  get lintEnabled(): boolean {
+    return this.config().get<unknown>('lint.enabled') !== false;
+  }
+
+  /** Per rule: `off`, or the severity to use instead of the default. */
+  get lintRules(): Readonly<Record<string, 'off' | 'error' | 'warning' | 'information' | 'hint'>> {
+    const value = this.config().get<unknown>('lint.rules');
+    const rules: Record<string, 'off' | 'error' | 'warning' | 'information' | 'hint'> = {};
+    if (typeof value === 'object' && value !== null) {
+      for (const [code, level] of Object.entries(value)) {
+        if (level === 'off' || level === 'error' || level === 'warning' || level === 'information' || level === 'hint') {
+          rules[code] = level;
+        }
+      }
+    }
+    return rules;
+  }
+
+  get otherMergesWordLimit(): number {
+    const value = this.config().get<unknown>('lint.otherMergesWordLimit');
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 12;
+  }
+
   /** Each GitHub request's deadline, in ms (500 to 60,000). */
   get githubTimeoutMs(): number {
     const value = this.config().get<unknown>(Settings.githubTimeoutMs);

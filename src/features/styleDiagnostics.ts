@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../core/lint';
+import { lintPost } from '../core/lint';
+import type { CommandContext } from '../platform/commands';
+import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
+import type { ExtensionSettings } from '../platform/settings';
+
+export interface StyleDeps extends CommandContext {
+  readonly settings: ExtensionSettings;
+  readonly index: PastIssuesIndex;
+}
+
+/** Typing pauses this long before an edition is checked again. */
+const LINT_DEBOUNCE_MS = 300;
+const SOURCE = 'LWKD';
+
+function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'warning': return vscode.DiagnosticSeverity.Warning;
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    case 'hint': return vscode.DiagnosticSeverity.Hint;
+  }
+}
+
+/**
+ * STYLESHEET.md checks as diagnostics on LWKD posts, updated as the writer types (debounced),
+ * with each rule's fix as a quick fix and "Fix all auto-fixable" as a source action. Rules are
+ * switched off or re-graded in `lwkd.lint.rules`.
+ */
+export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('lwkd');
+  const timers = new Map<string, NodeJS.Timeout>();
+  // Each diagnostic's finding, so a quick fix need not lint again.
+  const fixes = new WeakMap<vscode.Diagnostic, Finding>();
+  const fixAll = vscode.CodeActionKind.SourceFixAll.append('lwkd');
+
+  const check = (document: vscode.TextDocument): void => {
+    if (document.languageId !== 'markdown' || !deps.index.isPost(document.uri) || !deps.settings.lintEnabled) {
+      collection.delete(document.uri);
+      return;
+    }
+    const overrides = deps.settings.lintRules;
+    const findings = lintPost(document.getText(), {
+      fileName: document.uri.path,
+      otherMergesWordLimit: deps.settings.otherMergesWordLimit,
+    });
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const finding of findings) {
+      const override = overrides[finding.code];
+      if (override === 'off') {
+        continue;
+      }
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(finding.line, finding.column, finding.endLine, finding.endColumn),
+        finding.message,
+        toSeverity(override ?? finding.severity),
+      );
+      diagnostic.source = SOURCE;
+      diagnostic.code = finding.code;
+      if (finding.fix) {
+        fixes.set(diagnostic, finding);
+      }
+      diagnostics.push(diagnostic);
+    }
+    collection.set(document.uri, diagnostics);
+  };
+
+  const schedule = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => {
+      timers.delete(key);
+      if (!document.isClosed) {
+        check(document);
+      }
+    }, LINT_DEBOUNCE_MS));
+  };
+
+  vscode.workspace.textDocuments.forEach(check);
+  return vscode.Disposable.from(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
+    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lwkd.lint') || event.affectsConfiguration('lwkd.postsFolder')) {
+        vscode.workspace.textDocuments.forEach(check);
+      }
+    }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StyleFixProvider(collection, fixes, fixAll), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, fixAll],
+    }),
+    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
+  );
+}
+
+class StyleFixProvider implements vscode.CodeActionProvider {
+  constructor(
+    private readonly collection: vscode.DiagnosticCollection,
+    private readonly fixes: WeakMap<vscode.Diagnostic, Finding>,
+    private readonly fixAll: vscode.CodeActionKind,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
+      for (const diagnostic of context.diagnostics) {
+        const finding = this.fixes.get(diagnostic);
+        if (diagnostic.source !== SOURCE || !finding?.fix) {
+          continue;
+        }
+        const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        action.edit = toEdit(document.uri, [finding]);
+        actions.push(action);
+      }
+    }
+    if (!context.only || this.fixAll.contains(context.only) || context.only.contains(this.fixAll)) {
+      const fixable = (this.collection.get(document.uri) ?? []).map((diagnostic) => this.fixes.get(diagnostic)).filter((finding): finding is Finding => Boolean(finding?.fix));
+      if (fixable.length > 0 && range) {
+        const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable LWKD style problems'), this.fixAll);
+        action.edit = toEdit(document.uri, nonOverlapping(fixable));
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+function toEdit(uri: vscode.Uri, findings: readonly Finding[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const finding of findings) {
+    for (const change of finding.fix?.edits ?? []) {
+      edit.replace(uri, new vscode.Range(change.line, change.column, change.endLine, change.endColumn), change.newText);
+    }
+  }
+  return edit;
+}
+
+/** Fixes whose edits do not touch each other: applying all at once must not garble a line. */
+function nonOverlapping(findings: readonly Finding[]): Finding[] {
+  const taken: Array<[number, number, number, number]> = [];
+  const overlaps = (a: [number, number, number, number], b: [number, number, number, number]): boolean =>
+    !(a[2] < b[0] || (a[2] === b[0] && a[3] <= b[1]) || b[2] < a[0] || (b[2] === a[0] && b[3] <= a[1]));
+  return findings.filter((finding) => {
+    const spans = (finding.fix?.edits ?? []).map((edit) => [edit.line, edit.column, edit.endLine, edit.endColumn] as [number, number, number, number]);
+    if (spans.some((span) => taken.some((other) => overlaps(span, other)))) {
+      return false;
+    }
+    taken.push(...spans);
+    return true;
+  });
+}
