@@ -3,9 +3,12 @@ import { join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_POSTS_FOLDER } from '../constants';
 import type { Finding } from '../core/lint';
 import { lintPost } from '../core/lint';
+import { lintCoverage } from '../core/lintCoverage';
+import { indexPost } from '../core/postIndex';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
 import { readText } from './files';
+import { buildIndex } from './indexCommand';
 
 export const LINT_USAGE = `lwkd lint [FILES...] [--root DIR] [--format text|json] [--stage writing|publishing]
     Check editions against STYLESHEET.md (default: every post under <root>/_posts). Prints
@@ -25,13 +28,18 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   const files = args.positionals.length > 0
     ? args.positionals.map((file) => resolve(io.cwd, file))
     : listPosts(join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER));
+  // The whole site's index, for the coverage checks (links repeated, KEPs covered before).
+  const index = buildIndex(root, join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER));
   const results: Array<{ file: string; findings: Finding[] }> = [];
   let errors = 0;
   for (const path of files) {
     const file = relative(io.cwd, path).split(sep).join('/') || path;
     let findings: Finding[];
     try {
-      findings = lintPost(readText(path, 5 * 1024 * 1024), { fileName: path, stage });
+      const text = readText(path, 5 * 1024 * 1024);
+      const key = relative(root, path).split(sep).join('/');
+      findings = [...lintPost(text, { fileName: path, stage }), ...lintCoverage(indexPost(key, text), index)]
+        .sort((a, b) => a.line - b.line || a.column - b.column);
     } catch (error) {
       findings = [{ code: 'unreadable', message: error instanceof Error ? error.message : String(error), severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
     }

@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/lint';
 import { lintPost } from '../core/lint';
+import { lintCoverage } from '../core/lintCoverage';
+import { indexPost } from '../core/postIndex';
 import type { CommandContext } from '../platform/commands';
+import type { GitHubItemSource } from '../platform/githubItems';
+import { itemKeyString } from '../platform/itemFetcher';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
 
 export interface StyleDeps extends CommandContext {
   readonly settings: ExtensionSettings;
   readonly index: PastIssuesIndex;
+  readonly items: GitHubItemSource;
 }
 
 /** Typing pauses this long before an edition is checked again. */
@@ -41,10 +46,20 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
       return;
     }
     const overrides = deps.settings.lintRules;
-    const findings = lintPost(document.getText(), {
+    const text = document.getText();
+    const findings = lintPost(text, {
       fileName: document.uri.path,
       otherMergesWordLimit: deps.settings.otherMergesWordLimit,
     });
+    // Coverage needs the other editions: used once the index exists, which this never waits for.
+    if (deps.index.isBuilt) {
+      findings.push(...lintCoverage(indexPost(document.uri.toString(), text), deps.index.index, {
+        recentWeeks: deps.settings.recentWeeks,
+        cachedItem: (key) => deps.items.fetcher.describe(itemKeyString(key)).item,
+      }));
+    } else {
+      void deps.index.ready();
+    }
     const diagnostics: vscode.Diagnostic[] = [];
     for (const finding of findings) {
       const override = overrides[finding.code];
@@ -80,6 +95,14 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
   vscode.workspace.textDocuments.forEach(check);
   return vscode.Disposable.from(
     collection,
+    // New or changed editions change what counts as "covered": check the open posts again.
+    deps.index.onDidChange((change) => {
+      for (const document of vscode.workspace.textDocuments) {
+        if (change.rebuilt || !change.files.includes(document.uri.toString())) {
+          schedule(document);
+        }
+      }
+    }),
     vscode.workspace.onDidOpenTextDocument(check),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),

@@ -42,6 +42,12 @@ export class ExtensionSettings {
     return rules;
   }
 
+  /** A PR linked in an edition of the last this many weeks is reported. */
+  get recentWeeks(): number {
+    const value = this.config().get<unknown>('lint.recentWeeks');
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 8;
+  }
+
   get otherMergesWordLimit(): number {
     const value = this.config().get<unknown>('lint.otherMergesWordLimit');
     return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 12;

@@ -89,4 +89,12 @@ suite('Style checks in the editor', () => {
     await waitFor(() => codes(uri()).length > 0, { message: 'the edition to be checked (control)' });
     assert.deepEqual(codes(document.uri), []);
   });
+
+  test('a PR already linked the week before is reported, naming that edition', async () => {
+    const previous = post('2026-11-15-update.md');
+    await vscode.window.showTextDocument(previous);
+    const covered = await waitFor(() => lwkd(previous).find((diagnostic) => diagnostic.code === 'covered-recently'), { message: 'the coverage finding', timeoutMs: 20_000 });
+    assert.equal(covered.range.start.line, 24);
+    assert.match(covered.message, /Already linked in "Week Ending November 8, 2026" \(line 24\)/);
+  });
 });
