@@ -23,9 +23,14 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __LWKD_VERSION__: JSON.stringify(version) },
-  // gray-matter pulls in js-yaml 3 for a YAML engine we replace; point it at our js-yaml 4 so one
-  // copy ships (about 40 KB saved). gray-matter only binds its functions, never calls them.
-  alias: { 'js-yaml': fileURLToPath(new URL('./node_modules/js-yaml/index.js', import.meta.url)) },
+  // gray-matter pulls in js-yaml 3 for a YAML engine we always replace: give it a stand-in with
+  // the two functions it binds (about 40 KB saved). Our own code loads js-yaml 4's loader and
+  // CORE schema modules directly, so its dumper (which we never use) does not ship.
+  alias: {
+    'js-yaml': fileURLToPath(new URL('./src/core/grayMatterYaml.ts', import.meta.url)),
+    'js-yaml-loader': fileURLToPath(new URL('./node_modules/js-yaml/lib/loader.js', import.meta.url)),
+    'js-yaml-core-schema': fileURLToPath(new URL('./node_modules/js-yaml/lib/schema/core.js', import.meta.url)),
+  },
 };
 
 function files(dir, pattern) {

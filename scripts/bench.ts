@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderHover } from '../src/core/hoverMarkdown';
+import { lintPost } from '../src/core/lint';
+import { lintCoverage } from '../src/core/lintCoverage';
 import { ItemCache } from '../src/core/itemCache';
 import { decodePost } from '../src/core/postFile';
 import { GitHubClient } from '../src/platform/githubClient';
@@ -99,9 +101,45 @@ async function main(): Promise<void> {
     benchIndex('index.synthetic10k', files, 5, 1);
     benchReindex(files);
     benchMemory(files);
+    benchLint(existsSync(samplePosts) ? listMarkdown(samplePosts) : []);
     await benchGitHub();
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Style checks: one 20 KB edition (the sample's largest posts, repeated to size), median of 201
+ * runs after warm-up; and the whole sample corpus once, with the coverage checks over its index.
+ */
+function benchLint(sampleFiles: string[]): void {
+  const seed = sampleFiles.length > 0
+    ? sampleFiles.map((file) => readFileSync(file, 'utf8')).sort((a, b) => b.length - a.length)[0]!
+    : readFileSync(join(projectRoot, 'sample-workspace', '_posts', '2026-11-08-update.md'), 'utf8');
+  const body = seed.slice(seed.indexOf('\n---', 3) + 4);
+  let edition = seed;
+  while (edition.length < 20 * 1024) {
+    edition += body;
+  }
+  const times: number[] = [];
+  for (let i = -20; i < 201; i++) {
+    const started = process.hrtime.bigint();
+    lintPost(edition, { fileName: '_posts/2026-11-22-update.md' });
+    if (i >= 0) {
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }
+  emit({ name: 'lint.edition20k', value: round(median(times)), unit: 'ms', bytes: edition.length, runs: times.length, target_ms: 10 });
+  if (sampleFiles.length > 0) {
+    const index = new PostIndex();
+    const texts = sampleFiles.map((file) => readFileSync(file, 'utf8'));
+    const started = process.hrtime.bigint();
+    sampleFiles.forEach((file, i) => index.set(indexPost(file, texts[i]!)));
+    let findings = 0;
+    sampleFiles.forEach((file, i) => {
+      findings += lintPost(texts[i]!, { fileName: file }).length + lintCoverage(index.get(file)!, index).length;
+    });
+    emit({ name: 'lint.sample_corpus', value: round(Number(process.hrtime.bigint() - started) / 1e6), unit: 'ms', posts: sampleFiles.length, findings, includes: 'indexing and coverage checks' });
   }
 }
 

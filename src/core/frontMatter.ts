@@ -1,5 +1,8 @@
 import matter from 'gray-matter';
-import { CORE_SCHEMA, load } from 'js-yaml';
+// js-yaml 4's loader and CORE schema modules (esbuild aliases; see esbuild.mjs): the dumper,
+// which we never use, does not ship.
+import CORE_SCHEMA from 'js-yaml-core-schema';
+import { load } from 'js-yaml-loader';
 
 /**
  * Front matter, parsed without trusting the post. gray-matter splits the block; YAML is the only
