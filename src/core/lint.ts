@@ -34,7 +34,10 @@ export interface Finding {
 export interface LintOptions {
   /** The file's name or path, for the week in `YYYY-MM-DD-update.md`. */
   readonly fileName?: string;
-  /** `writing` while typing; `publishing` when stamping or in CI: empty sections become warnings. */
+  /**
+   * `writing` or `publishing` (empty sections become warnings). Unset: `publishing` once the date
+   * has been stamped (it is no longer the template's default for the week), else `writing`.
+   */
   readonly stage?: 'writing' | 'publishing';
   /** Other Merges items longer than this many words are reported (stylesheet: 4–10). */
   readonly otherMergesWordLimit?: number;
@@ -114,6 +117,11 @@ export function lintPost(text: string, options: LintOptions = {}): Finding[] {
   const range = frontMatterRange(lines);
   const bodyStart = range ? range.end + 1 : 0;
   const week = options.fileName ? weekEndingFromFileName(options.fileName) : undefined;
+  if (options.stage === undefined) {
+    const date = range ? lines.slice(range.start + 1, range.end).find((line) => line.startsWith('date:')) : undefined;
+    const stamped = week !== undefined && date !== undefined && !date.includes(`${formatIsoDate(week)} 22:00:00`);
+    options = { ...options, stage: stamped ? 'publishing' : 'writing' };
+  }
 
   checkFrontMatter(text, lines, range, week, options, add);
   const sections = checkSections(text, lines, bodyStart, options, add);

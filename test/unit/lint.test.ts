@@ -108,6 +108,9 @@ suite('Style checks: template leftovers', () => {
     }
     assert.ok(findings.filter((finding) => finding.code === 'empty-section').every((finding) => finding.severity === 'hint'));
     assert.ok(lintPost(text, { fileName: FILE, stage: 'publishing' }).filter((finding) => finding.code === 'empty-section').every((finding) => finding.severity === 'warning'));
+    // Once the date is stamped, the edition is being published: the same leftovers warn.
+    const stamped = text.replace('2026-11-22 22:00:00 -0000', '2026-11-23 04:00:00 -0000');
+    assert.ok(lintPost(stamped, { fileName: FILE }).filter((finding) => finding.code === 'empty-section').every((finding) => finding.severity === 'warning'));
     assert.ok(!found.has('template-placeholder'));
   });
 
