@@ -18,6 +18,7 @@ suite('Packaging', () => {
       'media/lwkd.svg',
       'package.json',
       'package.nls.json',
+      'snippets/lwkd.code-snippets',
     ]);
   });
 });
