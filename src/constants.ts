@@ -10,6 +10,7 @@ export const Commands = {
   findInPastIssues: 'lwkd.findInPastIssues',
   openLocation: 'lwkd.openLocation',
   insertPrTitle: 'lwkd.insertPrTitle',
+  addMissingSections: 'lwkd.addMissingSections',
   refreshGitHubData: 'lwkd.refreshGitHubData',
   setGitHubToken: 'lwkd.setGitHubToken',
   clearGitHubToken: 'lwkd.clearGitHubToken',

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAddMissingSections } from './features/addMissingSections';
 import { registerFindInPastIssues } from './features/findInPastIssues';
 import { registerGitHubConnection } from './features/githubConnection';
 import { registerGitHubHover } from './features/githubHover';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     registerGitHubHover(deps),
     registerInsertPrTitle(deps),
     registerStyleDiagnostics(deps),
+    registerAddMissingSections(deps),
     registerGitHubTokenCommands(deps),
     pastIssues.disposable,
     registerFindInPastIssues(deps),

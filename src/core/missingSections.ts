@@ -1,0 +1,69 @@
+import { frontMatterRange } from './edition';
+import { findSections } from './postIndex';
+import { TEMPLATE_SECTIONS } from './lint';
+
+/**
+ * LWKD: Add Missing Sections. The template's sections an edition lacks, each inserted at its
+ * place in the template's order (before the first later section the edition has, else at the
+ * end), with the template's starter body. Existing text is never changed: only insertions.
+ */
+
+export interface Insertion {
+  /** 0-based line to insert before; the line count means the end. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/** Each section's starter body from a template (its text up to the next `##`), by section title. */
+export function templateBodies(template: string): Map<string, string> {
+  const lines = template.split(/\r?\n/);
+  const start = (frontMatterRange(lines)?.end ?? -1) + 1;
+  const headings = findSections(template, start).filter((section) => section.level === 2);
+  const bodies = new Map<string, string>();
+  headings.forEach((heading, i) => {
+    const end = headings[i + 1]?.line ?? lines.length;
+    bodies.set(heading.title.trim(), lines.slice(heading.line, end).join('\n').replace(/\s+$/, ''));
+  });
+  return bodies;
+}
+
+export function missingSectionInsertions(text: string, template: string): Insertion[] {
+  const lines = text.split(/\r?\n/);
+  const start = (frontMatterRange(lines)?.end ?? -1) + 1;
+  const present = findSections(text, start).filter((section) => section.level === 2);
+  const have = new Set(present.map((section) => section.title.trim().toLowerCase()));
+  const bodies = templateBodies(template);
+  const order = [...bodies.keys()].length > 0 ? [...bodies.keys()] : [...TEMPLATE_SECTIONS];
+  const insertions: Insertion[] = [];
+  order.forEach((title, i) => {
+    if (have.has(title.toLowerCase())) {
+      return;
+    }
+    const later = order.slice(i + 1).map((name) => name.toLowerCase());
+    const before = present.find((section) => later.includes(section.title.trim().toLowerCase()));
+    const body = bodies.get(title) ?? `## ${title}`;
+    insertions.push(before
+      ? { line: before.line, text: `${body}\n\n` }
+      : { line: lines.length, text: `${text.endsWith('\n') ? '' : '\n'}\n${body}\n` });
+  });
+  return insertions;
+}
+
+/** Applies insertions to text (for tests and the command line). */
+export function applyInsertions(text: string, insertions: readonly Insertion[]): string {
+  const lines = text.split('\n');
+  const byLine = new Map<number, string[]>();
+  for (const insertion of insertions) {
+    byLine.set(insertion.line, [...(byLine.get(insertion.line) ?? []), insertion.text]);
+  }
+  let result = '';
+  for (let i = 0; i <= lines.length; i++) {
+    for (const inserted of byLine.get(i) ?? []) {
+      result += inserted;
+    }
+    if (i < lines.length) {
+      result += lines[i]! + (i < lines.length - 1 ? '\n' : '');
+    }
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { BUILTIN_TEMPLATE } from '../core/edition';
+import { missingSectionInsertions } from '../core/missingSections';
+import type { CommandContext } from '../platform/commands';
+import { registerCommand } from '../platform/commands';
+import type { ExtensionSettings } from '../platform/settings';
+import { readTextFile } from '../platform/workspaceFiles';
+
+export interface AddMissingSectionsDeps extends CommandContext {
+  readonly settings: ExtensionSettings;
+}
+
+/**
+ * LWKD: Add Missing Sections: the template's sections the edition in the editor lacks, each at
+ * its place in the template's order, as one undoable edit that only inserts.
+ */
+export function registerAddMissingSections(deps: AddMissingSectionsDeps): vscode.Disposable {
+  return registerCommand(Commands.addMissingSections, deps, async (): Promise<number> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'markdown') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open the edition in the editor first.'));
+      return 0;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+    const template = (folder && await readTextFile(vscode.Uri.joinPath(folder.uri, deps.settings.templatePath(folder)))) ?? BUILTIN_TEMPLATE;
+    const document = editor.document;
+    const insertions = missingSectionInsertions(document.getText(), template);
+    if (insertions.length === 0) {
+      vscode.window.setStatusBarMessage(vscode.l10n.t('This edition has every section of the template'), 4_000);
+      return 0;
+    }
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const applied = await editor.edit((builder) => {
+      for (const insertion of insertions) {
+        const position = insertion.line >= document.lineCount
+          ? document.lineAt(document.lineCount - 1).range.end
+          : new vscode.Position(insertion.line, 0);
+        builder.insert(position, insertion.text.replace(/\n/g, eol));
+      }
+    });
+    if (!applied) {
+      throw new Error(vscode.l10n.t('The editor did not accept the change; nothing was inserted.'));
+    }
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Added {0} sections', insertions.length), 4_000);
+    return insertions.length;
+  });
+}

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { BUILTIN_TEMPLATE } from '../../src/core/edition';
+import { applyInsertions, missingSectionInsertions } from '../../src/core/missingSections';
+
+const HEAD = '---\nlayout: post\ntitle: Week Ending November 22, 2026\n---\n';
+
+suite('Add Missing Sections', () => {
+  test('inserts what is missing at its place in the template\'s order, touching nothing else', () => {
+    const text = `${HEAD}\n## Developer News\n\nNews.\n\n## Other Merges\n\n* A [merge](https://x.invalid)\n`;
+    const result = applyInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
+    const headings = result.split('\n').filter((line) => line.startsWith('## '));
+    assert.deepEqual(headings, [
+      '## Developer News', '## Release Schedule', '## Featured PRs', '## KEP of the Week', '## Other Merges',
+      '## Promotions', '## Deprecated', '## Version Updates', '## Subprojects and Dependency Updates', '## Shoutouts',
+    ]);
+    // Every original line is still there, in order.
+    const original = text.split('\n').filter(Boolean);
+    let at = 0;
+    for (const line of result.split('\n')) {
+      if (line === original[at]) {
+        at++;
+      }
+    }
+    assert.equal(at, original.length);
+    assert.match(result, /## Release Schedule\n\n\*\*Next Deadline:\*\*/);
+    assert.match(result, /## Shoutouts\n\n\* No shoutouts this week/);
+  });
+
+  test('a complete edition gets nothing', () => {
+    const text = `${HEAD}${BUILTIN_TEMPLATE.slice(BUILTIN_TEMPLATE.indexOf('## Developer News'))}`;
+    assert.deepEqual(missingSectionInsertions(text, BUILTIN_TEMPLATE), []);
+  });
+
+  test('sections are recognised whatever their case; the workspace template decides the order', () => {
+    const template = '---\n---\n## Shoutouts\n\n* none\n\n## Developer News\n';
+    const text = `${HEAD}\n## developer news\n\nNews.\n`;
+    const result = applyInsertions(text, missingSectionInsertions(text, template));
+    assert.deepEqual(result.split('\n').filter((line) => line.startsWith('## ')), ['## Shoutouts', '## developer news']);
+  });
+});
