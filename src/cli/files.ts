@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, fsyncSync, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { decodeUtf8 } from '../core/postFile';
 
 /**
  * Creates `path` with `text` only if nothing is there (O_EXCL: safe against a concurrent writer).
@@ -59,10 +60,9 @@ export function readText(path: string, maxBytes = 1024 * 1024): string {
   if (size > maxBytes) {
     throw new Error(`${path} is larger than ${Math.round(maxBytes / 1024)} KB`);
   }
-  const bytes = readFileSync(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  const text = decodeUtf8(readFileSync(path));
+  if (text === undefined) {
     throw new Error(`${path} is not UTF-8 text`);
   }
+  return text;
 }

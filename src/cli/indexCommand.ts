@@ -59,7 +59,8 @@ function readPost(path: string, file: string): IndexedPost | undefined {
   }
 }
 
-function markdownFiles(folder: string): string[] {
+/** Every `.md` under `folder`, sorted; none when the folder does not exist. */
+export function markdownFiles(folder: string): string[] {
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true, recursive: true });

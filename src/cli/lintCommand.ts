@@ -1,14 +1,14 @@
-import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_POSTS_FOLDER } from '../constants';
 import type { Finding } from '../core/lint';
 import { lintPost } from '../core/lint';
 import { lintCoverage } from '../core/lintCoverage';
-import { indexPost } from '../core/postIndex';
+import { MAX_POST_BYTES } from '../core/postFile';
+import { indexPost, PostIndex } from '../core/postIndex';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
 import { readText } from './files';
-import { buildIndex } from './indexCommand';
+import { markdownFiles } from './indexCommand';
 
 export const LINT_USAGE = `lwkd lint [FILES...] [--root DIR] [--format text|json] [--stage writing|publishing]
     Check editions against STYLESHEET.md (default: every post under <root>/_posts). Prints
@@ -25,24 +25,40 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     throw new UsageError('--stage is writing or publishing');
   }
   const root = resolve(io.cwd, stringOption(args, 'root') ?? '.');
-  const files = args.positionals.length > 0
-    ? args.positionals.map((file) => resolve(io.cwd, file))
-    : listPosts(join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER));
-  // The whole site's index, for the coverage checks (links repeated, KEPs covered before).
-  const index = buildIndex(root, join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER));
+  const posts = markdownFiles(join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER));
+  const files = args.positionals.length > 0 ? args.positionals.map((file) => resolve(io.cwd, file)) : posts;
+  // Every post is read once: its text feeds the site's index (for the coverage checks: links
+  // repeated, KEPs covered before) and, when it is to be checked, the style rules.
+  const texts = new Map<string, string | Error>();
+  const read = (path: string): string | Error => {
+    let text = texts.get(path);
+    if (text === undefined) {
+      try {
+        text = readText(path, MAX_POST_BYTES);
+      } catch (error) {
+        text = error instanceof Error ? error : new Error(String(error));
+      }
+      texts.set(path, text);
+    }
+    return text;
+  };
+  const keyOf = (path: string): string => relative(root, path).split(sep).join('/');
+  const index = new PostIndex();
+  for (const path of posts) {
+    const text = read(path);
+    if (typeof text === 'string') {
+      index.set(indexPost(keyOf(path), text));
+    }
+  }
   const results: Array<{ file: string; findings: Finding[] }> = [];
   let errors = 0;
   for (const path of files) {
     const file = relative(io.cwd, path).split(sep).join('/') || path;
-    let findings: Finding[];
-    try {
-      const text = readText(path, 5 * 1024 * 1024);
-      const key = relative(root, path).split(sep).join('/');
-      findings = [...lintPost(text, { fileName: path, stage }), ...lintCoverage(indexPost(key, text), index)]
-        .sort((a, b) => a.line - b.line || a.column - b.column);
-    } catch (error) {
-      findings = [{ code: 'unreadable', message: error instanceof Error ? error.message : String(error), severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
-    }
+    const text = read(path);
+    const findings: Finding[] = typeof text === 'string'
+      ? [...lintPost(text, { fileName: path, stage }), ...lintCoverage(index.get(keyOf(path)) ?? indexPost(keyOf(path), text), index)]
+        .sort((a, b) => a.line - b.line || a.column - b.column)
+      : [{ code: 'unreadable', message: text.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
     errors += findings.filter((finding) => finding.severity === 'error').length;
     results.push({ file, findings });
   }
@@ -58,18 +74,4 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     io.stderr(`${results.length} files, ${total} findings, ${errors} errors\n`);
   }
   return errors > 0 ? 1 : 0;
-}
-
-function listPosts(folder: string): string[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return [];
-    }
-    throw error;
-  }
 }

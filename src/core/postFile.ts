@@ -12,6 +12,15 @@ export function tooLargeError(size: number): string {
   return `not indexed: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post can be`;
 }
 
+/** UTF-8 text, or undefined when the bytes are not valid UTF-8 (no replacement characters). */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 export function decodePost(bytes: Uint8Array): DecodedPost {
   if (bytes.length > MAX_POST_BYTES) {
     return { error: tooLargeError(bytes.length) };
@@ -19,9 +28,6 @@ export function decodePost(bytes: Uint8Array): DecodedPost {
   if (bytes.subarray(0, 8192).includes(0)) {
     return { error: 'not indexed: the file is binary, not text' };
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { error: 'not indexed: the file is not UTF-8 text' };
-  }
+  const text = decodeUtf8(bytes);
+  return text === undefined ? { error: 'not indexed: the file is not UTF-8 text' } : { text };
 }

@@ -1,8 +1,10 @@
+import { forEachLimited } from '../core/concurrency';
 import type { GitHubFailure } from '../core/githubApi';
 import { buildBatchQuery, isValidKey, MAX_BATCH, readBatchResponse } from '../core/graphqlBatch';
 import type { CacheEntry } from '../core/itemCache';
 import { ItemCache } from '../core/itemCache';
 import type { Logger } from '../core/logger';
+import { refKey } from '../core/postIndex';
 import type { GitHubItem, ItemKey } from '../core/pullRequests';
 import { readIssue, readPullRequest } from '../core/pullRequests';
 import type { GitHubClient } from './githubClient';
@@ -23,8 +25,9 @@ export interface ItemRequest {
   readonly kind: 'pull' | 'issue';
 }
 
+/** The index's key for the same item, so cache and index speak of it alike. */
 export function itemKeyString(key: ItemKey): string {
-  return `${key.owner}/${key.repo}#${key.number}`.toLowerCase();
+  return refKey({ kind: 'pull', ...key });
 }
 
 /** REST requests in flight at once without a token. */
@@ -135,14 +138,7 @@ export class ItemFetcher {
         await this.fetchBatch(client, refs.slice(i, i + MAX_BATCH).map((ref) => ref.key));
       }
     } else {
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < refs.length) {
-          const ref = refs[next++]!;
-          await this.fetchOne(client, ref.key, ref.kind);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(REST_CONCURRENCY, refs.length) }, worker));
+      await forEachLimited(refs, REST_CONCURRENCY, (ref) => this.fetchOne(client, ref.key, ref.kind));
     }
     this.onCacheChanged();
   }

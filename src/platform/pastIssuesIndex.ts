@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { forEachLimited } from '../core/concurrency';
 import type { Logger } from '../core/logger';
 import { decodePost, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
 import type { IndexedPost } from '../core/postIndex';
@@ -93,17 +94,12 @@ export class PastIssuesIndex implements vscode.Disposable {
       uris.push(...await vscode.workspace.findFiles(pattern, null));
     }
     const posts: IndexedPost[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < uris.length) {
-        const uri = uris[next++]!;
-        const post = await this.readPost(uri);
-        if (post) {
-          posts.push(post);
-        }
+    await forEachLimited(uris, READ_CONCURRENCY, async (uri) => {
+      const post = await this.readPost(uri);
+      if (post) {
+        posts.push(post);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
+    });
     this.index.clear();
     for (const post of posts) {
       this.index.set(post);

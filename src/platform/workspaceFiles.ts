@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { decodeUtf8 } from '../core/postFile';
 import type { ExtensionSettings } from './settings';
 
 /** Stat through workspace.fs (virtual workspaces too); undefined when there is nothing there. */
@@ -22,12 +23,11 @@ export async function readTextFile(uri: vscode.Uri, maxBytes = 1024 * 1024): Pro
   if (stat.size > maxBytes) {
     throw new Error(`${vscode.workspace.asRelativePath(uri)} is larger than ${Math.round(maxBytes / 1024)} KB; it does not look like a template.`);
   }
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  const text = decodeUtf8(await vscode.workspace.fs.readFile(uri));
+  if (text === undefined) {
     throw new Error(`${vscode.workspace.asRelativePath(uri)} is not UTF-8 text.`);
   }
+  return text;
 }
 
 /** Workspace folders that look like an LWKD site: a posts folder or a template at the top. */
