@@ -8,6 +8,7 @@ import { registerInsertPrTitle } from './features/insertPrTitle';
 import { registerNewWeeklyIssue } from './features/newWeeklyIssue';
 import type { PastIssuesNode } from './features/pastIssuesView';
 import { registerPastIssuesView } from './features/pastIssuesView';
+import { registerSectionCompletions } from './features/sectionCompletions';
 import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { registerStyleDiagnostics } from './features/styleDiagnostics';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     auth,
     items,
     userAgent,
+    snippetsFile: vscode.Uri.joinPath(context.extensionUri, 'snippets', 'lwkd.code-snippets'),
   };
   const pastIssues = registerPastIssuesView(deps);
   context.subscriptions.push(
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     registerGitHubHover(deps),
     registerInsertPrTitle(deps),
     registerStyleDiagnostics(deps),
+    registerSectionCompletions(deps),
     registerAddMissingSections(deps),
     registerGitHubTokenCommands(deps),
     pastIssues.disposable,

@@ -210,7 +210,8 @@ interface SectionSpan {
   readonly end: number;
 }
 
-function canonicalSection(title: string): string | undefined {
+/** A heading's template section, allowing the spellings archived editions used. */
+export function canonicalSection(title: string): string | undefined {
   const normalized = title.trim().replace(/[.:]+$/, '').replace(/\s+/g, ' ').toLowerCase();
   const aliases: Record<string, string> = {
     'featured pr': 'Featured PRs', 'featured prs': 'Featured PRs', 'shoutout': 'Shoutouts', 'shoutouts': 'Shoutouts',

@@ -3,7 +3,7 @@ import type { Logger } from '../core/logger';
 import type { ItemKey } from '../core/pullRequests';
 import { GitHubClient, GitHubError } from './githubClient';
 import type { ItemLookup, ItemRequest } from './itemFetcher';
-import { ItemFetcher } from './itemFetcher';
+import { ItemFetcher, itemKeyString } from './itemFetcher';
 import type { ExtensionSettings } from './settings';
 
 export type { ItemLookup };
@@ -64,6 +64,12 @@ export class GitHubItemSource implements vscode.Disposable {
   async prefetch(requests: readonly ItemRequest[]): Promise<void> {
     await this.load();
     await this.fetcher.prefetch(requests);
+  }
+
+  /** What is cached for a reference, without fetching (completions must never wait on GitHub). */
+  async cached(key: ItemKey): Promise<ItemLookup> {
+    await this.load();
+    return this.fetcher.describe(itemKeyString(key));
   }
 
   async refresh(): Promise<void> {

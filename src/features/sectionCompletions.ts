@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { SnippetDefinition, Suggestion } from '../core/completions';
+import { suggestCompletions } from '../core/completions';
+import type { ItemKey } from '../core/pullRequests';
+import type { CommandContext } from '../platform/commands';
+import type { GitHubItemSource } from '../platform/githubItems';
+import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
+
+export interface SectionCompletionDeps extends CommandContext {
+  readonly index: PastIssuesIndex;
+  readonly items: GitHubItemSource;
+  /** The contributed snippets file, whose shapes the completions offer. */
+  readonly snippetsFile: vscode.Uri;
+}
+
+const KINDS: Record<Suggestion['kind'], vscode.CompletionItemKind> = {
+  shape: vscode.CompletionItemKind.Snippet,
+  heading: vscode.CompletionItemKind.Snippet,
+  section: vscode.CompletionItemKind.Module,
+  title: vscode.CompletionItemKind.Text,
+  initials: vscode.CompletionItemKind.Snippet,
+};
+
+/**
+ * Completions in LWKD posts: the section's item shape at the start of a line, the heading shape
+ * after `### ` in Featured PRs and KEP of the Week, the missing sections after `## `, and a PR's
+ * title from the GitHub cache on a line that links it. Sorted before everything else because
+ * they are what belongs exactly here.
+ */
+class SectionCompletionProvider implements vscode.CompletionItemProvider {
+  private snippets: Promise<Record<string, SnippetDefinition>> | undefined;
+
+  constructor(private readonly deps: SectionCompletionDeps) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): Promise<vscode.CompletionItem[]> {
+    if (!this.deps.index.isPost(document.uri)) {
+      return [];
+    }
+    const snippets = await this.loadSnippets();
+    const titles = new Map<string, string | undefined>();
+    const lineText = document.lineAt(position.line).text;
+    // Only a line with a PR link needs titles; read the cache for those keys before the pure part runs.
+    if (lineText.includes('/pull/')) {
+      await Promise.all([...lineText.matchAll(/github\.com\/([\w.-]+)\/([\w.-]+)\/pull\/(\d+)/g)].map(async (m) => {
+        const key = { owner: m[1]!, repo: m[2]!, number: Number(m[3]) };
+        titles.set(titleId(key), (await this.deps.items.cached(key)).item?.title);
+      }));
+    }
+    const suggestions = suggestCompletions({
+      text: document.getText(),
+      line: position.line,
+      character: position.character,
+      snippets,
+      explicit: context.triggerKind === vscode.CompletionTriggerKind.Invoke,
+      cachedTitle: (key) => titles.get(titleId(key)),
+    });
+    return suggestions.map((suggestion, i) => {
+      const item = new vscode.CompletionItem(suggestion.label, KINDS[suggestion.kind]);
+      item.detail = suggestion.detail;
+      item.insertText = suggestion.snippet ? new vscode.SnippetString(suggestion.insertText) : suggestion.insertText;
+      item.range = new vscode.Range(position.line, suggestion.startColumn, position.line, suggestion.endColumn);
+      item.filterText = suggestion.filterText;
+      item.sortText = `!${i}`;
+      item.preselect = i === 0;
+      return item;
+    });
+  }
+
+  private loadSnippets(): Promise<Record<string, SnippetDefinition>> {
+    this.snippets ??= (async () => {
+      try {
+        return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.deps.snippetsFile))) as Record<string, SnippetDefinition>;
+      } catch (error) {
+        this.deps.logger.warn(`[completions] snippets not read, so no item shapes: ${error instanceof Error ? error.message : String(error)}`);
+        return {};
+      }
+    })();
+    return this.snippets;
+  }
+}
+
+function titleId({ owner, repo, number }: ItemKey): string {
+  return `${owner.toLowerCase()}/${repo.toLowerCase()}#${number}`;
+}
+
+export function registerSectionCompletions(deps: SectionCompletionDeps): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new SectionCompletionProvider(deps), '*', ' ');
+}
