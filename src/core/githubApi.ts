@@ -164,3 +164,13 @@ export function describeRateLimits(restUrl: string, authenticated: boolean, limi
   return `GitHub API at ${restUrl} answers (${authenticated ? 'authenticated' : 'anonymous'}): `
     + `${core.remaining} of ${core.limit} requests left, resets at ${reset} UTC.`;
 }
+
+/**
+ * The page number of the `rel="next"` link in a `Link` header. Only the number is taken: the
+ * next request is built from our own route, so a link to another origin is never followed.
+ */
+export function nextPageNumber(link: string | undefined): number | undefined {
+  const next = link?.split(',').find((part) => /;\s*rel="?next"?/.test(part));
+  const page = next ? /[?&]page=(\d+)/.exec(next)?.[1] : undefined;
+  return page ? Number(page) : undefined;
+}

@@ -28,11 +28,12 @@ export interface GitHubItem {
 export const MAX_TITLE_LENGTH = 300;
 const MAX_LABELS_READ = 100;
 
-function record(value: unknown): Record<string, unknown> | undefined {
+/** Shared validators for GitHub JSON: each returns undefined for anything not of its shape. */
+export function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function text(value: unknown, max = 200): string | undefined {
+export function text(value: unknown, max = 200): string | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
@@ -42,11 +43,11 @@ function text(value: unknown, max = 200): string | undefined {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-function isoTime(value: unknown): string | undefined {
+export function isoTime(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) ? value : undefined;
 }
 
-function labelNames(value: unknown): string[] {
+export function labelNames(value: unknown): string[] {
   const list = Array.isArray(value) ? value : Array.isArray(record(value)?.nodes) ? (record(value)!.nodes as unknown[]) : [];
   return list.slice(0, MAX_LABELS_READ).flatMap((label) => {
     const name = text(record(label)?.name, 100);

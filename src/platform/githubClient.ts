@@ -35,6 +35,29 @@ export interface ConnectionReport {
   readonly rateLimits: RateLimits;
 }
 
+export interface PageHeaders {
+  /** The `Link` header, e.g. `<…&page=2>; rel="next", <…&page=3>; rel="last"`. */
+  readonly link?: string;
+  readonly rateRemaining?: number;
+  /** Unix seconds when the rate limit window resets. */
+  readonly rateReset?: number;
+}
+
+export interface PageAnswer extends PageHeaders {
+  readonly data: unknown;
+}
+
+function pageHeaders(headers: Record<string, unknown>): PageHeaders {
+  const number = (value: unknown): number | undefined => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : typeof value === 'number' ? value : undefined);
+  const remaining = number(headers['x-ratelimit-remaining']);
+  const reset = number(headers['x-ratelimit-reset']);
+  return {
+    ...(typeof headers.link === 'string' ? { link: headers.link } : {}),
+    ...(remaining !== undefined ? { rateRemaining: remaining } : {}),
+    ...(reset !== undefined ? { rateReset: reset } : {}),
+  };
+}
+
 export class GitHubClient {
   private readonly octokit: Octokit;
   readonly endpoints: GitHubEndpoints;
@@ -86,6 +109,18 @@ export class GitHubClient {
   }
 
   /**
+   * One page of a listing: the body, and what the headers say about the rest (the `Link` header's
+   * next page) and about the rate limit of the resource the route counts against.
+   */
+  async getPage(route: string, parameters: Record<string, unknown>, signal?: AbortSignal): Promise<PageAnswer> {
+    const answer = await this.getConditional(route, parameters, undefined, signal);
+    if (answer.notModified) {
+      throw new GitHubError({ kind: 'invalidResponse', status: 304, message: 'GitHub answered 304 to a request without an ETag.' });
+    }
+    return { data: answer.data, ...answer.headers };
+  }
+
+  /**
    * A GET that sends `If-None-Match` when an ETag is known: a 304 answer costs nothing against
    * the rate limit and means the cached copy is still right.
    */
@@ -94,7 +129,7 @@ export class GitHubClient {
     parameters: Record<string, unknown>,
     etag: string | undefined,
     signal?: AbortSignal,
-  ): Promise<{ notModified: true } | { notModified: false; data: unknown; etag?: string }> {
+  ): Promise<{ notModified: true } | { notModified: false; data: unknown; etag?: string; headers: PageHeaders }> {
     const { timeout, combined } = this.signals(signal);
     try {
       const response = await this.octokit.request(route, {
@@ -108,7 +143,7 @@ export class GitHubClient {
         throw new GitHubError({ kind: 'invalidResponse', status: response.status, message: `GitHub answered with a redirect (${response.status}), which is not followed.` });
       }
       const newEtag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
-      return { notModified: false, data: response.data, ...(newEtag ? { etag: newEtag } : {}) };
+      return { notModified: false, data: response.data, ...(newEtag ? { etag: newEtag } : {}), headers: pageHeaders(response.headers) };
     } catch (error) {
       if (error instanceof RequestError && error.status === 304) {
         return { notModified: true };

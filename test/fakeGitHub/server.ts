@@ -105,6 +105,8 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   /** The most requests that were open at the same moment (for concurrency limits). */
   maxConcurrent = 0;
+  /** GitHub sets `incomplete_results` when a search timed out on its side. */
+  searchIncomplete = false;
   private active = 0;
   private readonly repos = new Map<string, RepoData>();
   private readonly faults: Array<{ fault: Fault; left: number }> = [];
@@ -212,6 +214,10 @@ export class FakeGitHub {
   private bucket(resource: Resource, token: string | undefined): Bucket {
     const key = `${resource}:${token ?? ''}`;
     let bucket = this.buckets.get(key);
+    if (bucket && Date.now() / 1000 >= bucket.reset) {
+      // The window has passed: GitHub refills the quota.
+      bucket = undefined;
+    }
     if (!bucket) {
       const limit = token ? LIMITS[resource].authenticated : LIMITS[resource].anonymous;
       bucket = { limit, remaining: limit, reset: Math.floor(Date.now() / 1000) + (resource === 'search' ? 60 : 3600) };
@@ -368,7 +374,7 @@ export class FakeGitHub {
       }
     }
     const capped = results.slice(0, 1000);
-    return this.page(url, capped, (items) => ({ total_count: results.length, incomplete_results: false, items }));
+    return this.page(url, capped, (items) => ({ total_count: results.length, incomplete_results: this.searchIncomplete, items }));
   }
 
   private graphql(response: ServerResponse, body: string, token: string | undefined): void {
@@ -567,8 +573,18 @@ function matchesSearch(terms: readonly string[], pull: FakePull): boolean {
   return true;
 }
 
-/** GitHub's date qualifiers: `A..B`, `>=A`, `>A`, `<=A`, `<A`, `A` (dates compare by day). */
+/**
+ * GitHub's date qualifiers: `A..B`, `>=A`, `>A`, `<=A`, `<A`, `A` (dates compare by day), and
+ * `A..B` with times and offsets (`2027-03-29T00:00:00-04:00..2027-04-04T23:59:59-04:00`), which
+ * compare as instants, both ends included.
+ */
 function inDateRange(iso: string, range: string): boolean {
+  const TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:Z|[+-]\\d{2}:\\d{2})';
+  const times = new RegExp(`^(${TIME})\\.\\.(${TIME})$`).exec(range);
+  if (times) {
+    const at = Date.parse(iso);
+    return at >= Date.parse(times[1]!) && at <= Date.parse(times[2]!);
+  }
   const day = iso.slice(0, 10);
   const between = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(range);
   if (between) {
