@@ -1,4 +1,4 @@
-import { TEMPLATE_SECTIONS } from './lint';
+import type { TEMPLATE_SECTIONS } from './lint';
 import { linkText } from './prTitleEdit';
 import { isoTime, labelNames, record, text } from './pullRequests';
 import type { WeekWindow } from './weekWindow';
