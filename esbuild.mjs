@@ -40,7 +40,9 @@ function files(dir, pattern) {
 }
 
 const builds = [
-  { ...common, minify: production, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, minify: production, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './weeklyMaterial.js'] },
+  // Loaded on first use of the commands that collect the week's material (not at activation).
+  { ...common, minify: production, entryPoints: ['src/features/weeklyMaterial.ts'], outfile: 'dist/weeklyMaterial.js', external: ['vscode'] },
   { ...common, minify: production, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (tests) {

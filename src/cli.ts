@@ -6,6 +6,7 @@ import { LINT_USAGE, runLint } from './cli/lintCommand';
 import { NEW_USAGE, runNew } from './cli/newEdition';
 import { PR_USAGE, runPr } from './cli/prCommand';
 import { runStamp, STAMP_USAGE } from './cli/stamp';
+import { MERGED_USAGE, RELEASES_USAGE, runMerged, runReleases } from './cli/weekCommands';
 
 export type { CliIo };
 
@@ -30,6 +31,10 @@ ${LINT_USAGE}
 ${PR_USAGE}
 
 ${CHECK_GITHUB_USAGE}
+
+${MERGED_USAGE}
+
+${RELEASES_USAGE}
 
 lwkd help | lwkd version
 `;
@@ -62,6 +67,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runPr(rest, io, VERSION);
       case 'check-github':
         return await runCheckGitHub(rest, io, VERSION);
+      case 'merged':
+        return await runMerged(rest, io, VERSION);
+      case 'releases':
+        return await runReleases(rest, io, VERSION);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

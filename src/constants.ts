@@ -15,6 +15,8 @@ export const Commands = {
   setGitHubToken: 'lwkd.setGitHubToken',
   clearGitHubToken: 'lwkd.clearGitHubToken',
   signInToGitHub: 'lwkd.signInToGitHub',
+  insertMergedPRs: 'lwkd.insertMergedPRs',
+  insertSubprojectReleases: 'lwkd.insertSubprojectReleases',
 } as const;
 
 export const Views = {
@@ -32,6 +34,9 @@ export const Settings = {
   createBranch: 'newIssue.createBranch',
   siteUrl: 'siteUrl',
   timeZone: 'timeZone',
+  mergedRepos: 'merged.repos',
+  mergedLabels: 'merged.labels',
+  releasesRepos: 'releases.repos',
 } as const;
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';

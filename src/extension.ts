@@ -12,6 +12,7 @@ import { registerSectionCompletions } from './features/sectionCompletions';
 import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { registerStyleDiagnostics } from './features/styleDiagnostics';
+import { registerWeeklyMaterial } from './features/weeklyMaterialCommands';
 import { GitHubAuth } from './platform/githubAuth';
 import { GitHubItemSource } from './platform/githubItems';
 import { OutputChannelLogger } from './platform/logger';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     registerGitHubConnection(deps),
     registerNewWeeklyIssue(deps),
     registerStampPublicationTime(deps),
+    registerWeeklyMaterial(deps),
   );
   logger.info(`[extension] LWKD Author ${version} active in VS Code ${vscode.version}`);
   return { pastIssues: pastIssues.provider };

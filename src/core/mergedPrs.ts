@@ -1,4 +1,8 @@
+import type { CalendarDate } from './calendar';
+import { daysBetween, parseCalendarDate } from './calendar';
 import type { TEMPLATE_SECTIONS } from './lint';
+import type { PostIndex } from './postIndex';
+import { refKey } from './postIndex';
 import { linkText } from './prTitleEdit';
 import { isoTime, labelNames, record, text } from './pullRequests';
 import type { WeekWindow } from './weekWindow';
@@ -145,4 +149,17 @@ export function toCandidates(prs: readonly MergedPr[], coveredIn: (pr: MergedPr)
     const cherryPick = isCherryPickTitle(pr.title);
     return { ...pr, kind: kindOf(pr), section: sectionFor(pr), cherryPick, ...(covered ? { coveredIn: covered } : {}), suggested: !cherryPick && !covered };
   }).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (b.mergedAt ?? '').localeCompare(a.mergedAt ?? '') || b.number - a.number);
+}
+
+/**
+ * The edition (title, else file) of the last `weeks` weeks before `weekEnding` that linked a PR;
+ * `exceptFile` (the edition being written) does not count.
+ */
+export function coveredBefore(index: PostIndex, pr: Pick<MergedPr, 'owner' | 'repo' | 'number'>, weekEnding: CalendarDate, weeks: number, exceptFile?: string): string | undefined {
+  const earlier = index.occurrences(refKey({ kind: 'pull', ...pr })).find(({ post }) => {
+    const week = post.weekEnding ? parseCalendarDate(post.weekEnding) : undefined;
+    const days = week ? daysBetween(week, weekEnding) : 0;
+    return post.file !== exceptFile && days > 0 && days <= weeks * 7;
+  });
+  return earlier ? earlier.post.frontMatter?.title ?? earlier.post.file : undefined;
 }

@@ -84,12 +84,28 @@ export class ExtensionSettings {
     return this.text(Settings.siteUrl, DEFAULT_SITE_URL, scope);
   }
 
+  /** `owner/repo` entries of a list setting; malformed entries are dropped, an empty list is the default. */
+  repoList(key: string, fallback: readonly string[]): string[] {
+    const value = this.config().get<unknown>(key);
+    const repos = Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && REPO.test(entry.trim())).map((entry) => entry.trim()) : [];
+    return repos.length ? [...new Set(repos)] : [...fallback];
+  }
+
+  /** The labels of the merged-PR search (any of them makes a candidate). */
+  mergedLabels(fallback: readonly string[]): string[] {
+    const value = this.config().get<unknown>(Settings.mergedLabels);
+    const labels = Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '').map((entry) => entry.trim()) : [];
+    return labels.length ? labels : [...fallback];
+  }
+
   /** An IANA zone name, or undefined for the extension host's own zone. */
   timeZone(): string | undefined {
     const value = this.config().get<unknown>(Settings.timeZone);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   }
 }
+
+const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
 /** `a/b` stays; absolute paths, `..` segments and backslashes are refused. */
 export function safeRelativePath(path: string): string | undefined {

@@ -262,3 +262,49 @@ suite('lwkd lint', () => {
     assert.equal((await runCli(['lint', '--format', 'xml'])).code, 2);
   });
 });
+
+suite('lwkd merged and lwkd releases', () => {
+  let github: FakeGitHub;
+  let root: string;
+  setup(async () => {
+    github = await FakeGitHub.start({ tokens: ['cli-token-123'] });
+    github.addPull('kubernetes/kubernetes', { number: 170001, title: 'Promote Foo to beta', author: 'a', mergedAt: '2027-03-10T10:00:00Z', labels: ['kind/feature'] });
+    github.addPull('kubernetes/kubernetes', { number: 170002, title: 'Kubelet does a thing', author: 'a', mergedAt: '2027-03-11T10:00:00Z', labels: ['release-note'] });
+    github.addRelease('cri-o/cri-o', { tag: 'v1.33.1', publishedAt: '2027-03-12T10:00:00Z', body: '* Fix seccomp' });
+    root = site();
+    mkdirSync(join(root, '_posts'));
+    writeFileSync(join(root, '_posts', '2027-03-07-update.md'), '---\ntitle: Week Ending March 7, 2027\n---\n## Other Merges\n\n* [x](https://github.com/kubernetes/kubernetes/pull/170002)\n');
+  });
+  teardown(async () => {
+    await github.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('merged: the week\'s candidates with their bullets; one covered last week is marked and unticked', async () => {
+    const { code, stdout } = await runCli(['merged', '--week', '2027-03-14', '--api-url', github.url], { cwd: root });
+    assert.equal(code, 0);
+    assert.equal(stdout, [
+      'Week Ending March 14, 2027: 2 merged PRs', '', 'feature',
+      '  [x] Promotions: * [Foo to Beta](https://github.com/kubernetes/kubernetes/pull/170001)', '', 'other',
+      '  [ ] Other Merges: * [Kubelet does a thing](https://github.com/kubernetes/kubernetes/pull/170002)  (in Week Ending March 7, 2027)', '',
+    ].join('\n'));
+    const json = JSON.parse((await runCli(['merged', '--week', '2027-03-14', '--json', '--api-url', github.url], { cwd: root })).stdout) as Array<{ number: number; bullet: string }>;
+    assert.deepEqual(json.map((candidate) => candidate.number), [170001, 170002]);
+  });
+
+  test('releases: one line per project; a missing repository is reported and the exit code says when nothing could be read', async () => {
+    const ok = await runCli(['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o,gone/missing', '--api-url', github.url]);
+    assert.equal(ok.code, 0);
+    assert.equal(ok.stdout, 'Week Ending March 14, 2027: 1 of 2 projects released\n* [cri-o v1.33.1](https://github.com/cri-o/cri-o/releases/tag/v1.33.1): Fix seccomp\n');
+    assert.match(ok.stderr, /gone\/missing: GitHub has no such resource/);
+    github.fail({ kind: 'serverError' });
+    assert.equal((await runCli(['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o', '--api-url', github.url])).code, 1);
+  });
+
+  test('bad weeks, zones and repositories are usage errors', async () => {
+    assert.equal((await runCli(['merged'])).code, 2);
+    assert.equal((await runCli(['merged', '--week', '2027-03-13'])).code, 2);
+    assert.equal((await runCli(['releases', '--week', '2027-03-14', '--time-zone', 'Mars/Olympus'])).code, 2);
+    assert.equal((await runCli(['releases', '--week', '2027-03-14', '--repos', 'not a repo'])).code, 2);
+  });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../runner/paths';
 
 suite('Packaging', () => {
-  test('the .vsix holds exactly what ships: manifest, docs, licence and the two bundles', function () {
+  test('the .vsix holds exactly what ships: manifest, docs, licence, snippets and the bundles', function () {
     this.timeout(60_000);
     const vsce = join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: projectRoot, encoding: 'utf8' })
@@ -15,6 +15,7 @@ suite('Packaging', () => {
       'README.md',
       'dist/cli.js',
       'dist/extension.js',
+      'dist/weeklyMaterial.js',
       'media/lwkd.svg',
       'package.json',
       'package.nls.json',

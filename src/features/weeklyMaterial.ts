@@ -1,0 +1,307 @@
+import * as vscode from 'vscode';
+import { Settings } from '../constants';
+import { formatLongDate } from '../core/calendar';
+import { weekEndingFromFileName } from '../core/edition';
+import { findGitHubRefs } from '../core/githubRefs';
+import type { Candidate, MergedKind } from '../core/mergedPrs';
+import { bulletFor, coveredBefore, DEFAULT_MERGED_LABELS, DEFAULT_MERGED_REPOS, toCandidates } from '../core/mergedPrs';
+import { refKey } from '../core/postIndex';
+import { relevantLabels } from '../core/pullRequests';
+import type { ProjectReleases } from '../core/releases';
+import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
+import { sectionInsertions } from '../core/sectionInsert';
+import type { WeekWindow } from '../core/weekWindow';
+import { editionWeekWindow, githubDateRange } from '../core/weekWindow';
+import type { CommandContext } from '../platform/commands';
+import { GitHubClient, GitHubError } from '../platform/githubClient';
+import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
+import type { ExtensionSettings } from '../platform/settings';
+import type { MergedResult, ReleasesResult } from '../platform/weekCollector';
+import { collectMergedPrs, collectReleases } from '../platform/weekCollector';
+
+export interface WeeklyMaterialDeps extends CommandContext {
+  readonly settings: ExtensionSettings;
+  readonly index: PastIssuesIndex;
+  readonly auth: { token(): Promise<string | undefined> };
+  readonly userAgent: string;
+}
+
+/** What the commands return to `executeCommand` callers (tests, keybindings). */
+export interface InsertOutcome {
+  readonly inserted: number;
+  readonly offered: number;
+  readonly notes: readonly string[];
+}
+
+const KIND_TITLES: Record<MergedKind, string> = { 'feature': 'Features', 'api-change': 'API changes', 'deprecation': 'Deprecations', 'other': 'Other' };
+/** A week that ended this long ago no longer changes; its results are kept longer. */
+const SETTLED_MS = 2 * 86_400_000;
+
+/**
+ * The results of a search or release listing, per query, for this session: a second run of a
+ * command for the same week shows its picker at once. A past week is kept 6 hours, the current
+ * one 10 minutes (PRs still merge into it).
+ */
+class ResultCache<T> {
+  private readonly entries = new Map<string, { at: number; value: T }>();
+
+  get(key: string, window: WeekWindow): T | undefined {
+    const entry = this.entries.get(key);
+    const ttl = window.end.getTime() < Date.now() - SETTLED_MS ? 6 * 3600_000 : 10 * 60_000;
+    return entry && Date.now() - entry.at < ttl ? entry.value : undefined;
+  }
+
+  set(key: string, value: T): void {
+    this.entries.set(key, { at: Date.now(), value });
+  }
+}
+
+interface Edition {
+  readonly editor: vscode.TextEditor;
+  readonly window: WeekWindow;
+  readonly title: string;
+}
+
+function activeEdition(deps: WeeklyMaterialDeps): Edition | undefined {
+  const editor = vscode.window.activeTextEditor;
+  const week = editor && deps.index.isPost(editor.document.uri) ? weekEndingFromFileName(editor.document.uri.path) : undefined;
+  if (!editor || !week) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an edition (_posts/YYYY-MM-DD-update.md) first: its file name says which week to collect.'));
+    return undefined;
+  }
+  return { editor, window: editionWeekWindow(week, deps.settings.timeZone()), title: `Week Ending ${formatLongDate(week)}` };
+}
+
+async function client(deps: WeeklyMaterialDeps): Promise<GitHubClient> {
+  const token = await deps.auth.token();
+  return new GitHubClient({ apiUrl: deps.settings.githubApiUrl, userAgent: deps.userAgent, logger: deps.logger, timeoutMs: deps.settings.githubTimeoutMs, ...(token ? { token } : {}) });
+}
+
+/** Runs `work` under a cancellable progress notification; undefined when the writer cancelled. */
+function withProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Thenable<T | undefined> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      return await work(controller.signal, (message) => progress.report({ message }));
+    } catch (error) {
+      if (controller.signal.aborted || (error instanceof GitHubError && error.kind === 'cancelled')) {
+        return undefined;
+      }
+      throw error;
+    } finally {
+      subscription.dispose();
+    }
+  });
+}
+
+/** A multi-select quick pick; resolves with the ticked items when accepted, undefined when dismissed. */
+function pickMany<T extends vscode.QuickPickItem>(title: string, placeholder: string, items: readonly T[], ticked: readonly T[]): Promise<readonly T[] | undefined> {
+  const picker = vscode.window.createQuickPick<T>();
+  picker.title = title;
+  picker.placeholder = placeholder;
+  picker.canSelectMany = true;
+  picker.matchOnDescription = true;
+  picker.matchOnDetail = true;
+  picker.items = items;
+  picker.selectedItems = ticked;
+  return new Promise((resolve) => {
+    let chosen: readonly T[] | undefined;
+    picker.onDidAccept(() => {
+      chosen = picker.selectedItems;
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      picker.dispose();
+      resolve(chosen);
+    });
+    picker.show();
+  });
+}
+
+/** Inserts lines into their sections as one undoable edit and shows the first. */
+async function insertIntoSections(editor: vscode.TextEditor, bySection: ReadonlyMap<string, readonly string[]>): Promise<boolean> {
+  const document = editor.document;
+  const edits = sectionInsertions(document.getText(), bySection);
+  const edit = new vscode.WorkspaceEdit();
+  for (const { line, replace, lines } of edits) {
+    if (replace) {
+      edit.replace(document.uri, document.lineAt(line).range, lines.join('\n'));
+    } else if (line >= document.lineCount) {
+      edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, `\n${lines.join('\n')}`);
+    } else {
+      edit.insert(document.uri, new vscode.Position(line, 0), `${lines.join('\n')}\n`);
+    }
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    return false;
+  }
+  const first = edits[0];
+  if (first) {
+    const line = Math.min(first.line + first.lines.findIndex((text) => text.startsWith('* ')), document.lineCount - 1);
+    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  return true;
+}
+
+function describeFailures(failures: ReadonlyArray<{ repo: string; failure: { message: string } }>): string {
+  return failures.map(({ repo, failure }) => `${repo}: ${failure.message}`).join(' ');
+}
+
+interface PrItem extends vscode.QuickPickItem {
+  readonly candidate?: Candidate;
+}
+
+export interface WeeklyMaterial {
+  insertMergedPRs(): Promise<InsertOutcome | undefined>;
+  insertSubprojectReleases(): Promise<InsertOutcome | undefined>;
+}
+
+/**
+ * The two commands' bodies. This module is bundled on its own (dist/weeklyMaterial.js) and loaded
+ * on first use, so activation does not pay for it; see weeklyMaterialCommands.ts.
+ */
+export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
+  const mergedCache = new ResultCache<MergedResult>();
+  const releasesCache = new ResultCache<ReleasesResult>();
+
+  const insertMergedPRs = async (): Promise<InsertOutcome | undefined> => {
+    const edition = activeEdition(deps);
+    if (!edition) {
+      return undefined;
+    }
+    const repos = deps.settings.repoList(Settings.mergedRepos, DEFAULT_MERGED_REPOS);
+    const labels = deps.settings.mergedLabels(DEFAULT_MERGED_LABELS);
+    const github = await client(deps);
+    const key = JSON.stringify([github.endpoints.rest, github.authenticated, repos, labels, githubDateRange(edition.window)]);
+    let result = mergedCache.get(key, edition.window);
+    if (!result) {
+      result = await withProgress(vscode.l10n.t('Searching merged PRs for {0}', edition.title), (signal, report) =>
+        collectMergedPrs(github, repos, edition.window, labels, { signal, logger: deps.logger, onProgress: report }));
+      if (!result) {
+        return undefined;
+      }
+      if (!result.failures.length && !result.notes.length) {
+        mergedCache.set(key, result);
+      }
+    }
+    if (result.failures.length && !result.prs.length) {
+      throw new GitHubError({ kind: 'server', message: vscode.l10n.t('The search for merged PRs failed. {0}', describeFailures(result.failures)) });
+    }
+    if (result.notes.length || result.failures.length) {
+      void vscode.window.showWarningMessage([...result.notes, describeFailures(result.failures)].filter(Boolean).join(' '));
+    }
+    const posts = await deps.index.ready();
+    const thisFile = edition.editor.document.uri.toString();
+    const inThisEdition = new Set(findGitHubRefs(edition.editor.document.getText()).map((ref) => refKey(ref)));
+    const candidates = toCandidates(result.prs, (pr) => {
+      const keyOf = refKey({ kind: 'pull', owner: pr.owner, repo: pr.repo, number: pr.number });
+      return inThisEdition.has(keyOf) ? vscode.l10n.t('this edition') : coveredBefore(posts, pr, edition.window.weekEnding, deps.settings.recentWeeks, thisFile);
+    });
+    if (!candidates.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No PRs with the labels in lwkd.merged.labels were merged in {0}.', edition.title));
+      return { inserted: 0, offered: 0, notes: result.notes };
+    }
+    const items: PrItem[] = [];
+    let kind: MergedKind | undefined;
+    for (const candidate of candidates) {
+      if (candidate.kind !== kind) {
+        kind = candidate.kind;
+        items.push({ label: KIND_TITLES[kind], kind: vscode.QuickPickItemKind.Separator });
+      }
+      const marks = [
+        ...(candidate.cherryPick ? [vscode.l10n.t('$(git-pull-request-go-to-changes) cherry-pick')] : []),
+        ...(candidate.coveredIn ? [vscode.l10n.t('$(history) in {0}', candidate.coveredIn)] : []),
+      ];
+      items.push({
+        label: `#${candidate.number} ${candidate.title}`,
+        description: [...marks, `→ ${candidate.section}`, relevantLabels(candidate.labels, 4).shown.join(', ')].join(' · '),
+        ...(candidate.releaseNote ? { detail: candidate.releaseNote } : {}),
+        candidate,
+      });
+    }
+    const chosen = await pickMany(
+      vscode.l10n.t('Merged PRs · {0} · {1} found', edition.title, candidates.length),
+      vscode.l10n.t('Tick the PRs to insert; covered ones and cherry-picks start unticked'),
+      items,
+      items.filter((item) => item.candidate?.suggested),
+    );
+    if (!chosen?.length) {
+      return { inserted: 0, offered: candidates.length, notes: result.notes };
+    }
+    const bySection = new Map<string, string[]>();
+    for (const { candidate } of chosen) {
+      if (candidate) {
+        bySection.set(candidate.section, [...(bySection.get(candidate.section) ?? []), bulletFor(candidate)]);
+      }
+    }
+    if (!(await insertIntoSections(edition.editor, bySection))) {
+      throw new Error('The edition changed while inserting; nothing was inserted.');
+    }
+    const counts = [...bySection].map(([section, lines]) => `${section} (${lines.length})`).join(', ');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Inserted {0} PRs: {1}. Shorten each title to the news in a few words.', chosen.length, counts));
+    return { inserted: chosen.length, offered: candidates.length, notes: result.notes };
+  };
+
+  const insertReleases = async (): Promise<InsertOutcome | undefined> => {
+    const edition = activeEdition(deps);
+    if (!edition) {
+      return undefined;
+    }
+    const repos = deps.settings.repoList(Settings.releasesRepos, DEFAULT_RELEASE_REPOS);
+    const github = await client(deps);
+    const key = JSON.stringify([github.endpoints.rest, github.authenticated, repos, githubDateRange(edition.window)]);
+    let result = releasesCache.get(key, edition.window);
+    if (!result) {
+      result = await withProgress(vscode.l10n.t('Collecting subproject releases for {0}', edition.title), (signal, report) =>
+        collectReleases(github, repos, edition.window, { signal, logger: deps.logger, onProgress: report }));
+      if (!result) {
+        return undefined;
+      }
+      if (!result.failures.length) {
+        releasesCache.set(key, result);
+      }
+    }
+    const notes = result.failures.length ? [vscode.l10n.t('Not read: {0}', describeFailures(result.failures))] : [];
+    if (notes.length) {
+      void vscode.window.showWarningMessage(notes[0]!);
+    }
+    if (!result.projects.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('None of the {0} repositories in lwkd.releases.repos published a release in {1}.', repos.length, edition.title));
+      return { inserted: 0, offered: 0, notes };
+    }
+    const text = edition.editor.document.getText();
+    const items = result.projects.map((project): vscode.QuickPickItem & { project: ProjectReleases; suggested: boolean } => {
+      const linked = text.includes(project.main.url);
+      const also = project.also.map((release) => release.tag + (release.prerelease ? ' (pre-release)' : '')).join(', ');
+      return {
+        label: `${project.project} ${project.main.tag}`,
+        description: [
+          ...(project.main.prerelease ? [vscode.l10n.t('$(beaker) pre-release')] : []),
+          ...(linked ? [vscode.l10n.t('$(history) already in this edition')] : []),
+          ...(also ? [vscode.l10n.t('also {0}', also)] : []),
+          project.repo,
+        ].join(' · '),
+        detail: project.main.highlights.join(', ') || vscode.l10n.t('(no list of changes in the notes)'),
+        project,
+        suggested: !linked && !project.main.prerelease,
+      };
+    });
+    const chosen = await pickMany(
+      vscode.l10n.t('Subproject releases · {0} · {1} projects', edition.title, items.length),
+      vscode.l10n.t('Tick the releases to insert under Subprojects and Dependency Updates'),
+      items,
+      items.filter((item) => item.suggested),
+    );
+    if (!chosen?.length) {
+      return { inserted: 0, offered: items.length, notes };
+    }
+    if (!(await insertIntoSections(edition.editor, new Map([['Subprojects and Dependency Updates', chosen.map((item) => releaseLine(item.project))]])))) {
+      throw new Error('The edition changed while inserting; nothing was inserted.');
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('Inserted {0} release lines. Condense each to the changes contributors care about.', chosen.length));
+    return { inserted: chosen.length, offered: items.length, notes };
+  };
+
+  return { insertMergedPRs, insertSubprojectReleases: insertReleases };
+}
