@@ -59,9 +59,10 @@ if (tests) {
     ],
     outdir: 'out',
     outbase: '.',
-    // Loaded at run time from node_modules: the test framework, the browser driver, and the API
-    // that only exists inside the extension host.
-    external: ['vscode', 'mocha', 'playwright-core'],
+    // Loaded at run time from node_modules: the test framework, the browser driver, the grammar
+    // test library (it finds its WebAssembly regex engine there through require.resolve), and the
+    // API that only exists inside the extension host.
+    external: ['vscode', 'mocha', 'playwright-core', 'vscode-tmgrammar-test'],
   });
 }
 

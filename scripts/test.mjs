@@ -1,11 +1,13 @@
-// `npm test`: type-check, lint, build, then the three test layers: unit (plain Node), integration
-// (inside a real VS Code extension host) and UI (Playwright on the real workbench). Every step
-// runs even when an earlier one fails, so one run shows everything; the exit code is non-zero if
-// any failed. `npm test -- unit` (or integration, ui) runs the build and that layer only.
+// `npm test`: type-check, lint, build, then the four test layers: unit (plain Node), grammar (our
+// injection grammar within VS Code's own Markdown grammar), integration (inside a real VS Code
+// extension host) and UI (Playwright on the real workbench). Every step runs even when an earlier
+// one fails, so one run shows everything; the exit code is non-zero if any failed.
+// `npm test -- unit` (or grammar, integration, ui) runs the build and that layer only.
 import { spawn } from 'node:child_process';
 
 const layers = {
   unit: ['npx', ['mocha', '--config', '.mocharc.json']],
+  grammar: ['node', ['out/scripts/grammarTest.js']],
   integration: ['node', ['out/test/runner/runIntegration.js']],
   ui: ['npx', ['mocha', '--config', '.mocharc.ui.json']],
 };

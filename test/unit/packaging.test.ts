@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../runner/paths';
 
 suite('Packaging', () => {
-  test('the .vsix holds exactly what ships: manifest, docs, licence, snippets and the bundles', function () {
+  test('the .vsix holds exactly what ships: manifest, docs, licence, the bundles and what the manifest contributes', function () {
     this.timeout(60_000);
     const vsce = join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: projectRoot, encoding: 'utf8' })
@@ -20,6 +20,7 @@ suite('Packaging', () => {
       'package.json',
       'package.nls.json',
       'snippets/lwkd.code-snippets',
+      'syntaxes/lwkd.injection.tmLanguage.json',
     ]);
   });
 });
