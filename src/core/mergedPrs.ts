@@ -89,7 +89,7 @@ export function isCherryPickTitle(title: string): boolean {
 }
 
 const PROMOTION = /^(?:\[[^\]]*\]\s*)?(?:promote|graduate|move|bump)s?\s+(?:the\s+)?(.+?)\s+(?:feature(?:\s+gate)?\s+)?to\s+(ga|beta|alpha|stable)\b/i;
-const BUMP = /^(?:\[[^\]]*\]\s*)?(?:bump|update|upgrade)s?\s+(?:the\s+)?(?:dependency\s+)?([\w./@-]+?)\s+(?:(?:version\s+)?from\s+v?\S+\s+)?to\s+v?(\d[\w.+-]*)/i;
+const BUMP = /^(?:\[[^\]]*\]\s*)?(?:bump|update|upgrade)s?\s+(?:the\s+)?(?:dependency\s+)?([\w./@-]+(?:\s+[\w./@-]+){0,2}?)\s+(?:(?:version\s+)?from\s+v?\S+\s+)?to\s+v?(\d[\w.+-]*)/i;
 
 /** Where a merged PR goes in the edition. */
 export function sectionFor(pr: Pick<MergedPr, 'title' | 'labels'>): (typeof TEMPLATE_SECTIONS)[number] {

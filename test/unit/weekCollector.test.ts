@@ -63,6 +63,8 @@ suite('Merged PRs: grouping and bullets', () => {
     assert.equal(promotion, '* [PodHostIPs to GA](https://github.com/kubernetes/kubernetes/pull/120001)');
     const version = bulletFor(pr(120002, 'Bump etcd from v3.5.9 to v3.5.10', []));
     assert.equal(version, '* [etcd to v3.5.10](https://github.com/kubernetes/kubernetes/pull/120002)');
+    assert.equal(bulletFor(pr(120004, 'Bump etcd client to v3.6.1', ['area/dependency'])), '* [etcd client to v3.6.1](https://github.com/kubernetes/kubernetes/pull/120004)');
+    assert.equal(bulletFor(pr(120005, 'update golang.org/x/net from v0.30.0 to v0.33.0', [])), '* [golang.org/x/net to v0.33.0](https://github.com/kubernetes/kubernetes/pull/120005)');
     const merge = bulletFor(pr(120003, 'Kubelet [alpha] restarts faster.', []));
     assert.equal(merge, '* [Kubelet \\[alpha\\] restarts faster](https://github.com/kubernetes/kubernetes/pull/120003)');
     const edition = ['---', 'layout: post', 'title: Week Ending March 14, 2027', 'date: 2027-03-14 22:00:00 -0000', 'slug: 2027-03-14-update', '---', '',
