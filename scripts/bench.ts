@@ -10,7 +10,11 @@ import { decodePost } from '../src/core/postFile';
 import { GitHubClient } from '../src/platform/githubClient';
 import { ItemFetcher } from '../src/platform/itemFetcher';
 import { FakeGitHub } from '../test/fakeGitHub/server';
+import { bulletFor, coveredBefore, DEFAULT_MERGED_LABELS, toCandidates } from '../src/core/mergedPrs';
 import { indexPost, PostIndex } from '../src/core/postIndex';
+import { relevantLabels } from '../src/core/pullRequests';
+import { editionWeekWindow } from '../src/core/weekWindow';
+import { collectMergedPrs, SearchPacer } from '../src/platform/weekCollector';
 import { lwkdSampleDir, projectRoot } from '../test/runner/paths';
 
 /**
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
   const cli = join(projectRoot, 'dist', 'cli.js');
   emit({ name: 'bundle.extension.size', value: statSync(extension).size, unit: 'bytes', budget: 150 * 1024 });
   emit({ name: 'bundle.cli.size', value: statSync(cli).size, unit: 'bytes' });
+  emit({ name: 'bundle.weeklyMaterial.size', value: statSync(join(projectRoot, 'dist', 'weeklyMaterial.js')).size, unit: 'bytes', loaded: 'on first use of Insert Merged PRs / Insert Subproject Releases' });
 
   const scratch = mkdtempSync(join(tmpdir(), 'lwkd-bench-'));
   try {
@@ -103,6 +108,7 @@ async function main(): Promise<void> {
     benchMemory(files);
     benchLint(existsSync(samplePosts) ? listMarkdown(samplePosts) : []);
     await benchGitHub();
+    await benchMerged(existsSync(samplePosts) ? listMarkdown(samplePosts) : []);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -196,6 +202,42 @@ async function benchGitHub(): Promise<void> {
     const hung = await fetcherFor(timeoutMs).lookup({ key: { owner: 'kubernetes', repo: 'kubernetes', number: 1 }, kind: 'pull' });
     const elapsed = Date.now() - started;
     emit({ name: 'github.hang.time_to_message_beyond_timeout', value: elapsed - timeoutMs, unit: 'ms', timeout_ms: timeoutMs, failure: hung.failure?.kind ?? 'none', target: 100 });
+  } finally {
+    await github.close();
+  }
+}
+
+/**
+ * Insert Merged PRs: requests for a week with 250 merged PRs (pages of 100), and the work between
+ * a warm cache and the picker: candidates grouped, marked against the sample archive's index
+ * (the last 8 weeks), and turned into bullets. VS Code's own rendering of the picker is not in it.
+ */
+async function benchMerged(sampleFiles: string[]): Promise<void> {
+  const github = await FakeGitHub.start({ tokens: ['bench-token'] });
+  try {
+    for (let i = 0; i < 250; i++) {
+      github.addPull('kubernetes/kubernetes', { number: 120000 + i, title: i % 7 ? `Kubelet change number ${i}` : `Promote Feature${i} to beta`, author: 'dev', mergedAt: `2022-11-${String(7 + (i % 7)).padStart(2, '0')}T12:00:00Z`, labels: ['release-note', i % 3 ? 'kind/feature' : 'kind/bug'], body: '```release-note\nA change.\n```' });
+    }
+    const logger = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    const client = new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger, token: 'bench-token' });
+    const week = { year: 2022, month: 11, day: 13 };
+    const result = await collectMergedPrs(client, ['kubernetes/kubernetes'], editionWeekWindow(week, 'UTC'), DEFAULT_MERGED_LABELS, { logger }, new SearchPacer());
+    emit({ name: 'merged.requests.week250', value: result.requests, unit: 'requests', prs: result.prs.length, target: 3 });
+    const index = new PostIndex();
+    for (const file of sampleFiles) {
+      index.set(indexPost(file, readFileSync(file, 'utf8')));
+    }
+    const times: number[] = [];
+    for (let run = 0; run < 101; run++) {
+      const started = process.hrtime.bigint();
+      const candidates = toCandidates(result.prs, (pr) => coveredBefore(index, pr, week, 8));
+      const items = candidates.map((candidate) => ({ label: `#${candidate.number} ${candidate.title}`, description: `${candidate.section} ${relevantLabels(candidate.labels, 4).shown.join(', ')}`, bullet: bulletFor(candidate) }));
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (items.length !== 250) {
+        throw new Error(`expected 250 candidates, got ${items.length}`);
+      }
+    }
+    emit({ name: 'merged.picker_from_warm_cache', value: round(median(times)), unit: 'ms', prs: 250, index_posts: index.size, runs: times.length });
   } finally {
     await github.close();
   }

@@ -13,13 +13,13 @@ export interface SectionCompletionDeps extends CommandContext {
   readonly snippetsFile: vscode.Uri;
 }
 
-const KINDS: Record<Suggestion['kind'], vscode.CompletionItemKind> = {
-  shape: vscode.CompletionItemKind.Snippet,
-  heading: vscode.CompletionItemKind.Snippet,
-  section: vscode.CompletionItemKind.Module,
-  title: vscode.CompletionItemKind.Text,
-  initials: vscode.CompletionItemKind.Snippet,
-};
+function completionKind(kind: Suggestion['kind']): vscode.CompletionItemKind {
+  switch (kind) {
+    case 'section': return vscode.CompletionItemKind.Module;
+    case 'title': return vscode.CompletionItemKind.Text;
+    default: return vscode.CompletionItemKind.Snippet;
+  }
+}
 
 /**
  * Completions in LWKD posts: the section's item shape at the start of a line, the heading shape
@@ -55,7 +55,7 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
       cachedTitle: (key) => titles.get(titleId(key)),
     });
     return suggestions.map((suggestion, i) => {
-      const item = new vscode.CompletionItem(suggestion.label, KINDS[suggestion.kind]);
+      const item = new vscode.CompletionItem(suggestion.label, completionKind(suggestion.kind));
       item.detail = suggestion.detail;
       item.insertText = suggestion.snippet ? new vscode.SnippetString(suggestion.insertText) : suggestion.insertText;
       item.range = new vscode.Range(position.line, suggestion.startColumn, position.line, suggestion.endColumn);
