@@ -186,7 +186,7 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
       }
     }
     if (result.failures.length && !result.prs.length) {
-      throw new GitHubError({ kind: 'server', message: vscode.l10n.t('The search for merged PRs failed. {0}', describeFailures(result.failures)) });
+      throw new Error(vscode.l10n.t('The search for merged PRs failed. {0}', describeFailures(result.failures)));
     }
     if (result.notes.length || result.failures.length) {
       void vscode.window.showWarningMessage([...result.notes, describeFailures(result.failures)].filter(Boolean).join(' '));
