@@ -11,6 +11,7 @@ export const Commands = {
   openLocation: 'lwkd.openLocation',
   insertPrTitle: 'lwkd.insertPrTitle',
   addMissingSections: 'lwkd.addMissingSections',
+  preparePublication: 'lwkd.preparePublication',
   refreshGitHubData: 'lwkd.refreshGitHubData',
   setGitHubToken: 'lwkd.setGitHubToken',
   clearGitHubToken: 'lwkd.clearGitHubToken',

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAddMissingSections } from './features/addMissingSections';
+import type { EditionStatus } from './features/editionStatus';
+import { registerEditionStatus } from './features/editionStatus';
 import { registerFindInPastIssues } from './features/findInPastIssues';
 import { registerGitHubConnection } from './features/githubConnection';
 import { registerGitHubHover } from './features/githubHover';
@@ -8,6 +10,7 @@ import { registerInsertPrTitle } from './features/insertPrTitle';
 import { registerNewWeeklyIssue } from './features/newWeeklyIssue';
 import type { PastIssuesNode } from './features/pastIssuesView';
 import { registerPastIssuesView } from './features/pastIssuesView';
+import { registerPreparePublication } from './features/preparePublication';
 import { registerSectionCompletions } from './features/sectionCompletions';
 import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
@@ -19,9 +22,11 @@ import { OutputChannelLogger } from './platform/logger';
 import { PastIssuesIndex } from './platform/pastIssuesIndex';
 import { ExtensionSettings } from './platform/settings';
 
-/** What the extension exports: the Past Issues tree, for tests and other extensions to read. */
+/** What the extension exports: the Past Issues tree and the edition status, for tests and other extensions to read. */
 export interface LwkdAuthorApi {
   readonly pastIssues: vscode.TreeDataProvider<PastIssuesNode>;
+  /** The edition status bar item's text and tooltip, undefined while hidden. */
+  readonly editionStatus: Pick<EditionStatus, 'current'>;
 }
 
 export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
@@ -45,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     snippetsFile: vscode.Uri.joinPath(context.extensionUri, 'snippets', 'lwkd.code-snippets'),
   };
   const pastIssues = registerPastIssuesView(deps);
+  const editionStatus = registerEditionStatus(deps);
   context.subscriptions.push(
     auth,
     items,
@@ -62,9 +68,11 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     registerNewWeeklyIssue(deps),
     registerStampPublicationTime(deps),
     registerWeeklyMaterial(deps),
+    registerPreparePublication(deps),
+    editionStatus,
   );
   logger.info(`[extension] LWKD Author ${version} active in VS Code ${vscode.version}`);
-  return { pastIssues: pastIssues.provider };
+  return { pastIssues: pastIssues.provider, editionStatus };
 }
 
 export function deactivate(): void {

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_SITE_URL } from '../constants';
 import { formatLongDate, parseFrontMatterTime } from '../core/calendar';
-import { applyTextEdit, permalink, readConfigScalar, stampPublicationTime } from '../core/edition';
+import { applyTextEdit, stampPublicationTime } from '../core/edition';
+import { parseFrontMatter } from '../core/frontMatter';
+import { parseSiteConfig, permalinkPost, postUrl } from '../core/permalink';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
 import { readText, replaceAtomically } from './files';
@@ -35,22 +37,29 @@ export function runStamp(argv: readonly string[], io: CliIo): number {
   }
   replaceAtomically(path, applyTextEdit(text, result.edit));
   io.stdout(`${path}: date: ${result.value}\n`);
-  const link = permalinkFor(stringOption(args, 'root') ? resolve(io.cwd, stringOption(args, 'root')!) : undefined, path, result.value);
-  if (link) {
-    io.stdout(`permalink: ${link}\n`);
+  try {
+    const link = permalinkFor(stringOption(args, 'root') ? resolve(io.cwd, stringOption(args, 'root')!) : undefined, path, text, result.value);
+    if (link) {
+      io.stdout(`permalink: ${link}\n`);
+    }
+  } catch (error) {
+    // The stamp is written; only the permalink is unknown.
+    io.stderr(`lwkd stamp: no permalink: ${error instanceof Error ? error.message : String(error)}\n`);
   }
   return 0;
 }
 
 /** `_config.yml` from --root, else the site above the posts folder. */
-function permalinkFor(root: string | undefined, path: string, value: string): string | undefined {
+function permalinkFor(root: string | undefined, path: string, text: string, value: string): string | undefined {
   const candidates = root ? [join(root, '_config.yml')] : [join(dirname(dirname(path)), '_config.yml')];
   const configPath = candidates.find((candidate) => existsSync(candidate));
   const time = parseFrontMatterTime(value);
   if (!configPath || !time) {
     return undefined;
   }
-  const config = readText(configPath);
-  const pattern = readConfigScalar(config, 'permalink');
-  return pattern ? permalink(readConfigScalar(config, 'url') ?? DEFAULT_SITE_URL, pattern, time) : undefined;
+  const site = parseSiteConfig(readText(configPath));
+  if ('error' in site) {
+    throw new Error(`${configPath}: ${site.error}`);
+  }
+  return postUrl(site.config, DEFAULT_SITE_URL, permalinkPost(parseFrontMatter(text).data, path, time));
 }

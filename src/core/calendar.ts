@@ -108,16 +108,8 @@ export function weekEnding(today: CalendarDate, choice: WeekChoice): CalendarDat
  * own). Throws RangeError for a zone name the runtime does not know.
  */
 export function calendarDateIn(instant: Date, timeZone?: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  const { year, month, day } = wallClockIn(instant, timeZone);
+  return { year, month, day };
 }
 
 /** True when `name` is a time zone this runtime knows (e.g. `America/Los_Angeles`). */
@@ -166,4 +158,43 @@ export function parseFrontMatterTime(text: string): FrontMatterTime | undefined 
 /** The instant a front-matter time denotes. */
 export function frontMatterInstant(time: FrontMatterTime): Date {
   return new Date(toUtcMs(time.date) + ((time.hour * 60 + time.minute - time.offsetMinutes) * 60 + time.second) * 1000);
+}
+
+export interface WallClock extends CalendarDate {
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** What a wall clock in an IANA zone (undefined: the runtime's own) shows at an instant. */
+export function wallClockIn(instant: Date, timeZone?: string): WallClock {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+/**
+ * The instant a wall clock in `timeZone` shows `hour:minute` on `date`, daylight saving included
+ * (the zone's offset is read at that moment, not today). A time that a spring-forward skips is
+ * taken at the same distance past the jump; LWKD's 23:59 deadlines never fall in one.
+ */
+export function zonedInstant(date: CalendarDate, hour: number, minute: number, timeZone: string): Date {
+  const wanted = toUtcMs(date) + (hour * 60 + minute) * 60_000;
+  let guess = wanted;
+  for (let i = 0; i < 2; i++) {
+    const shown = wallClockIn(new Date(guess), timeZone);
+    guess += wanted - (toUtcMs(shown) + ((shown.hour * 60 + shown.minute) * 60 + shown.second) * 1000);
+  }
+  return new Date(guess);
 }

@@ -5,7 +5,6 @@ import {
   formatFrontMatterTime,
   formatIsoDate,
   formatLongDate,
-  frontMatterInstant,
   parseCalendarDate,
   parseFrontMatterTime,
 } from './calendar';
@@ -239,51 +238,6 @@ export function readFrontMatterDate(text: string): { raw: string; time?: FrontMa
       const time = parseFrontMatterTime(match[1]!);
       return { raw: match[1]!, ...(time ? { time } : {}) };
     }
-  }
-  return undefined;
-}
-
-/**
- * Jekyll's permalink for a post dated `time`, from `_config.yml`'s `permalink` pattern (LWKD:
- * `/:year/:year:month:day`). Dates are taken in UTC, as Jekyll does when `timezone` is unset.
- * Pattern placeholders without a value here are left as written.
- */
-export function permalink(siteUrl: string, pattern: string, time: FrontMatterTime, slug?: string): string {
-  const instant = frontMatterInstant(time);
-  const values: Record<string, string> = {
-    year: String(instant.getUTCFullYear()),
-    short_year: String(instant.getUTCFullYear()).slice(-2),
-    month: String(instant.getUTCMonth() + 1).padStart(2, '0'),
-    i_month: String(instant.getUTCMonth() + 1),
-    day: String(instant.getUTCDate()).padStart(2, '0'),
-    i_day: String(instant.getUTCDate()),
-    hour: String(instant.getUTCHours()).padStart(2, '0'),
-    minute: String(instant.getUTCMinutes()).padStart(2, '0'),
-    second: String(instant.getUTCSeconds()).padStart(2, '0'),
-    ...(slug ? { slug, title: slug } : {}),
-  };
-  // Longest names first, so `:i_month` is not read as `:i` + `_month`.
-  const path = pattern.replace(/:(short_year|i_month|i_day|[a-z_]+)/g, (whole, name: string) => values[name] ?? whole);
-  return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? '' : '/'}${path}`;
-}
-
-/**
- * A top-level scalar of a Jekyll `_config.yml` (`permalink`, `url`, `baseurl`), read line by line:
- * enough for these keys, and no YAML is evaluated. Quotes and trailing comments are removed.
- */
-export function readConfigScalar(configText: string, key: string): string | undefined {
-  for (const line of configText.split(/\r?\n/)) {
-    const match = new RegExp(`^${key}:\\s*(.*)$`).exec(line);
-    if (!match) {
-      continue;
-    }
-    let value = match[1]!.trim();
-    const quoted = /^(["'])(.*)\1\s*(#.*)?$/.exec(value);
-    if (quoted) {
-      return quoted[2];
-    }
-    value = value.replace(/\s+#.*$/, '').trim();
-    return value === '' ? undefined : value;
   }
   return undefined;
 }

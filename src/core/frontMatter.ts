@@ -104,7 +104,7 @@ function frontMatterLines(text: string): string[] {
 }
 
 /** YAML text → a plain mapping, or throws with a reason a writer can act on. */
-function parseYamlMapping(text: string): Record<string, unknown> {
+export function parseYamlMapping(text: string): Record<string, unknown> {
   const value = load(text, { schema: CORE_SCHEMA, json: false });
   if (value === null || value === undefined) {
     return {};

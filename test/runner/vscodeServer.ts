@@ -119,6 +119,9 @@ export function defaultUserSettings(overrides: Record<string, unknown> = {}): Re
     'git.openRepositoryInParentFolders': 'never',
     'window.dialogStyle': 'custom',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // The browser workbench auto-saves after a second by default (desktop does not): a test's
+    // unsaved edit must stay unsaved until the test saves or reverts it.
+    'files.autoSave': 'off',
     ...overrides,
   };
 }

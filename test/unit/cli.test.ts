@@ -180,6 +180,18 @@ suite('lwkd stamp', () => {
     assert.equal(forced.code, 0);
   });
 
+  test('the permalink follows _config.yml as Jekyll reads it; a broken one leaves the stamp and says why', async () => {
+    writeFileSync(join(root, '_config.yml'), 'timezone: America/Los_Angeles\npermalink: /:year/:year:month:day\n');
+    const zoned = await runCli(['stamp', path, '--now', '2026-11-23T04:12:09Z']);
+    assert.match(zoned.stdout, /permalink: https:\/\/lwkd\.info\/2026\/20261122\n/, 'still November 22 in California');
+    writeFileSync(join(root, '_config.yml'), 'permalink: [\n');
+    const broken = await runCli(['stamp', path, '--now', '2026-11-23T05:00:00Z']);
+    assert.equal(broken.code, 0);
+    assert.match(readFileSync(path, 'utf8'), /date: 2026-11-23 05:00:00 -0000/);
+    assert.doesNotMatch(broken.stdout, /permalink:/);
+    assert.match(broken.stderr, /no permalink: .*_config\.yml: it is not valid YAML/);
+  });
+
   test('bad input: a missing file, no front matter, a bad --now', async () => {
     assert.equal((await runCli(['stamp', join(root, 'nope.md')])).code, 1);
     writeFileSync(join(root, 'notes.md'), '# notes\n');

@@ -9,13 +9,11 @@ import {
   editionBranchName,
   editionFileName,
   firstWritingPosition,
-  permalink,
-  readConfigScalar,
   renderTemplate,
   stampPublicationTime,
   weekEndingFromFileName,
 } from '../../src/core/edition';
-import { lwkdSampleDir, projectRoot } from '../runner/paths';
+import { lwkdSampleDir } from '../runner/paths';
 
 const d = (text: string): CalendarDate => parseCalendarDate(text)!;
 
@@ -146,30 +144,5 @@ suite('Stamping the publication time', () => {
   test('refuses a file without front matter', () => {
     const result = stampPublicationTime('## Just notes\n', new Date());
     assert.equal(result.ok, false);
-  });
-});
-
-suite('Permalinks', () => {
-  test('LWKD\'s pattern gives /YEAR/YEARMONTHDAY from the date line', () => {
-    const time = parseFrontMatterTime('2026-08-06 04:12:09 -0000')!;
-    assert.equal(permalink('https://lwkd.info', '/:year/:year:month:day', time), 'https://lwkd.info/2026/20260806');
-  });
-
-  test('uses the UTC day of a non-UTC date, as Jekyll does without a timezone', () => {
-    const time = parseFrontMatterTime('2026-08-06 20:00:00 -0700')!;
-    assert.equal(permalink('https://lwkd.info/', '/:year/:year:month:day', time), 'https://lwkd.info/2026/20260807');
-  });
-
-  test('knows Jekyll\'s other date placeholders', () => {
-    const time = parseFrontMatterTime('2026-01-05 09:08:07 -0000')!;
-    assert.equal(permalink('https://x', '/:short_year/:i_month/:i_day/:slug/', time, 'a-post'), 'https://x/26/1/5/a-post/');
-  });
-
-  test('reads permalink and url from _config.yml without evaluating YAML', () => {
-    const config = readFileSync(join(projectRoot, 'sample-workspace', '_config.yml'), 'utf8');
-    assert.equal(readConfigScalar(config, 'permalink'), '/:year/:year:month:day');
-    assert.equal(readConfigScalar('url: "https://lwkd.info" # site\n', 'url'), 'https://lwkd.info');
-    assert.equal(readConfigScalar('url:\n', 'url'), undefined);
-    assert.equal(readConfigScalar('  permalink: /nested\n', 'permalink'), undefined);
   });
 });

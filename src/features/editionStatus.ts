@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { CalendarDate } from '../core/calendar';
+import { formatLongDate, isKnownTimeZone } from '../core/calendar';
+import { DEADLINE_TIME_ZONE, editionCountdown, editionDeadlines, formatInZone } from '../core/deadlines';
+import { weekEndingFromFileName } from '../core/edition';
+import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
+import type { ExtensionSettings } from '../platform/settings';
+
+export interface EditionStatusDeps {
+  readonly settings: ExtensionSettings;
+  readonly index: PastIssuesIndex;
+}
+
+/** The status bar item as shown, for tests and other extensions (the API cannot read it). */
+export interface EditionStatus extends vscode.Disposable {
+  /** Undefined while the item is hidden. */
+  readonly current: { readonly text: string; readonly tooltip: string } | undefined;
+}
+
+/** The countdown changes by the minute. */
+const REFRESH_MS = 60_000;
+
+/**
+ * A status bar item while an LWKD post is the active editor: its week and the time left until
+ * the drafts deadline, then publication (CONTRIBUTING's timeline, US Eastern); the tooltip has
+ * both deadlines in US Eastern and the writer's zone. Clicking it runs Prepare Publication. The
+ * minute timer runs only while the item shows.
+ */
+export function registerEditionStatus(deps: EditionStatusDeps): EditionStatus {
+  const item = vscode.window.createStatusBarItem('lwkd.edition', vscode.StatusBarAlignment.Left, 10);
+  item.name = vscode.l10n.t('LWKD Edition');
+  item.command = Commands.preparePublication;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let current: EditionStatus['current'];
+
+  const update = (): void => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const week = uri && deps.index.isPost(uri) ? weekEndingFromFileName(uri.path) : undefined;
+    if (!week) {
+      item.hide();
+      clearInterval(timer);
+      timer = undefined;
+      current = undefined;
+      return;
+    }
+    const tooltip = deadlineTooltip(week, deps.settings.timeZone());
+    item.text = `$(calendar) ${editionCountdown(week, new Date()).text}`;
+    item.tooltip = tooltip;
+    item.show();
+    current = { text: item.text, tooltip: tooltip.value };
+    timer ??= setInterval(update, REFRESH_MS);
+  };
+
+  update();
+  const disposable = vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    // After a sleep the minute timer may be late; looking again costs nothing.
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) {
+        update();
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lwkd.postsFolder') || event.affectsConfiguration('lwkd.timeZone')) {
+        update();
+      }
+    }),
+    { dispose: () => clearInterval(timer) },
+  );
+  return {
+    get current() {
+      return current;
+    },
+    dispose: () => disposable.dispose(),
+  };
+}
+
+/** Both deadlines in US Eastern and the writer's zone (`lwkd.timeZone`, else the host's). */
+function deadlineTooltip(week: CalendarDate, zoneSetting: string | undefined): vscode.MarkdownString {
+  const zone = zoneSetting && isKnownTimeZone(zoneSetting) ? zoneSetting : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const { drafts, publication } = editionDeadlines(week);
+  const row = (name: string, instant: Date): string => `| ${name} | ${formatInZone(instant, DEADLINE_TIME_ZONE)} | ${formatInZone(instant, zone)} |\n`;
+  // Not trusted, and every value is a date we formatted: nothing from the post is rendered.
+  return new vscode.MarkdownString(
+    `**${vscode.l10n.t('Week Ending {0}', formatLongDate(week))}**\n\n`
+    + `| | ${vscode.l10n.t('US Eastern')} | ${vscode.l10n.t('Your time ({0})', zone)} |\n|---|---|---|\n`
+    + row(vscode.l10n.t('Drafts due'), drafts)
+    + row(vscode.l10n.t('Publication'), publication)
+    + `\n${vscode.l10n.t('Click to prepare the publication.')}`,
+  );
+}

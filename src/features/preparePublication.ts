@@ -1,0 +1,214 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { CalendarDate, FrontMatterTime } from '../core/calendar';
+import { formatFrontMatterTime, formatLongDate, frontMatterInstant } from '../core/calendar';
+import { formatDuration } from '../core/deadlines';
+import { readFrontMatterDate, weekEndingFromFileName } from '../core/edition';
+import { parseFrontMatter } from '../core/frontMatter';
+import type { Finding } from '../core/lint';
+import { lintPost } from '../core/lint';
+import { lintCoverage } from '../core/lintCoverage';
+import { absoluteUrl, LWKD_PERMALINK, permalinkPost, postUrl } from '../core/permalink';
+import { indexPost } from '../core/postIndex';
+import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
+import type { CommandContext } from '../platform/commands';
+import { registerCommand } from '../platform/commands';
+import type { GitHubItemSource } from '../platform/githubItems';
+import { itemKeyString } from '../platform/itemFetcher';
+import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
+import type { ExtensionSettings } from '../platform/settings';
+import { readSiteConfig } from '../platform/siteConfig';
+import { stampEditor } from './stampPublicationTime';
+
+export interface PreparePublicationDeps extends CommandContext {
+  readonly settings: ExtensionSettings;
+  readonly index: PastIssuesIndex;
+  readonly items: GitHubItemSource;
+}
+
+/** For keybindings and tests; without them the command asks. */
+export interface PreparePublicationArgs {
+  /** When `date:` already holds a plausible stamp: keep it (true) or stamp now (false). */
+  readonly keepDate?: boolean;
+  /** Stamp before the week has ended without asking. */
+  readonly force?: boolean;
+  /** Show the checklist that copies each part (default true). */
+  readonly checklist?: boolean;
+}
+
+export type PreparePublicationResult =
+  | { readonly outcome: 'blocked'; readonly errors: ReadonlyArray<{ readonly code: string; readonly line: number; readonly message: string }> }
+  | {
+    readonly outcome: 'prepared';
+    /** `date:` as published, and whether this run stamped it. */
+    readonly date: string;
+    readonly stamped: boolean;
+    readonly subject: string;
+    readonly body: string;
+    readonly permalink: string;
+    readonly social: string;
+    /** URI of the untitled social post draft. */
+    readonly socialDraft: string;
+  }
+  | undefined;
+
+/** The stamp step replaces `date:`, so findings about it neither block nor count. */
+const SETTLED_BY_STAMP = new Set(['date-form', 'date-before-week-end', 'date-template-default']);
+
+interface ChecklistItem extends vscode.QuickPickItem {
+  readonly copy?: string;
+  readonly draft?: vscode.TextDocument;
+}
+
+/**
+ * LWKD: Prepare Publication: publishing.md's steps that need the edition, in order. Style errors
+ * stop it; then the publication time is stamped (through Stamp Publication Time's code) or a
+ * plausible one kept, and the edition saved; then the Buttondown subject is copied, a social
+ * post draft opens, and a checklist copies the body and permalink when the writer is ready for
+ * them (the clipboard holds one at a time). The post changes only through the stamp.
+ */
+export function registerPreparePublication(deps: PreparePublicationDeps): vscode.Disposable {
+  let checklist: vscode.QuickPick<ChecklistItem> | undefined;
+  const command = registerCommand(Commands.preparePublication, deps, async (args?: PreparePublicationArgs): Promise<PreparePublicationResult> => {
+    const editor = vscode.window.activeTextEditor;
+    const week = editor && deps.index.isPost(editor.document.uri) ? weekEndingFromFileName(editor.document.uri.path) : undefined;
+    if (!editor || !week) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open the edition to publish in the editor first.'));
+      return undefined;
+    }
+    const document = editor.document;
+
+    const findings = (await lint(deps, document)).filter((finding) => !SETTLED_BY_STAMP.has(finding.code));
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    if (errors.length > 0) {
+      showBlocking(document, errors);
+      return { outcome: 'blocked', errors: errors.map(({ code, line, message }) => ({ code, line, message })) };
+    }
+
+    const before = readFrontMatterDate(document.getText());
+    const now = new Date();
+    const keep = before?.time && isPlausibleStamp(before.time, week, now) ? args?.keepDate ?? await askKeep(before.raw, before.time, now) : false;
+    if (keep === undefined) {
+      return undefined;
+    }
+    if (!keep && await stampEditor(editor, args) === undefined) {
+      return undefined;
+    }
+    if (document.isDirty && !await document.save()) {
+      throw new Error(vscode.l10n.t('The edition could not be saved; save it and run Prepare Publication again.'));
+    }
+
+    const text = document.getText();
+    const date = readFrontMatterDate(text);
+    if (!date?.time) {
+      throw new Error(vscode.l10n.t('The edition has no date: line to publish under.'));
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const fallbackUrl = deps.settings.siteUrl(folder);
+    const site = await readSiteConfig(folder, deps.logger);
+    const post = permalinkPost(parseFrontMatter(text).data, document.uri.path, date.time);
+    let permalink: string;
+    let problem = site.problem;
+    try {
+      permalink = postUrl(site.config, fallbackUrl, post);
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+      permalink = postUrl({ ...site.config, permalink: LWKD_PERMALINK }, fallbackUrl, { time: post.time, slug: post.slug });
+    }
+    if (problem) {
+      deps.logger.warn(`[publish] ${problem}; using ${LWKD_PERMALINK}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0}; the permalink uses LWKD\'s pattern {1}.', problem, LWKD_PERMALINK));
+    }
+
+    const subject = buttondownSubject(week);
+    const body = buttondownBody(text, week, absoluteUrl(site.config.url ?? fallbackUrl, site.config.baseurl, ''));
+    const social = socialPost(week, socialFacts(text), permalink);
+    await vscode.env.clipboard.writeText(subject);
+    const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: social });
+    await vscode.window.showTextDocument(draft, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    deps.logger.info(`[publish] ${document.uri.path}: ${date.raw}, ${permalink}`);
+
+    if (args?.checklist !== false) {
+      checklist?.dispose();
+      checklist = showChecklist(week, keep ? vscode.l10n.t('Kept {0}', date.raw) : vscode.l10n.t('Stamped {0}', date.raw),
+        findings.filter((finding) => finding.severity === 'warning').length, [subject, body, permalink], draft);
+    }
+    return { outcome: 'prepared', date: date.raw, stamped: !keep, subject, body, permalink, social, socialDraft: draft.uri.toString() };
+  });
+  return vscode.Disposable.from(command, { dispose: () => checklist?.dispose() });
+}
+
+/** The style checks at the publishing stage, with the writer's `lwkd.lint.rules` applied. */
+async function lint(deps: PreparePublicationDeps, document: vscode.TextDocument): Promise<Finding[]> {
+  const text = document.getText();
+  const findings = lintPost(text, { fileName: document.uri.path, stage: 'publishing', otherMergesWordLimit: deps.settings.otherMergesWordLimit });
+  findings.push(...lintCoverage(indexPost(document.uri.toString(), text), await deps.index.ready(), {
+    recentWeeks: deps.settings.recentWeeks,
+    cachedItem: (key) => deps.items.fetcher.describe(itemKeyString(key)).item,
+  }));
+  const rules = deps.settings.lintRules;
+  return findings.flatMap((finding) => {
+    const rule = rules[finding.code];
+    return rule === 'off' ? [] : [{ ...finding, severity: rule ?? finding.severity }];
+  });
+}
+
+function showBlocking(document: vscode.TextDocument, errors: readonly Finding[]): void {
+  const first = errors[0]!;
+  const show = vscode.l10n.t('Show Problems');
+  void vscode.window.showErrorMessage(vscode.l10n.t('Style errors block publication ({0}). Line {1}: {2}', errors.length, first.line + 1, first.message), show).then(async (choice) => {
+    if (choice === show) {
+      await vscode.window.showTextDocument(document, { selection: new vscode.Range(first.line, first.column, first.endLine, first.endColumn) });
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }
+  });
+}
+
+async function askKeep(raw: string, time: FrontMatterTime, now: Date): Promise<boolean | undefined> {
+  const items = [
+    { label: vscode.l10n.t('Keep {0}', raw), description: vscode.l10n.t('{0} ago', formatDuration(now.getTime() - frontMatterInstant(time).getTime())), keep: true },
+    { label: vscode.l10n.t('Stamp the current time'), description: formatFrontMatterTime(now), keep: false },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Prepare Publication'),
+    placeHolder: vscode.l10n.t('The edition already has a publication time. Keep it?'),
+  });
+  return picked?.keep;
+}
+
+/**
+ * The copy steps, in publishing.md's order, in a picker that stays open while the writer pastes
+ * elsewhere. The subject is already on the clipboard, so the body is the next to copy.
+ */
+function showChecklist(week: CalendarDate, dated: string, warnings: number, [subject, body, permalink]: readonly string[], draft: vscode.TextDocument): vscode.QuickPick<ChecklistItem> {
+  const parts: ReadonlyArray<readonly [string, string, string]> = [
+    [vscode.l10n.t('Buttondown subject'), subject!, subject!],
+    [vscode.l10n.t('Buttondown body'), vscode.l10n.t('{0} lines, front matter removed', body!.split('\n').length - 1), body!],
+    [vscode.l10n.t('Permalink'), permalink!, permalink!],
+  ];
+  const picker = vscode.window.createQuickPick<ChecklistItem>();
+  // The part on the clipboard is checked; the clipboard holds one at a time.
+  const render = (copied: number): void => {
+    const items: ChecklistItem[] = parts.map(([name, description, text], i) => ({ label: `$(${i === copied ? 'check' : 'copy'}) ${name}`, description, copy: text }));
+    items.push({ label: `$(comment-discussion) ${vscode.l10n.t('Show social post draft')}`, description: vscode.l10n.t('Bluesky and Mastodon'), draft });
+    picker.items = items;
+    picker.activeItems = [items[Math.min(copied + 1, items.length - 1)]!];
+  };
+  picker.title = vscode.l10n.t('Prepare Publication: Week Ending {0}', formatLongDate(week));
+  picker.placeholder = vscode.l10n.t('{0} · no style errors, {1} warnings · pick a part to copy it', dated, warnings);
+  picker.ignoreFocusOut = true;
+  render(0);
+  picker.onDidAccept(async () => {
+    const item = picker.activeItems[0];
+    if (item?.copy !== undefined) {
+      await vscode.env.clipboard.writeText(item.copy);
+      render(picker.items.indexOf(item));
+    } else if (item?.draft) {
+      picker.hide();
+      await vscode.window.showTextDocument(item.draft, { preview: false });
+    }
+  });
+  picker.onDidHide(() => picker.dispose());
+  picker.show();
+  return picker;
+}
