@@ -23,10 +23,12 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __LWKD_VERSION__: JSON.stringify(version) },
+  // octokit parses with json-with-bigint; src/platform/plainJson.ts says why plain JSON does.
   // gray-matter pulls in js-yaml 3 for a YAML engine we always replace: give it a stand-in with
   // the two functions it binds (about 40 KB saved). Our own code loads js-yaml 4's loader and
   // CORE schema modules directly, so its dumper (which we never use) does not ship.
   alias: {
+    'json-with-bigint': fileURLToPath(new URL('./src/platform/plainJson.ts', import.meta.url)),
     'js-yaml': fileURLToPath(new URL('./src/core/grayMatterYaml.ts', import.meta.url)),
     'js-yaml-loader': fileURLToPath(new URL('./node_modules/js-yaml/lib/loader.js', import.meta.url)),
     'js-yaml-core-schema': fileURLToPath(new URL('./node_modules/js-yaml/lib/schema/core.js', import.meta.url)),
@@ -40,9 +42,9 @@ function files(dir, pattern) {
 }
 
 const builds = [
-  { ...common, minify: production, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './weeklyMaterial.js'] },
-  // Loaded on first use of the commands that collect the week's material (not at activation).
-  { ...common, minify: production, entryPoints: ['src/features/weeklyMaterial.ts'], outfile: 'dist/weeklyMaterial.js', external: ['vscode'] },
+  { ...common, minify: production, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './onDemand.js'] },
+  // Loaded on first use of the commands that collect the week's material or prepare publication.
+  { ...common, minify: production, entryPoints: ['src/features/onDemand.ts'], outfile: 'dist/onDemand.js', external: ['vscode'] },
   { ...common, minify: production, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (tests) {

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const cli = join(projectRoot, 'dist', 'cli.js');
   emit({ name: 'bundle.extension.size', value: statSync(extension).size, unit: 'bytes', budget: 150 * 1024 });
   emit({ name: 'bundle.cli.size', value: statSync(cli).size, unit: 'bytes' });
-  emit({ name: 'bundle.weeklyMaterial.size', value: statSync(join(projectRoot, 'dist', 'weeklyMaterial.js')).size, unit: 'bytes', loaded: 'on first use of Insert Merged PRs / Insert Subproject Releases' });
+  emit({ name: 'bundle.onDemand.size', value: statSync(join(projectRoot, 'dist', 'onDemand.js')).size, unit: 'bytes', loaded: 'on first use of Insert Merged PRs, Insert Subproject Releases or Prepare Publication' });
 
   const scratch = mkdtempSync(join(tmpdir(), 'lwkd-bench-'));
   try {

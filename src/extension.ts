@@ -10,12 +10,11 @@ import { registerInsertPrTitle } from './features/insertPrTitle';
 import { registerNewWeeklyIssue } from './features/newWeeklyIssue';
 import type { PastIssuesNode } from './features/pastIssuesView';
 import { registerPastIssuesView } from './features/pastIssuesView';
-import { registerPreparePublication } from './features/preparePublication';
 import { registerSectionCompletions } from './features/sectionCompletions';
 import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { registerStyleDiagnostics } from './features/styleDiagnostics';
-import { registerWeeklyMaterial } from './features/weeklyMaterialCommands';
+import { registerOnDemandCommands } from './features/onDemandCommands';
 import { GitHubAuth } from './platform/githubAuth';
 import { GitHubItemSource } from './platform/githubItems';
 import { OutputChannelLogger } from './platform/logger';
@@ -67,8 +66,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     registerGitHubConnection(deps),
     registerNewWeeklyIssue(deps),
     registerStampPublicationTime(deps),
-    registerWeeklyMaterial(deps),
-    registerPreparePublication(deps),
+    registerOnDemandCommands(deps),
     editionStatus,
   );
   logger.info(`[extension] LWKD Author ${version} active in VS Code ${vscode.version}`);

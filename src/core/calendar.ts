@@ -185,11 +185,11 @@ export function wallClockIn(instant: Date, timeZone?: string): WallClock {
 }
 
 /**
- * The instant a wall clock in `timeZone` shows `hour:minute` on `date`, daylight saving included
+ * The instant a wall clock in `timeZone` (undefined: the runtime's own) shows `hour:minute` on `date`, daylight saving included
  * (the zone's offset is read at that moment, not today). A time that a spring-forward skips is
  * taken at the same distance past the jump; LWKD's 23:59 deadlines never fall in one.
  */
-export function zonedInstant(date: CalendarDate, hour: number, minute: number, timeZone: string): Date {
+export function zonedInstant(date: CalendarDate, hour: number, minute: number, timeZone?: string): Date {
   const wanted = toUtcMs(date) + (hour * 60 + minute) * 60_000;
   let guess = wanted;
   for (let i = 0; i < 2; i++) {

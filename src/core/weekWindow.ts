@@ -1,10 +1,10 @@
 import type { CalendarDate } from './calendar';
-import { addDays } from './calendar';
+import { addDays, zonedInstant } from './calendar';
 
 /**
  * An edition's week as instants: Monday 00:00 to the next Monday 00:00 (exclusive) on the
- * writer's clock, ending with the Sunday in the file name. GitHub's `merged:` qualifier takes
- * times with offsets, so the window is expressed in the same zone it was meant in, DST included.
+ * writer's clock (DST included, so a week can last 167 or 169 hours), ending with the Sunday in
+ * the file name.
  */
 export interface WeekWindow {
   readonly weekEnding: CalendarDate;
@@ -15,33 +15,11 @@ export interface WeekWindow {
   readonly timeZone?: string;
 }
 
-/** Minutes east of UTC that `timeZone` is at `instant`. */
-export function offsetMinutesAt(instant: Date, timeZone?: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
-/**
- * The instant a wall-clock time on `date` has in `timeZone`. A time that does not exist (inside
- * a spring-forward gap) resolves to the instant just after the gap, as clocks do.
- */
-export function zonedInstant(date: CalendarDate, timeZone: string | undefined, hour = 0, minute = 0, second = 0): Date {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute, second);
-  let guess = wall - offsetMinutesAt(new Date(wall), timeZone) * 60_000;
-  // A second pass settles the offset when the first guess fell on the other side of a change.
-  guess = wall - offsetMinutesAt(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
-}
-
 export function editionWeekWindow(weekEnding: CalendarDate, timeZone?: string): WeekWindow {
   return {
     weekEnding,
-    start: zonedInstant(addDays(weekEnding, -6), timeZone),
-    end: zonedInstant(addDays(weekEnding, 1), timeZone),
+    start: zonedInstant(addDays(weekEnding, -6), 0, 0, timeZone),
+    end: zonedInstant(addDays(weekEnding, 1), 0, 0, timeZone),
     ...(timeZone ? { timeZone } : {}),
   };
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
 import type { CalendarDate, FrontMatterTime } from '../core/calendar';
 import { formatFrontMatterTime, formatLongDate, frontMatterInstant } from '../core/calendar';
 import { formatDuration } from '../core/deadlines';
@@ -12,7 +11,6 @@ import { absoluteUrl, LWKD_PERMALINK, permalinkPost, postUrl } from '../core/per
 import { indexPost } from '../core/postIndex';
 import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
 import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
 import type { GitHubItemSource } from '../platform/githubItems';
 import { itemKeyString } from '../platform/itemFetcher';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
@@ -67,9 +65,13 @@ interface ChecklistItem extends vscode.QuickPickItem {
  * post draft opens, and a checklist copies the body and permalink when the writer is ready for
  * them (the clipboard holds one at a time). The post changes only through the stamp.
  */
-export function registerPreparePublication(deps: PreparePublicationDeps): vscode.Disposable {
+export interface PreparePublication extends vscode.Disposable {
+  run(args?: PreparePublicationArgs): Promise<PreparePublicationResult>;
+}
+
+export function createPreparePublication(deps: PreparePublicationDeps): PreparePublication {
   let checklist: vscode.QuickPick<ChecklistItem> | undefined;
-  const command = registerCommand(Commands.preparePublication, deps, async (args?: PreparePublicationArgs): Promise<PreparePublicationResult> => {
+  const run = async (args?: PreparePublicationArgs): Promise<PreparePublicationResult> => {
     const editor = vscode.window.activeTextEditor;
     const week = editor && deps.index.isPost(editor.document.uri) ? weekEndingFromFileName(editor.document.uri.path) : undefined;
     if (!editor || !week) {
@@ -134,8 +136,8 @@ export function registerPreparePublication(deps: PreparePublicationDeps): vscode
         findings.filter((finding) => finding.severity === 'warning').length, [subject, body, permalink], draft);
     }
     return { outcome: 'prepared', date: date.raw, stamped: !keep, subject, body, permalink, social, socialDraft: draft.uri.toString() };
-  });
-  return vscode.Disposable.from(command, { dispose: () => checklist?.dispose() });
+  };
+  return { run, dispose: () => checklist?.dispose() };
 }
 
 /** The style checks at the publishing stage, with the writer's `lwkd.lint.rules` applied. */

@@ -157,10 +157,7 @@ export interface WeeklyMaterial {
   insertSubprojectReleases(): Promise<InsertOutcome | undefined>;
 }
 
-/**
- * The two commands' bodies. This module is bundled on its own (dist/weeklyMaterial.js) and loaded
- * on first use, so activation does not pay for it; see weeklyMaterialCommands.ts.
- */
+/** The two commands' bodies, loaded on first use (see onDemandCommands.ts). */
 export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
   const mergedCache = new ResultCache<MergedResult>();
   const releasesCache = new ResultCache<ReleasesResult>();

@@ -15,7 +15,7 @@ suite('Packaging', () => {
       'README.md',
       'dist/cli.js',
       'dist/extension.js',
-      'dist/weeklyMaterial.js',
+      'dist/onDemand.js',
       'media/lwkd.svg',
       'package.json',
       'package.nls.json',
