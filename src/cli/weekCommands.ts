@@ -8,7 +8,7 @@ import { bulletFor, coveredBefore, DEFAULT_MERGED_LABELS, DEFAULT_MERGED_REPOS, 
 import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
 import { editionWeekWindow } from '../core/weekWindow';
 import { GitHubClient } from '../platform/githubClient';
-import { collectMergedPrs, collectReleases } from '../platform/weekCollector';
+import { collectMergedPrs, collectReleases, SearchPacer } from '../platform/weekCollector';
 import type { CliIo, ParsedArgs } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
 import { buildIndex } from './indexCommand';
@@ -68,7 +68,7 @@ export async function runMerged(argv: readonly string[], io: CliIo, version: str
   const root = resolve(io.cwd, stringOption(args, 'root') ?? '.');
   const folder = join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER);
   const index = existsSync(folder) ? buildIndex(root, folder) : undefined;
-  const result = await collectMergedPrs(client, list(args, 'repos', DEFAULT_MERGED_REPOS), editionWeekWindow(week, timeZone), list(args, 'labels', DEFAULT_MERGED_LABELS), { logger: quiet });
+  const result = await collectMergedPrs(client, list(args, 'repos', DEFAULT_MERGED_REPOS), editionWeekWindow(week, timeZone), list(args, 'labels', DEFAULT_MERGED_LABELS), { logger: quiet }, new SearchPacer());
   result.notes.forEach((note) => io.stderr(`lwkd merged: ${note}\n`));
   result.failures.forEach(({ repo, failure }) => io.stderr(`lwkd merged: ${repo}: ${failure.message}\n`));
   const candidates = toCandidates(result.prs, (pr) => (index ? coveredBefore(index, pr, week, 8) : undefined));

@@ -17,7 +17,7 @@ import { GitHubClient, GitHubError } from '../platform/githubClient';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
 import type { MergedResult, ReleasesResult } from '../platform/weekCollector';
-import { collectMergedPrs, collectReleases } from '../platform/weekCollector';
+import { collectMergedPrs, collectReleases, SearchPacer } from '../platform/weekCollector';
 
 export interface WeeklyMaterialDeps extends CommandContext {
   readonly settings: ExtensionSettings;
@@ -161,6 +161,7 @@ export interface WeeklyMaterial {
 export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
   const mergedCache = new ResultCache<MergedResult>();
   const releasesCache = new ResultCache<ReleasesResult>();
+  const pacer = new SearchPacer();
 
   const insertMergedPRs = async (): Promise<InsertOutcome | undefined> => {
     const edition = activeEdition(deps);
@@ -174,7 +175,7 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     let result = mergedCache.get(key, edition.window);
     if (!result) {
       result = await withProgress(vscode.l10n.t('Searching merged PRs for {0}', edition.title), (signal, report) =>
-        collectMergedPrs(github, repos, edition.window, labels, { signal, logger: deps.logger, onProgress: report }));
+        collectMergedPrs(github, repos, edition.window, labels, { signal, logger: deps.logger, onProgress: report }, pacer));
       if (!result) {
         return undefined;
       }

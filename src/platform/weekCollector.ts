@@ -74,8 +74,8 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Paces search requests to GitHub's per-minute limit: at most `limit` in any 60 s. One per
- * process, so consecutive runs share the budget.
+ * Paces search requests to GitHub's per-minute limit: at most `limit` in any 60 s. The editor
+ * keeps one for its session, so consecutive runs share the budget.
  */
 export class SearchPacer {
   private readonly sent: number[] = [];
@@ -93,9 +93,7 @@ export class SearchPacer {
   }
 }
 
-const defaultPacer = new SearchPacer();
-
-export async function collectMergedPrs(source: PageSource, repos: readonly string[], window: WeekWindow, labels: readonly string[], options: CollectOptions, pacer: SearchPacer = defaultPacer): Promise<MergedResult> {
+export async function collectMergedPrs(source: PageSource, repos: readonly string[], window: WeekWindow, labels: readonly string[], options: CollectOptions, pacer: SearchPacer): Promise<MergedResult> {
   const now = options.now ?? Date.now;
   const wait = options.wait ?? delay;
   const limit = source.authenticated ? SEARCH_LIMIT_PER_MINUTE.authenticated : SEARCH_LIMIT_PER_MINUTE.anonymous;
