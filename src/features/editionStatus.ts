@@ -3,7 +3,6 @@ import { Commands } from '../constants';
 import type { CalendarDate } from '../core/calendar';
 import { formatLongDate, isKnownTimeZone } from '../core/calendar';
 import { DEADLINE_TIME_ZONE, editionCountdown, editionDeadlines, formatInZone } from '../core/deadlines';
-import { weekEndingFromFileName } from '../core/edition';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
 
@@ -36,7 +35,7 @@ export function registerEditionStatus(deps: EditionStatusDeps): EditionStatus {
 
   const update = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    const week = uri && deps.index.isPost(uri) ? weekEndingFromFileName(uri.path) : undefined;
+    const week = uri && deps.index.editionWeek(uri);
     if (!week) {
       item.hide();
       clearInterval(timer);

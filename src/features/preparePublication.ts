@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CalendarDate, FrontMatterTime } from '../core/calendar';
 import { formatFrontMatterTime, formatLongDate, frontMatterInstant } from '../core/calendar';
 import { formatDuration } from '../core/deadlines';
-import { readFrontMatterDate, weekEndingFromFileName } from '../core/edition';
+import { readFrontMatterDate } from '../core/edition';
 import { parseFrontMatter } from '../core/frontMatter';
 import type { Finding } from '../core/lint';
 import { lintPost } from '../core/lint';
@@ -73,7 +73,7 @@ export function createPreparePublication(deps: PreparePublicationDeps): PrepareP
   let checklist: vscode.QuickPick<ChecklistItem> | undefined;
   const run = async (args?: PreparePublicationArgs): Promise<PreparePublicationResult> => {
     const editor = vscode.window.activeTextEditor;
-    const week = editor && deps.index.isPost(editor.document.uri) ? weekEndingFromFileName(editor.document.uri.path) : undefined;
+    const week = editor && deps.index.editionWeek(editor.document.uri);
     if (!editor || !week) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open the edition to publish in the editor first.'));
       return undefined;

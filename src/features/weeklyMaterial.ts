@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { formatLongDate } from '../core/calendar';
-import { weekEndingFromFileName } from '../core/edition';
 import { findGitHubRefs } from '../core/githubRefs';
 import type { Candidate, MergedKind } from '../core/mergedPrs';
 import { bulletFor, coveredBefore, DEFAULT_MERGED_LABELS, DEFAULT_MERGED_REPOS, toCandidates } from '../core/mergedPrs';
@@ -64,7 +63,7 @@ interface Edition {
 
 function activeEdition(deps: WeeklyMaterialDeps): Edition | undefined {
   const editor = vscode.window.activeTextEditor;
-  const week = editor && deps.index.isPost(editor.document.uri) ? weekEndingFromFileName(editor.document.uri.path) : undefined;
+  const week = editor && deps.index.editionWeek(editor.document.uri);
   if (!editor || !week) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an edition (_posts/YYYY-MM-DD-update.md) first: its file name says which week to collect.'));
     return undefined;

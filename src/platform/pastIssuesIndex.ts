@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { CalendarDate } from '../core/calendar';
 import { forEachLimited } from '../core/concurrency';
+import { weekEndingFromFileName } from '../core/edition';
 import type { Logger } from '../core/logger';
 import { decodePost, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
 import type { IndexedPost } from '../core/postIndex';
@@ -64,6 +66,11 @@ export class PastIssuesIndex implements vscode.Disposable {
   refresh(): Promise<PostIndex> {
     this.building = this.build();
     return this.building;
+  }
+
+  /** The Sunday an edition's week ends, from its file name; undefined for anything but a dated post. */
+  editionWeek(uri: vscode.Uri): CalendarDate | undefined {
+    return this.isPost(uri) ? weekEndingFromFileName(uri.path) : undefined;
   }
 
   /** True for a Markdown file under a workspace folder's posts folder. */
