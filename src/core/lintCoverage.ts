@@ -1,7 +1,7 @@
-import { daysBetween, parseCalendarDate } from './calendar';
+import { parseCalendarDate } from './calendar';
 import type { Finding } from './lint';
 import type { IndexedPost, PostIndex } from './postIndex';
-import { refKey } from './postIndex';
+import { isEditionWithinWeeksBefore, refKey } from './postIndex';
 import type { GitHubItem, ItemKey } from './pullRequests';
 import { isCherryPick } from './pullRequests';
 
@@ -31,14 +31,7 @@ export function lintCoverage(post: IndexedPost, index: PostIndex, options: Cover
   const findings: Finding[] = [];
   const week = post.weekEnding ? parseCalendarDate(post.weekEnding) : undefined;
   const recentWeeks = options.recentWeeks ?? 8;
-  const earlierWithin = (other: IndexedPost, weeks: number): boolean => {
-    const otherWeek = other.weekEnding ? parseCalendarDate(other.weekEnding) : undefined;
-    if (!week || !otherWeek || other.file === post.file) {
-      return false;
-    }
-    const days = daysBetween(otherWeek, week);
-    return days > 0 && days <= weeks * 7;
-  };
+  const earlierWithin = (other: IndexedPost, weeks: number): boolean => week !== undefined && isEditionWithinWeeksBefore(other, week, weeks, post.file);
   const kepSection = sectionRange(post, /^kep of the week$/i);
   const reported = new Set<string>();
   for (const ref of post.refs) {

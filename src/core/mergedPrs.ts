@@ -1,8 +1,7 @@
 import type { CalendarDate } from './calendar';
-import { daysBetween, parseCalendarDate } from './calendar';
 import type { TEMPLATE_SECTIONS } from './lint';
 import type { PostIndex } from './postIndex';
-import { refKey } from './postIndex';
+import { isEditionWithinWeeksBefore, refKey } from './postIndex';
 import { linkText } from './prTitleEdit';
 import { isoTime, labelNames, record, text } from './pullRequests';
 import type { WeekWindow } from './weekWindow';
@@ -156,10 +155,6 @@ export function toCandidates(prs: readonly MergedPr[], coveredIn: (pr: MergedPr)
  * `exceptFile` (the edition being written) does not count.
  */
 export function coveredBefore(index: PostIndex, pr: Pick<MergedPr, 'owner' | 'repo' | 'number'>, weekEnding: CalendarDate, weeks: number, exceptFile?: string): string | undefined {
-  const earlier = index.occurrences(refKey({ kind: 'pull', ...pr })).find(({ post }) => {
-    const week = post.weekEnding ? parseCalendarDate(post.weekEnding) : undefined;
-    const days = week ? daysBetween(week, weekEnding) : 0;
-    return post.file !== exceptFile && days > 0 && days <= weeks * 7;
-  });
+  const earlier = index.occurrences(refKey({ kind: 'pull', ...pr })).find(({ post }) => isEditionWithinWeeksBefore(post, weekEnding, weeks, exceptFile));
   return earlier ? earlier.post.frontMatter?.title ?? earlier.post.file : undefined;
 }

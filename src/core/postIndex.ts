@@ -1,4 +1,5 @@
-import { formatIsoDate } from './calendar';
+import type { CalendarDate } from './calendar';
+import { daysBetween, formatIsoDate, parseCalendarDate } from './calendar';
 import { weekEndingFromFileName } from './edition';
 import type { FrontMatterFields } from './frontMatter';
 import { parseFrontMatter } from './frontMatter';
@@ -57,6 +58,19 @@ export function indexPost(file: string, text: string): IndexedPost {
 }
 
 /** An index entry for a file that could not be read as text: kept, with the reason. */
+/**
+ * Whether `post` is an edition of the `weeks` weeks before the one ending `week`: not that week
+ * itself, not a later one, and not `exceptFile` (the edition being written).
+ */
+export function isEditionWithinWeeksBefore(post: IndexedPost, week: CalendarDate, weeks: number, exceptFile?: string): boolean {
+  const postWeek = post.weekEnding ? parseCalendarDate(post.weekEnding) : undefined;
+  if (!postWeek || post.file === exceptFile) {
+    return false;
+  }
+  const days = daysBetween(postWeek, week);
+  return days > 0 && days <= weeks * 7;
+}
+
 export function unreadablePost(file: string, error: string): IndexedPost {
   const week = weekEndingFromFileName(file);
   return { file, ...(week ? { weekEnding: formatIsoDate(week) } : {}), sections: [], refs: [], errors: [error] };
