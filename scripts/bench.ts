@@ -6,6 +6,7 @@ import { renderHover } from '../src/core/hoverMarkdown';
 import { lintPost } from '../src/core/lint';
 import { lintCoverage } from '../src/core/lintCoverage';
 import { ItemCache } from '../src/core/itemCache';
+import { silentLogger } from '../src/core/logger';
 import { decodePost } from '../src/core/postFile';
 import { GitHubClient } from '../src/platform/githubClient';
 import { ItemFetcher } from '../src/platform/itemFetcher';
@@ -156,11 +157,10 @@ function benchLint(sampleFiles: string[]): void {
  */
 async function benchGitHub(): Promise<void> {
   const github = await FakeGitHub.start({ tokens: ['bench-token'] });
-  const silent = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
   const fetcherFor = (timeoutMs: number, cache?: ItemCache, token?: string) => new ItemFetcher(async () => ({
-    client: new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger: silent, timeoutMs, ...(token ? { token } : {}) }),
+    client: new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger: silentLogger, timeoutMs, ...(token ? { token } : {}) }),
     authenticated: Boolean(token),
-  }), silent, cache);
+  }), silentLogger, cache);
   try {
     const requests = Array.from({ length: 60 }, (_, i) => {
       github.addPull('kubernetes/kubernetes', { number: 130000 + i, title: `PR ${i}`, author: 'a', mergedAt: '2026-11-05T10:00:00Z', labels: ['kind/feature', 'sig/node'] });
@@ -218,10 +218,9 @@ async function benchMerged(sampleFiles: string[]): Promise<void> {
     for (let i = 0; i < 250; i++) {
       github.addPull('kubernetes/kubernetes', { number: 120000 + i, title: i % 7 ? `Kubelet change number ${i}` : `Promote Feature${i} to beta`, author: 'dev', mergedAt: `2022-11-${String(7 + (i % 7)).padStart(2, '0')}T12:00:00Z`, labels: ['release-note', i % 3 ? 'kind/feature' : 'kind/bug'], body: '```release-note\nA change.\n```' });
     }
-    const logger = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-    const client = new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger, token: 'bench-token' });
+    const client = new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger: silentLogger, token: 'bench-token' });
     const week = { year: 2022, month: 11, day: 13 };
-    const result = await collectMergedPrs(client, ['kubernetes/kubernetes'], editionWeekWindow(week, 'UTC'), DEFAULT_MERGED_LABELS, { logger }, new SearchPacer());
+    const result = await collectMergedPrs(client, ['kubernetes/kubernetes'], editionWeekWindow(week, 'UTC'), DEFAULT_MERGED_LABELS, { logger: silentLogger }, new SearchPacer());
     emit({ name: 'merged.requests.week250', value: result.requests, unit: 'requests', prs: result.prs.length, target: 3 });
     const index = new PostIndex();
     for (const file of sampleFiles) {

@@ -1,5 +1,6 @@
 import { DEFAULT_GITHUB_API_URL } from '../constants';
 import { findGitHubRefs } from '../core/githubRefs';
+import { silentLogger } from '../core/logger';
 import { isCherryPick, relevantLabels } from '../core/pullRequests';
 import type { GitHubItem } from '../core/pullRequests';
 import { GitHubClient, GitHubError } from '../platform/githubClient';
@@ -23,17 +24,16 @@ export async function runPr(argv: readonly string[], io: CliIo, version: string)
   }
   const apiUrl = stringOption(args, 'api-url') ?? io.env.LWKD_GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL;
   const token = io.env.GITHUB_TOKEN?.trim() || undefined;
-  const logger = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
   const fetcher = new ItemFetcher(async () => {
     try {
-      return { client: new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger, ...(token ? { token } : {}) }), authenticated: Boolean(token) };
+      return { client: new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger: silentLogger, ...(token ? { token } : {}) }), authenticated: Boolean(token) };
     } catch (error) {
       if (error instanceof GitHubError) {
         return error.failure;
       }
       throw error;
     }
-  }, logger);
+  }, silentLogger);
   const key = { owner: ref.owner, repo: ref.repo, number: ref.number };
   const lookup = await fetcher.lookup({ key, kind: ref.kind === 'pull' ? 'pull' : 'issue' });
   if (lookup.notFound) {

@@ -6,6 +6,7 @@ import { dayOfWeek, formatLongDate, isKnownTimeZone, parseCalendarDate } from '.
 import type { Candidate } from '../core/mergedPrs';
 import { bulletFor, coveredBefore, DEFAULT_MERGED_LABELS, DEFAULT_MERGED_REPOS, toCandidates } from '../core/mergedPrs';
 import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
+import { silentLogger } from '../core/logger';
 import { editionWeekWindow } from '../core/weekWindow';
 import { GitHubClient } from '../platform/githubClient';
 import { collectMergedPrs, collectReleases, SearchPacer } from '../platform/weekCollector';
@@ -48,8 +49,7 @@ function weekArgs(argv: readonly string[], io: CliIo, version: string, extra: { 
   }
   const token = io.env.GITHUB_TOKEN?.trim() || undefined;
   const apiUrl = stringOption(args, 'api-url') ?? io.env.LWKD_GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL;
-  const logger = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-  return { args, week, timeZone, client: new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger, ...(token ? { token } : {}) }) };
+  return { args, week, timeZone, client: new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger: silentLogger, ...(token ? { token } : {}) }) };
 }
 
 function list(args: ParsedArgs, name: string, fallback: readonly string[]): string[] {
@@ -61,14 +61,12 @@ function list(args: ParsedArgs, name: string, fallback: readonly string[]): stri
   return entries.length ? entries : [...fallback];
 }
 
-const quiet = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
 export async function runMerged(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   const { args, week, client, timeZone } = weekArgs(argv, io, version, { valued: ['labels', 'root', 'posts-folder'] });
   const root = resolve(io.cwd, stringOption(args, 'root') ?? '.');
   const folder = join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER);
   const index = existsSync(folder) ? buildIndex(root, folder) : undefined;
-  const result = await collectMergedPrs(client, list(args, 'repos', DEFAULT_MERGED_REPOS), editionWeekWindow(week, timeZone), list(args, 'labels', DEFAULT_MERGED_LABELS), { logger: quiet }, new SearchPacer());
+  const result = await collectMergedPrs(client, list(args, 'repos', DEFAULT_MERGED_REPOS), editionWeekWindow(week, timeZone), list(args, 'labels', DEFAULT_MERGED_LABELS), { logger: silentLogger }, new SearchPacer());
   result.notes.forEach((note) => io.stderr(`lwkd merged: ${note}\n`));
   result.failures.forEach(({ repo, failure }) => io.stderr(`lwkd merged: ${repo}: ${failure.message}\n`));
   const candidates = toCandidates(result.prs, (pr) => (index ? coveredBefore(index, pr, week, 8) : undefined));
@@ -92,7 +90,7 @@ export async function runMerged(argv: readonly string[], io: CliIo, version: str
 export async function runReleases(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   const { args, week, client, timeZone } = weekArgs(argv, io, version, { valued: [] });
   const repos = list(args, 'repos', DEFAULT_RELEASE_REPOS);
-  const result = await collectReleases(client, repos, editionWeekWindow(week, timeZone), { logger: quiet });
+  const result = await collectReleases(client, repos, editionWeekWindow(week, timeZone), { logger: silentLogger });
   result.failures.forEach(({ repo, failure }) => io.stderr(`lwkd releases: ${repo}: ${failure.message}\n`));
   if (args.options.has('json')) {
     io.stdout(`${JSON.stringify(result.projects.map((project) => ({ ...project, line: releaseLine(project) })), null, 2)}\n`);

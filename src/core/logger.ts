@@ -9,3 +9,6 @@ export interface Logger {
   warn(message: string): void;
   error(message: string, error?: unknown): void;
 }
+
+/** For the command line's GitHub work, whose failures are reported as results, not logged. */
+export const silentLogger: Logger = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -6,11 +6,11 @@ import { compareVersions, groupReleases, highlights, releaseLine } from '../../s
 import { sectionInsertions } from '../../src/core/sectionInsert';
 import { editionWeekWindow, githubDateRange } from '../../src/core/weekWindow';
 import { nextPageNumber } from '../../src/core/githubApi';
+import { silentLogger } from '../../src/core/logger';
 import { GitHubClient } from '../../src/platform/githubClient';
 import { collectMergedPrs, collectReleases, SearchPacer } from '../../src/platform/weekCollector';
 import { FakeGitHub } from '../fakeGitHub/server';
 
-const quiet = { trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const week = { year: 2027, month: 3, day: 14 };
 
 suite('Week windows', () => {
@@ -150,7 +150,7 @@ suite('Collecting a week from GitHub', () => {
     await github.close();
   });
 
-  const client = (token?: string) => new GitHubClient({ apiUrl: github.url, userAgent: 'test', logger: quiet, ...(token ? { token } : {}) });
+  const client = (token?: string) => new GitHubClient({ apiUrl: github.url, userAgent: 'test', logger: silentLogger, ...(token ? { token } : {}) });
   const addMerged = (count: number, from = 1): void => {
     for (let i = 0; i < count; i++) {
       github.addPull('kubernetes/kubernetes', { number: 130000 + from + i, title: `Change ${from + i}`, author: 'dev', mergedAt: `2027-03-1${i % 5}T12:00:00Z`, labels: ['release-note', i % 2 ? 'kind/feature' : 'kind/bug'] });
@@ -162,7 +162,7 @@ suite('Collecting a week from GitHub', () => {
     // Outside the week or without a CONTRIBUTING label: not candidates.
     github.addPull('kubernetes/kubernetes', { number: 129999, title: 'Last week', author: 'dev', mergedAt: '2027-03-07T23:59:59Z', labels: ['release-note'] });
     github.addPull('kubernetes/kubernetes', { number: 129998, title: 'Unlabelled', author: 'dev', mergedAt: '2027-03-10T12:00:00Z', labels: ['kind/cleanup'] });
-    const result = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, { logger: quiet }, new SearchPacer());
+    const result = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, { logger: silentLogger }, new SearchPacer());
     assert.equal(result.requests, 3);
     assert.equal(result.prs.length, 250);
     assert.deepEqual(result.notes, []);
@@ -173,7 +173,7 @@ suite('Collecting a week from GitHub', () => {
   test('GitHub\'s 1,000-result cap and incomplete_results are said, not hidden', async () => {
     addMerged(1005);
     github.searchIncomplete = true;
-    const result = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, { logger: quiet }, new SearchPacer());
+    const result = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, { logger: silentLogger }, new SearchPacer());
     assert.equal(result.prs.length, 1000);
     assert.equal(result.requests, 10);
     assert.match(result.notes.join('\n'), /at most 1,000 results; kubernetes\/kubernetes had 1,005/);
@@ -186,7 +186,7 @@ suite('Collecting a week from GitHub', () => {
     const clock = 1_000_000;
     const waits: number[] = [];
     const result = await collectMergedPrs(client(), ['kubernetes/kubernetes', 'kubernetes/enhancements'], window, DEFAULT_MERGED_LABELS, {
-      logger: quiet,
+      logger: silentLogger,
       now: () => clock + waits.reduce((sum, ms) => sum + ms, 0),
       wait: async (ms) => {
         waits.push(ms);
@@ -205,7 +205,7 @@ suite('Collecting a week from GitHub', () => {
     github.setRemaining('search', 0, 't');
     const waits: number[] = [];
     const result = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, {
-      logger: quiet,
+      logger: silentLogger,
       wait: async (ms) => {
         waits.push(ms);
         github.setRemaining('search', 30, 't');
@@ -216,7 +216,7 @@ suite('Collecting a week from GitHub', () => {
     github.fail({ kind: 'rateLimit', path: '/search/issues' });
     // A primary limit whose reset is an hour away (the fake's 403 carries the bucket's reset).
     const stopped = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, {
-      logger: quiet, now: () => Date.now() - 3600_000, wait: async () => assert.fail('must not wait an hour'),
+      logger: silentLogger, now: () => Date.now() - 3600_000, wait: async () => assert.fail('must not wait an hour'),
     }, new SearchPacer());
     assert.equal(stopped.prs.length, 0);
     assert.equal(stopped.failures[0]?.failure.kind, 'rateLimited');
@@ -227,7 +227,7 @@ suite('Collecting a week from GitHub', () => {
     addMerged(300);
     const controller = new AbortController();
     await assert.rejects(collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, {
-      logger: quiet, signal: controller.signal, onProgress: (message) => (message.includes('page 2') ? controller.abort() : undefined),
+      logger: silentLogger, signal: controller.signal, onProgress: (message) => (message.includes('page 2') ? controller.abort() : undefined),
     }, new SearchPacer()));
     assert.ok(github.requests.length <= 2);
   });
@@ -242,7 +242,7 @@ suite('Collecting a week from GitHub', () => {
     github.addRelease('containerd/containerd', { tag: 'v1.7.30', publishedAt: '2027-03-11T00:00:00Z' });
     github.addRelease('containerd/containerd', { tag: 'v2.1.0-rc.0', publishedAt: '2027-03-12T00:00:00Z', prerelease: true });
     github.addRelease('containerd/containerd', { tag: 'v2.0.2-draft', publishedAt: '2027-03-12T00:00:00Z', draft: true });
-    const result = await collectReleases(client('t'), ['cri-o/cri-o', 'containerd/containerd', 'nobody/missing'], window, { logger: quiet });
+    const result = await collectReleases(client('t'), ['cri-o/cri-o', 'containerd/containerd', 'nobody/missing'], window, { logger: silentLogger });
     assert.equal(github.requests.filter((request) => request.path.includes('cri-o')).length, 1, 'the first page already reaches before the week');
     assert.deepEqual(result.projects.map(releaseLine), [
       '* [cri-o v1.200.0](https://github.com/cri-o/cri-o/releases/tag/v1.200.0); also [v1.199.0](https://github.com/cri-o/cri-o/releases/tag/v1.199.0), [v1.198.0](https://github.com/cri-o/cri-o/releases/tag/v1.198.0)',
@@ -257,7 +257,7 @@ suite('Collecting a week from GitHub', () => {
       const at = new Date(Date.UTC(2027, 2, 14, 23) - i * 1800_000).toISOString().replace('.000', '');
       github.addRelease('etcd-io/etcd', { tag: `v3.${1000 - i}.0`, publishedAt: at });
     }
-    const result = await collectReleases(client('t'), ['etcd-io/etcd'], window, { logger: quiet });
+    const result = await collectReleases(client('t'), ['etcd-io/etcd'], window, { logger: silentLogger });
     assert.equal(result.requests, 4, 'pages 1-3 lie in the week; page 4 reaches before it');
     assert.equal(result.projects[0]!.also.length, 334);
     assert.equal(nextPageNumber('<https://x/y?page=4&per_page=100>; rel="next", <https://x/y?page=9>; rel="last"'), 4);
