@@ -12,7 +12,6 @@ import { indexPost } from '../core/postIndex';
 import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
 import type { CommandContext } from '../platform/commands';
 import type { GitHubItemSource } from '../platform/githubItems';
-import { itemKeyString } from '../platform/itemFetcher';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
 import { readSiteConfig } from '../platform/siteConfig';
@@ -146,7 +145,7 @@ async function lint(deps: PreparePublicationDeps, document: vscode.TextDocument)
   const findings = lintPost(text, { fileName: document.uri.path, stage: 'publishing', otherMergesWordLimit: deps.settings.otherMergesWordLimit });
   findings.push(...lintCoverage(indexPost(document.uri.toString(), text), await deps.index.ready(), {
     recentWeeks: deps.settings.recentWeeks,
-    cachedItem: (key) => deps.items.fetcher.describe(itemKeyString(key)).item,
+    cachedItem: (key) => deps.items.describe(key).item,
   }));
   const rules = deps.settings.lintRules;
   return findings.flatMap((finding) => {

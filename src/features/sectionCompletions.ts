@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { SnippetDefinition, Suggestion } from '../core/completions';
 import { suggestCompletions } from '../core/completions';
-import type { ItemKey } from '../core/pullRequests';
 import type { CommandContext } from '../platform/commands';
 import type { GitHubItemSource } from '../platform/githubItems';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
@@ -37,14 +36,9 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
       return [];
     }
     const snippets = await this.loadSnippets();
-    const titles = new Map<string, string | undefined>();
-    const lineText = document.lineAt(position.line).text;
-    // Only a line with a PR link needs titles; read the cache for those keys before the pure part runs.
-    if (lineText.includes('/pull/')) {
-      await Promise.all([...lineText.matchAll(/github\.com\/([\w.-]+)\/([\w.-]+)\/pull\/(\d+)/g)].map(async (m) => {
-        const key = { owner: m[1]!, repo: m[2]!, number: Number(m[3]) };
-        titles.set(titleId(key), (await this.deps.items.cached(key)).item?.title);
-      }));
+    // Titles come from the cache only; a line with a PR link needs the saved cache loaded first.
+    if (document.lineAt(position.line).text.includes('/pull/')) {
+      await this.deps.items.ready();
     }
     const suggestions = suggestCompletions({
       text: document.getText(),
@@ -52,7 +46,7 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
       character: position.character,
       snippets,
       explicit: context.triggerKind === vscode.CompletionTriggerKind.Invoke,
-      cachedTitle: (key) => titles.get(titleId(key)),
+      cachedTitle: (key) => this.deps.items.describe(key).item?.title,
     });
     return suggestions.map((suggestion, i) => {
       const item = new vscode.CompletionItem(suggestion.label, completionKind(suggestion.kind));
@@ -77,10 +71,6 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
     })();
     return this.snippets;
   }
-}
-
-function titleId({ owner, repo, number }: ItemKey): string {
-  return `${owner.toLowerCase()}/${repo.toLowerCase()}#${number}`;
 }
 
 export function registerSectionCompletions(deps: SectionCompletionDeps): vscode.Disposable {

@@ -5,7 +5,6 @@ import { lintCoverage } from '../core/lintCoverage';
 import { indexPost } from '../core/postIndex';
 import type { CommandContext } from '../platform/commands';
 import type { GitHubItemSource } from '../platform/githubItems';
-import { itemKeyString } from '../platform/itemFetcher';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
 
@@ -55,7 +54,7 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
     if (deps.index.isBuilt) {
       findings.push(...lintCoverage(indexPost(document.uri.toString(), text), deps.index.index, {
         recentWeeks: deps.settings.recentWeeks,
-        cachedItem: (key) => deps.items.fetcher.describe(itemKeyString(key)).item,
+        cachedItem: (key) => deps.items.describe(key).item,
       }));
     } else {
       void deps.index.ready();

@@ -66,9 +66,13 @@ export class GitHubItemSource implements vscode.Disposable {
     await this.fetcher.prefetch(requests);
   }
 
+  /** Resolves once the cache saved by an earlier session is loaded; `describe` then has it. */
+  ready(): Promise<void> {
+    return this.load();
+  }
+
   /** What is cached for a reference, without fetching (completions must never wait on GitHub). */
-  async cached(key: ItemKey): Promise<ItemLookup> {
-    await this.load();
+  describe(key: ItemKey): ItemLookup {
     return this.fetcher.describe(itemKeyString(key));
   }
 
