@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
+import { checkEdition } from '../core/checkEdition';
 import type { CalendarDate, FrontMatterTime } from '../core/calendar';
 import { formatFrontMatterTime, formatLongDate, frontMatterInstant } from '../core/calendar';
 import { formatDuration } from '../core/deadlines';
 import { readFrontMatterDate } from '../core/edition';
 import { parseFrontMatter } from '../core/frontMatter';
 import type { Finding } from '../core/lint';
-import { lintPost } from '../core/lint';
-import { lintCoverage } from '../core/lintCoverage';
 import { absoluteUrl, LWKD_PERMALINK, permalinkPost, postUrl } from '../core/permalink';
-import { indexPost } from '../core/postIndex';
 import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
 import type { CommandContext } from '../platform/commands';
 import type { GitHubItemSource } from '../platform/githubItems';
@@ -141,16 +139,13 @@ export function createPreparePublication(deps: PreparePublicationDeps): PrepareP
 
 /** The style checks at the publishing stage, with the writer's `lwkd.lint.rules` applied. */
 async function lint(deps: PreparePublicationDeps, document: vscode.TextDocument): Promise<Finding[]> {
-  const text = document.getText();
-  const findings = lintPost(text, { fileName: document.uri.path, stage: 'publishing', otherMergesWordLimit: deps.settings.otherMergesWordLimit });
-  findings.push(...lintCoverage(indexPost(document.uri.toString(), text), await deps.index.ready(), {
+  return checkEdition(document.getText(), document.uri.toString(), await deps.index.ready(), {
+    fileName: document.uri.path,
+    stage: 'publishing',
+    otherMergesWordLimit: deps.settings.otherMergesWordLimit,
     recentWeeks: deps.settings.recentWeeks,
     cachedItem: (key) => deps.items.describe(key).item,
-  }));
-  const rules = deps.settings.lintRules;
-  return findings.flatMap((finding) => {
-    const rule = rules[finding.code];
-    return rule === 'off' ? [] : [{ ...finding, severity: rule ?? finding.severity }];
+    rules: deps.settings.lintRules,
   });
 }
 

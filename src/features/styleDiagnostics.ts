@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
+import { checkEdition } from '../core/checkEdition';
 import type { Finding, Severity } from '../core/lint';
-import { lintPost } from '../core/lint';
-import { lintCoverage } from '../core/lintCoverage';
-import { indexPost } from '../core/postIndex';
 import type { CommandContext } from '../platform/commands';
 import type { GitHubItemSource } from '../platform/githubItems';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
@@ -44,31 +42,23 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
       collection.delete(document.uri);
       return;
     }
-    const overrides = deps.settings.lintRules;
-    const text = document.getText();
-    const findings = lintPost(text, {
-      fileName: document.uri.path,
-      otherMergesWordLimit: deps.settings.otherMergesWordLimit,
-    });
     // Coverage needs the other editions: used once the index exists, which this never waits for.
-    if (deps.index.isBuilt) {
-      findings.push(...lintCoverage(indexPost(document.uri.toString(), text), deps.index.index, {
-        recentWeeks: deps.settings.recentWeeks,
-        cachedItem: (key) => deps.items.describe(key).item,
-      }));
-    } else {
+    if (!deps.index.isBuilt) {
       void deps.index.ready();
     }
+    const findings = checkEdition(document.getText(), document.uri.toString(), deps.index.isBuilt ? deps.index.index : undefined, {
+      fileName: document.uri.path,
+      otherMergesWordLimit: deps.settings.otherMergesWordLimit,
+      recentWeeks: deps.settings.recentWeeks,
+      cachedItem: (key) => deps.items.describe(key).item,
+      rules: deps.settings.lintRules,
+    });
     const diagnostics: vscode.Diagnostic[] = [];
     for (const finding of findings) {
-      const override = overrides[finding.code];
-      if (override === 'off') {
-        continue;
-      }
       const diagnostic = new vscode.Diagnostic(
         new vscode.Range(finding.line, finding.column, finding.endLine, finding.endColumn),
         finding.message,
-        toSeverity(override ?? finding.severity),
+        toSeverity(finding.severity),
       );
       diagnostic.source = SOURCE;
       diagnostic.code = finding.code;

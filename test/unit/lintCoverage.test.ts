@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { checkEdition } from '../../src/core/checkEdition';
 import { lintCoverage } from '../../src/core/lintCoverage';
 import { indexPost, PostIndex } from '../../src/core/postIndex';
 
@@ -35,5 +36,19 @@ suite('Coverage checks', () => {
     const cached = (key: { number: number }) => (key.number === 7 ? { kind: 'pull' as const, owner: 'kubernetes', repo: 'kubernetes', number: 7, title: 'Automated cherry pick of #5: fix', state: 'merged' as const, labels: [] } : undefined);
     assert.deepEqual(lintCoverage(current, indexOf(current), { cachedItem: cached }).map((finding) => finding.code), ['cherry-pick']);
     assert.deepEqual(lintCoverage(current, indexOf(current)), [], 'unknown to the cache: nothing said');
+  });
+});
+
+suite('Checking an edition as the editor does', () => {
+  const text = `---\ntitle: Week Ending 2026-11-22\n---\n${merge(5)}\n* Done.\n`;
+
+  test('style and coverage findings, with the writer\'s rules: off drops a rule, a severity re-grades it', () => {
+    const index = indexOf(edition('2026-10-04', merge(5)));
+    const codes = (findings: ReturnType<typeof checkEdition>) => findings.map((finding) => `${finding.code}:${finding.severity}`).sort();
+    const all = codes(checkEdition(text, '_posts/2026-11-22-update.md', index, { fileName: '2026-11-22-update.md' }));
+    assert.ok(all.includes('covered-recently:information') && all.includes('bullet-period:warning'), all.join());
+    const graded = codes(checkEdition(text, '_posts/2026-11-22-update.md', index, { fileName: '2026-11-22-update.md', rules: { 'bullet-period': 'off', 'covered-recently': 'error' } }));
+    assert.ok(graded.includes('covered-recently:error') && !graded.some((code) => code.startsWith('bullet-period')), graded.join());
+    assert.ok(!codes(checkEdition(text, '_posts/2026-11-22-update.md', undefined, { fileName: '2026-11-22-update.md' })).some((code) => code.startsWith('covered-recently')), 'no index, no coverage');
   });
 });
