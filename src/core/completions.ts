@@ -1,7 +1,6 @@
 import { frontMatterRange } from './edition';
 import { findGitHubRefs } from './githubRefs';
-import { canonicalSection, TEMPLATE_SECTIONS } from './lint';
-import { findSections } from './postIndex';
+import { sectionSpans, TEMPLATE_SECTIONS } from './lint';
 import { findTitleSlot, linkText } from './prTitleEdit';
 import type { ItemKey } from './pullRequests';
 
@@ -79,14 +78,13 @@ export function suggestCompletions(request: CompletionRequest): Suggestion[] {
     return [];
   }
   const suggestions: Suggestion[] = [...titleSuggestions(lineText, request)];
-  const headings = findSections(request.text, bodyStart).filter((section) => section.level === 2);
+  const spans = sectionSpans(request.text, bodyStart, lines.length);
   const heading = HEADING_START.exec(before);
   if (heading?.[1] === '##') {
-    suggestions.push(...sectionSuggestions(headings.map((section) => canonicalSection(section.title)), request));
+    suggestions.push(...sectionSuggestions(spans.map((span) => span.canonical), request));
     return suggestions;
   }
-  const current = [...headings].reverse().find((section) => section.line < request.line);
-  const section = current ? canonicalSection(current.title) : undefined;
+  const section = spans.filter((span) => span.line < request.line).at(-1)?.canonical;
   if (!section) {
     return suggestions;
   }

@@ -202,7 +202,7 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
   }
 }
 
-interface SectionSpan {
+export interface SectionSpan {
   readonly title: string;
   readonly canonical?: string;
   readonly line: number;
@@ -240,12 +240,20 @@ function closestSection(title: string): string {
   return [...TEMPLATE_SECTIONS].sort((a, b) => distance(lower, a.toLowerCase()) - distance(lower, b.toLowerCase()))[0]!;
 }
 
-function checkSections(text: string, lines: readonly string[], bodyStart: number, options: LintOptions, add: Add): SectionSpan[] {
+/**
+ * An edition's level-2 sections from `bodyStart` on, each up to the next (the last to
+ * `lineCount`), with its template name when it has one.
+ */
+export function sectionSpans(text: string, bodyStart: number, lineCount: number): SectionSpan[] {
   const headings = findSections(text, bodyStart).filter((section) => section.level === 2);
-  const spans: SectionSpan[] = headings.map((heading, i) => {
+  return headings.map((heading, i) => {
     const canonical = canonicalSection(heading.title);
-    return { title: heading.title, ...(canonical ? { canonical } : {}), line: heading.line, end: headings[i + 1]?.line ?? lines.length };
+    return { title: heading.title, ...(canonical ? { canonical } : {}), line: heading.line, end: headings[i + 1]?.line ?? lineCount };
   });
+}
+
+function checkSections(text: string, lines: readonly string[], bodyStart: number, options: LintOptions, add: Add): SectionSpan[] {
+  const spans = sectionSpans(text, bodyStart, lines.length);
   const seen = new Map<string, number>();
   let lastOrder = -1;
   for (const span of spans) {

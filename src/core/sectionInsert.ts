@@ -1,6 +1,5 @@
 import { frontMatterRange } from './edition';
-import { canonicalSection, TEMPLATE_SECTIONS } from './lint';
-import { findSections } from './postIndex';
+import { sectionSpans, TEMPLATE_SECTIONS } from './lint';
 
 /**
  * Where new bullets go in an edition: at the end of their section's list, in place of the
@@ -22,8 +21,7 @@ export interface LineEdit {
 export function sectionInsertions(text: string, bullets: ReadonlyMap<string, readonly string[]>): LineEdit[] {
   const lines = text.split(/\r?\n/);
   const bodyStart = (frontMatterRange(lines)?.end ?? -1) + 1;
-  const headings = findSections(text, bodyStart).filter((section) => section.level === 2)
-    .map((heading, i, all) => ({ section: canonicalSection(heading.title), line: heading.line, end: all[i + 1]?.line ?? lines.length }));
+  const headings = sectionSpans(text, bodyStart, lines.length);
   const endsWithNewline = lines.at(-1) === '';
   const endLine = endsWithNewline ? lines.length - 1 : lines.length;
   const lastText = lines[endLine - 1] ?? '';
@@ -34,13 +32,13 @@ export function sectionInsertions(text: string, bullets: ReadonlyMap<string, rea
     if (!items?.length) {
       continue;
     }
-    const span = headings.find((heading) => heading.section === section);
+    const span = headings.find((heading) => heading.canonical === section);
     if (span) {
       edits.push(intoSection(lines, span, items));
       continue;
     }
     const order = TEMPLATE_SECTIONS.indexOf(section);
-    const later = headings.find((heading) => heading.section !== undefined && TEMPLATE_SECTIONS.indexOf(heading.section as (typeof TEMPLATE_SECTIONS)[number]) > order);
+    const later = headings.find((heading) => heading.canonical !== undefined && TEMPLATE_SECTIONS.indexOf(heading.canonical as (typeof TEMPLATE_SECTIONS)[number]) > order);
     if (later) {
       edits.push({ line: later.line, replace: false, lines: [`## ${section}`, '', ...items, ''] });
     } else {
