@@ -5,7 +5,7 @@
 // under .vscode-test/ keyed by version, the way test-electron caches its downloads.
 import type { SpawnSyncOptions } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -150,6 +150,8 @@ export interface RunningServer {
   readonly port: number;
   readonly url: string;
   readonly stop: () => void;
+  /** The extension's own log (its LogOutputChannel), for a failing test's report; '' if none yet. */
+  readonly extensionLog: () => string;
 }
 
 export async function startServer({ env = {}, userSettings = {}, logFile, extension = 'development', port: wanted }: ServerOptions = {}): Promise<RunningServer> {
@@ -224,5 +226,22 @@ export async function startServer({ env = {}, userSettings = {}, logFile, extens
     child.on('exit', (code) => fail(new Error(`VS Code server exited early with ${code}`)));
     check();
   });
-  return { port, url: `http://127.0.0.1:${port}`, stop };
+  const extensionLog = (): string => {
+    const logs = join(userDataDir, 'logs');
+    try {
+      // logs/<session>/exthost<N>/<publisher.name>/<channel>.log; the newest session is the last.
+      for (const session of readdirSync(logs).sort().reverse()) {
+        for (const host of readdirSync(join(logs, session)).filter((name) => name.startsWith('exthost'))) {
+          const folder = join(logs, session, host, 'lwkd-author.lwkd-author');
+          if (existsSync(folder)) {
+            return readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8')).join('');
+          }
+        }
+      }
+    } catch {
+      // not written yet
+    }
+    return '';
+  };
+  return { port, url: `http://127.0.0.1:${port}`, stop, extensionLog };
 }

@@ -16,6 +16,7 @@ export class UiSession {
     readonly page: Page,
     private readonly browser: Browser,
     private readonly cleanups: Array<() => void | Promise<void>>,
+    private readonly extensionLog: () => string,
   ) {}
 
   /**
@@ -36,17 +37,17 @@ export class UiSession {
       () => server.stop(),
       () => github.close(),
       () => workspace.dispose(),
-    ]);
+    ], server.extensionLog);
     return Object.assign(session, { github, folder: workspace.folder });
   }
 
   /** A browser on a workbench someone else serves (e.g. `npm start`). */
-  static async attach(url: string, cleanups: Array<() => void | Promise<void>> = []): Promise<UiSession> {
+  static async attach(url: string, cleanups: Array<() => void | Promise<void>> = [], extensionLog: () => string = () => ''): Promise<UiSession> {
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url);
     await waitForWorkbench(page);
-    return new UiSession(page, browser, cleanups);
+    return new UiSession(page, browser, cleanups, extensionLog);
   }
 
   /**
@@ -113,11 +114,25 @@ export class UiSession {
     return path;
   }
 
-  /** For `teardown`: keeps a picture of the workbench as it was when a test failed. */
-  async screenshotIfFailed(test: Mocha.Test | undefined): Promise<void> {
-    if (test?.state === 'failed') {
-      await this.screenshot(`failed-${test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+  /**
+   * For `teardown`: when a test failed, keeps a picture of the workbench and prints what it showed
+   * (notifications, the open quick input) and the extension's log, because CI keeps only output.
+   */
+  async reportIfFailed(test: Mocha.Test | undefined): Promise<void> {
+    if (test?.state !== 'failed') {
+      return;
     }
+    await this.screenshot(`failed-${test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+    const shown = async (selector: string): Promise<string[]> =>
+      this.page.locator(`${selector}:visible`).allInnerTexts().then((texts) => texts.map((text) => text.replace(/\s+/g, ' ').trim()), () => []);
+    const lines = [
+      `── what the workbench showed when "${test.title}" failed ──`,
+      ...(await shown('.notifications-toasts .notification-list-item')).map((text) => `notification: ${text}`),
+      ...(await shown('.quick-input-widget')).map((text) => `quick input: ${text.slice(0, 600)}`),
+      '── the extension\'s log (last 40 lines) ──',
+      ...this.extensionLog().trimEnd().split('\n').slice(-40),
+    ];
+    console.log(lines.join('\n'));
   }
 
   async close(): Promise<void> {
@@ -141,7 +156,7 @@ export function useUiSession(fixture?: string, workspaceFile?: string): () => Op
     session = await UiSession.open(fixture, workspaceFile);
   });
   teardown(async function () {
-    await session?.screenshotIfFailed(this.currentTest);
+    await session?.reportIfFailed(this.currentTest);
   });
   suiteTeardown(async () => {
     await session?.close();
