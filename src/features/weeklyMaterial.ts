@@ -169,6 +169,9 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     }
     const repos = deps.settings.repoList(Settings.mergedRepos, DEFAULT_MERGED_REPOS);
     const labels = deps.settings.mergedLabels(DEFAULT_MERGED_LABELS);
+    // The index (for "covered in an earlier edition") is read while GitHub is searched.
+    const postsReady = deps.index.ready();
+    postsReady.catch(() => undefined); // awaited below; this only keeps an early return quiet
     const github = await client(deps);
     const key = JSON.stringify([github.endpoints.rest, github.authenticated, repos, labels, githubDateRange(edition.window)]);
     let result = mergedCache.get(key, edition.window);
@@ -188,7 +191,7 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     if (result.notes.length || result.failures.length) {
       void vscode.window.showWarningMessage([...result.notes, describeFailures(result.failures)].filter(Boolean).join(' '));
     }
-    const posts = await deps.index.ready();
+    const posts = await postsReady;
     const thisFile = edition.editor.document.uri.toString();
     const inThisEdition = new Set(findGitHubRefs(edition.editor.document.getText()).map((ref) => refKey(ref)));
     const candidates = toCandidates(result.prs, (pr) => {

@@ -3,7 +3,7 @@ import type { CalendarDate } from '../core/calendar';
 import { forEachLimited } from '../core/concurrency';
 import { weekEndingFromFileName } from '../core/edition';
 import type { Logger } from '../core/logger';
-import { decodePost, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
+import { decodePost, listMarkdownFiles, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
 import type { IndexedPost } from '../core/postIndex';
 import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
 import type { ExtensionSettings } from './settings';
@@ -97,8 +97,7 @@ export class PastIssuesIndex implements vscode.Disposable {
     this.watch();
     const uris: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const pattern = new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`);
-      uris.push(...await vscode.workspace.findFiles(pattern, null));
+      uris.push(...await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder))));
     }
     const posts: IndexedPost[] = [];
     await forEachLimited(uris, READ_CONCURRENCY, async (uri) => {
@@ -120,6 +119,20 @@ export class PastIssuesIndex implements vscode.Disposable {
     this.logger.info(`[index] ${this.index.size} posts indexed in ${Date.now() - started} ms`);
     this.changeEmitter.fire({ files: [...posts.map((post) => post.file)], rebuilt: true });
     return this.index;
+  }
+
+  /**
+   * The Markdown files under the posts folder, listed through workspace.fs. Not findFiles: that
+   * goes through VS Code's search service, which in a remote or browser workbench answers only
+   * once it has started (6 s on an idle test machine, 15 s on a busy one), and every feature that
+   * needs the index waited that long after start-up. A missing posts folder lists nothing.
+   */
+  private listPosts(folder: vscode.Uri): Promise<vscode.Uri[]> {
+    return listMarkdownFiles(folder, (uri) => vscode.workspace.fs.readDirectory(uri), (uri, name) => vscode.Uri.joinPath(uri, name), (uri, error) => {
+      if (!(error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileNotADirectory'))) {
+        this.logger.warn(`[index] cannot list ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
   }
 
   /** The post's entry, an entry with the reason it could not be read, or undefined if it is gone. */
