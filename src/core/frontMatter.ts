@@ -24,11 +24,14 @@ export interface ParsedFrontMatter {
   readonly fields?: FrontMatterFields;
   /** All top-level keys, as parsed (plain JSON values). */
   readonly data?: Readonly<Record<string, unknown>>;
-  /** 0-based line of the closing `---`; -1 when there is no block. */
+  /** 0-based line of the closing `---` (or `...`); -1 when there is no block. */
   readonly endLine: number;
   /** Why the block could not be read; the rest of the post is still indexed. */
   readonly error?: string;
 }
+
+/** The line that ends the block: `---`, or YAML's document end `...`, as Jekyll accepts. */
+const CLOSING = /^(---|\.\.\.)\s*$/;
 
 /** Nodes a front matter may expand to; LWKD's have about five. */
 export const FRONT_MATTER_NODE_BUDGET = 10_000;
@@ -62,7 +65,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   if (language && !/^ya?ml$/i.test(language)) {
     return { endLine: -1, error: `front matter marked "---${language}" is not YAML and is never evaluated` };
   }
-  const endLine = lines.findIndex((line, i) => i > 0 && /^---\s*$/.test(line));
+  const endLine = lines.findIndex((line, i) => i > 0 && CLOSING.test(line));
   if (endLine === -1) {
     return { endLine: -1, error: 'front matter has no closing --- line' };
   }
@@ -92,7 +95,7 @@ function frontMatterLines(text: string): string[] {
     const end = newline === -1 ? text.length : newline;
     const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
     lines.push(line);
-    if (lines.length > 1 && line.startsWith('---') && /^---\s*$/.test(line)) {
+    if (lines.length > 1 && CLOSING.test(line)) {
       break;
     }
     if (newline === -1) {

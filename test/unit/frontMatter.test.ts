@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { frontMatterRange } from '../../src/core/edition';
 import { parseFrontMatter } from '../../src/core/frontMatter';
 
 suite('Front matter, read safely', () => {
@@ -43,6 +44,15 @@ suite('Front matter, read safely', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     assert.match(parsed.error ?? '', /expands to more than/);
     assert.ok(ms < 100, `took ${ms} ms`);
+  });
+
+  test('a block closed by ... (the YAML document end Jekyll accepts) reads like one closed by ---', () => {
+    const text = '---\ntitle: Week Ending August 2, 2026\n...\n## Developer News\n\n---\n';
+    const parsed = parseFrontMatter(text);
+    assert.equal(parsed.error, undefined);
+    assert.equal(parsed.fields?.title, 'Week Ending August 2, 2026');
+    assert.equal(parsed.endLine, 2);
+    assert.deepEqual(frontMatterRange(text.split('\n')), { start: 0, end: parsed.endLine }, 'the style checks see the same block');
   });
 
   test('a block with no closing --- is an error, not the whole file', () => {
