@@ -1,6 +1,6 @@
 import { frontMatterRange } from './edition';
 import { findSections } from './postIndex';
-import { TEMPLATE_SECTIONS } from './lint';
+import { canonicalSection, TEMPLATE_SECTIONS } from './lint';
 
 /**
  * LWKD: Add Missing Sections. The template's sections an edition lacks, each inserted at its
@@ -27,20 +27,28 @@ export function templateBodies(template: string): Map<string, string> {
   return bodies;
 }
 
+/**
+ * Which section a heading is: its template name when it is one of the spellings the style checks
+ * accept (archived editions wrote "Deprecations", "Featured PR"), else its own text.
+ */
+function sectionKey(title: string): string {
+  return (canonicalSection(title) ?? title.trim()).toLowerCase();
+}
+
 export function missingSectionInsertions(text: string, template: string): Insertion[] {
   const lines = text.split(/\r?\n/);
   const start = (frontMatterRange(lines)?.end ?? -1) + 1;
   const present = findSections(text, start).filter((section) => section.level === 2);
-  const have = new Set(present.map((section) => section.title.trim().toLowerCase()));
+  const have = new Set(present.map((section) => sectionKey(section.title)));
   const bodies = templateBodies(template);
   const order = [...bodies.keys()].length > 0 ? [...bodies.keys()] : [...TEMPLATE_SECTIONS];
   const insertions: Insertion[] = [];
   order.forEach((title, i) => {
-    if (have.has(title.toLowerCase())) {
+    if (have.has(sectionKey(title))) {
       return;
     }
-    const later = order.slice(i + 1).map((name) => name.toLowerCase());
-    const before = present.find((section) => later.includes(section.title.trim().toLowerCase()));
+    const later = order.slice(i + 1).map(sectionKey);
+    const before = present.find((section) => later.includes(sectionKey(section.title)));
     const body = bodies.get(title) ?? `## ${title}`;
     insertions.push(before
       ? { line: before.line, text: `${body}\n\n` }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_TEMPLATE } from '../../src/core/edition';
+import { lintPost } from '../../src/core/lint';
 import { applyInsertions, missingSectionInsertions } from '../../src/core/missingSections';
 
 const HEAD = '---\nlayout: post\ntitle: Week Ending November 22, 2026\n---\n';
@@ -36,5 +37,15 @@ suite('Add Missing Sections', () => {
     const text = `${HEAD}\n## developer news\n\nNews.\n`;
     const result = applyInsertions(text, missingSectionInsertions(text, template));
     assert.deepEqual(result.split('\n').filter((line) => line.startsWith('## ')), ['## Shoutouts', '## developer news']);
+  });
+
+  test('an archived spelling the style checks accept counts as the section, and still places the others', () => {
+    const text = `${HEAD}\n## Developer News\n\nNews.\n\n## Featured PR\n\n## Deprecations\n\n* x\n\n## Shoutout\n`;
+    const result = applyInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
+    assert.deepEqual(result.split('\n').filter((line) => line.startsWith('## ')), [
+      '## Developer News', '## Release Schedule', '## Featured PR', '## KEP of the Week', '## Other Merges',
+      '## Promotions', '## Deprecations', '## Version Updates', '## Subprojects and Dependency Updates', '## Shoutout',
+    ]);
+    assert.equal(lintPost(result, { fileName: '2026-11-22-update.md' }).filter((finding) => finding.code === 'duplicate-section').length, 0);
   });
 });
