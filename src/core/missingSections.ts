@@ -38,17 +38,18 @@ function sectionKey(title: string): string {
 export function missingSectionInsertions(text: string, template: string): Insertion[] {
   const lines = text.split(/\r?\n/);
   const start = (frontMatterRange(lines)?.end ?? -1) + 1;
-  const present = findSections(text, start).filter((section) => section.level === 2);
-  const have = new Set(present.map((section) => sectionKey(section.title)));
+  const present = findSections(text, start).filter((section) => section.level === 2)
+    .map((section) => ({ line: section.line, key: sectionKey(section.title) }));
   const bodies = templateBodies(template);
-  const order = [...bodies.keys()].length > 0 ? [...bodies.keys()] : [...TEMPLATE_SECTIONS];
+  const order = bodies.size > 0 ? [...bodies.keys()] : [...TEMPLATE_SECTIONS];
+  const orderKeys = order.map(sectionKey);
   const insertions: Insertion[] = [];
   order.forEach((title, i) => {
-    if (have.has(sectionKey(title))) {
+    if (present.some((section) => section.key === orderKeys[i])) {
       return;
     }
-    const later = order.slice(i + 1).map(sectionKey);
-    const before = present.find((section) => later.includes(sectionKey(section.title)));
+    const later = orderKeys.slice(i + 1);
+    const before = present.find((section) => later.includes(section.key));
     const body = bodies.get(title) ?? `## ${title}`;
     insertions.push(before
       ? { line: before.line, text: `${body}\n\n` }
