@@ -4,6 +4,7 @@ import { createRegistry } from 'vscode-tmgrammar-test/dist/common/index';
 import type { IGrammarConfig } from 'vscode-tmgrammar-test/dist/common/model';
 import { parseGrammarTestCase, runGrammarTestCase } from 'vscode-tmgrammar-test/dist/unit/index';
 import type { GrammarTestCase, ScopeAssertion, TestFailure } from 'vscode-tmgrammar-test/dist/unit/model';
+import { exitWith } from '../test/runner/exit';
 import { projectRoot } from '../test/runner/paths';
 import { ensureServer } from '../test/runner/vscodeServer';
 
@@ -155,12 +156,4 @@ console.warn = (...args: unknown[]): void => {
   }
 };
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+exitWith(main);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { SUITE_BANNER } from '../integration/banner';
 import { join } from 'node:path';
+import { exitWith } from './exit';
 import { projectRoot, resultsDir } from './paths';
 import { startServer } from './vscodeServer';
 import { copyWorkspace, launchBrowser, workbenchUrl } from './workbench';
@@ -73,12 +74,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+exitWith(main);
