@@ -54,6 +54,7 @@ if (tests) {
     ...common,
     entryPoints: [
       ...files('test/unit', /\.ts$/),
+      ...files('test/sample', /\.ts$/),
       ...files('test/integration', /(index|\.test)\.ts$/),
       ...files('test/ui', /(\.test|reporter)\.ts$/),
       'test/runner/runIntegration.ts',

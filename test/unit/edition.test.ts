@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { formatIsoDate, parseCalendarDate, parseFrontMatterTime } from '../../src/core/calendar';
+import { parseCalendarDate } from '../../src/core/calendar';
 import type { CalendarDate } from '../../src/core/calendar';
 import {
   applyTextEdit,
@@ -13,7 +11,6 @@ import {
   stampPublicationTime,
   weekEndingFromFileName,
 } from '../../src/core/edition';
-import { lwkdSampleDir } from '../runner/paths';
 
 const d = (text: string): CalendarDate => parseCalendarDate(text)!;
 
@@ -21,8 +18,6 @@ function frontMatter(text: string): Record<string, string> {
   const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
   return Object.fromEntries(block.split(/\r?\n/).map((line) => /^(\w+):\s*(.*)$/.exec(line)).filter((m) => m !== null).map((m) => [m[1]!, m[2]!]));
 }
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 suite('Scaffolding an edition', () => {
   test('names the file and branch after the week-ending Sunday', () => {
@@ -63,51 +58,6 @@ suite('Scaffolding an edition', () => {
     assert.equal(lines[position.line - 1], '## Developer News');
     assert.equal(lines[position.line], '');
     assert.deepEqual(firstWritingPosition('no sections here'), { line: 0, character: 16 });
-  });
-});
-
-suite('The repository\'s template reproduces the published front matter', () => {
-  const template = join(lwkdSampleDir, 'template.md');
-  const posts = join(lwkdSampleDir, '_posts');
-  if (!existsSync(template)) {
-    test.skip(`lwkd-sample not found at ${lwkdSampleDir}`, () => undefined);
-    return;
-  }
-
-  test('for every post whose title has the standard form', () => {
-    const templateText = readFileSync(template, 'utf8');
-    let compared = 0;
-    const contradictory: string[] = [];
-    for (const name of readdirSync(posts).filter((file) => file.endsWith('.md')).sort()) {
-      const real = frontMatter(readFileSync(join(posts, name), 'utf8'));
-      const title = /^Week Ending ([A-Z][a-z]+) ([1-9]\d?), (\d{4})$/.exec(real.title ?? '');
-      const week = parseCalendarDate(real.slug?.replace(/-update$/, '') ?? '');
-      if (!title || !MONTHS.includes(title[1]!) || !week) {
-        continue;
-      }
-      const titleWeek = { year: Number(title[3]), month: MONTHS.indexOf(title[1]!) + 1, day: Number(title[2]) };
-      if (formatIsoDate(titleWeek) !== formatIsoDate(week)) {
-        // The title names another week than the slug: an editing slip in the archive that no
-        // generator reproduces (the lint rules flag it).
-        contradictory.push(name);
-        continue;
-      }
-      const generated = frontMatter(renderTemplate(templateText, week));
-      assert.equal(generated.layout, real.layout, name);
-      assert.equal(generated.title, real.title, name);
-      assert.equal(generated.slug, real.slug, name);
-      // The published date is the stamp of publication; the scaffold starts at the template's time.
-      assert.equal(generated.date, `${formatIsoDate(week)} 22:00:00 -0000`, name);
-      if (real.date !== undefined && !real.date.startsWith('2022-02-29')) {
-        assert.ok(parseFrontMatterTime(real.date), `${name}: ${real.date} has the scaffold's form`);
-      }
-      compared++;
-    }
-    assert.ok(compared >= 200, `compared ${compared} posts`);
-    assert.deepEqual(contradictory, [
-      '2018-04-02-update.md', '2018-04-09-update.md', '2018-04-16-update.md', '2018-04-23-update.md',
-      '2019-01-06-update.md', '2021-04-18-update.md',
-    ]);
   });
 });
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexPost, PostIndex, searchIndex } from '../../src/core/postIndex';
-import { lwkdSampleDir, projectRoot } from '../runner/paths';
+import { projectRoot } from '../runner/paths';
 
 const fixturePosts = join(projectRoot, 'test', 'fixtures', 'workspace', '_posts');
 
@@ -79,31 +79,5 @@ suite('The index', () => {
     assert.deepEqual(searchIndex(index, '9001').map((hit) => hit.post.weekEnding), ['2026-11-15', '2026-11-15']);
     assert.deepEqual(searchIndex(index, 'fixture enhancement').map((hit) => hit.kind), ['heading']);
     assert.deepEqual(searchIndex(index, 'nothing like this'), []);
-  });
-});
-
-suite('The real LWKD archive', () => {
-  if (!existsSync(join(lwkdSampleDir, '_posts'))) {
-    test.skip(`lwkd-sample not found at ${lwkdSampleDir}`, () => undefined);
-    return;
-  }
-
-  test('every post indexes; the known irregular ones are recorded, not fatal', () => {
-    const index = indexFolder(join(lwkdSampleDir, '_posts'));
-    const posts = index.all();
-    assert.ok(posts.length >= 217);
-    assert.equal(posts[0]?.weekEnding, '2023-09-03', 'newest first');
-    const broken = posts.filter((post) => post.errors.length > 0).map((post) => post.file);
-    assert.deepEqual(broken, [], 'every archived post has readable front matter');
-    // The very first edition predates the section headings.
-    assert.deepEqual(posts.filter((post) => post.sections.length === 0).map((post) => post.file), ['_posts/2018-01-14-update.md']);
-    const withoutDate = posts.filter((post) => post.frontMatter?.date === undefined).map((post) => post.file);
-    assert.ok(withoutDate.length > 0 && withoutDate.includes('_posts/2018-01-14-update.md'));
-    assert.ok(posts.some((post) => post.frontMatter?.date?.startsWith('2022-02-29')), 'the impossible date 2022-02-29 is kept as written');
-    // Heading variants the tree must show as they are.
-    const titles = new Set(posts.flatMap((post) => post.sections.filter((s) => s.level === 2).map((s) => s.title)));
-    assert.ok(titles.has('Featured PR') && titles.has('Featured PRs') && titles.has('Version Updates.'));
-    const refs = posts.reduce((sum, post) => sum + post.refs.length, 0);
-    assert.ok(refs > 4000, `${refs} references`); // 4,529 when written
   });
 });
