@@ -20,6 +20,12 @@ export const Commands = {
   insertSubprojectReleases: 'lwkd.insertSubprojectReleases',
 } as const;
 
+/** Context keys the manifest's `when` clauses read. */
+export const ContextKeys = {
+  /** The active editor is an edition (`_posts/YYYY-MM-DD-update.md`): the edition commands apply. */
+  editionActive: 'lwkd.editionActive',
+} as const;
+
 export const Views = {
   container: 'lwkd',
   pastIssues: 'lwkd.pastIssues',

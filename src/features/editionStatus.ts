@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
+import { Commands, ContextKeys } from '../constants';
 import type { CalendarDate } from '../core/calendar';
 import { formatLongDate, isKnownTimeZone } from '../core/calendar';
 import { DEADLINE_TIME_ZONE, editionCountdown, editionDeadlines, formatInZone } from '../core/deadlines';
@@ -32,10 +32,16 @@ export function registerEditionStatus(deps: EditionStatusDeps): EditionStatus {
   item.command = Commands.preparePublication;
   let timer: ReturnType<typeof setInterval> | undefined;
   let current: EditionStatus['current'];
+  let editionActive: boolean | undefined;
 
   const update = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const week = uri && deps.index.editionWeek(uri);
+    if (editionActive !== Boolean(week)) {
+      // The palette lists the edition commands (stamp, prepare, insert...) exactly while this holds.
+      editionActive = Boolean(week);
+      void vscode.commands.executeCommand('setContext', ContextKeys.editionActive, editionActive);
+    }
     if (!week) {
       item.hide();
       clearInterval(timer);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
+import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
 import { projectRoot } from '../runner/paths';
 
 interface Manifest {
@@ -12,6 +12,7 @@ interface Manifest {
   devDependencies: Record<string, string>;
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
+    menus: { commandPalette: Array<{ command: string; when: string }> };
     configuration: { properties: Record<string, { markdownDescription?: string; description?: string }> };
   };
 }
@@ -49,6 +50,18 @@ suite('Manifest', () => {
       assert.ok(ids.has(command.command), `${command.command} is in constants`);
     }
     assert.equal(manifest.contributes.commands.length, ids.size);
+  });
+
+  test('the commands that act on the open edition are in the palette exactly while an edition is active', () => {
+    const editionCommands = [Commands.stampPublicationTime, Commands.addMissingSections, Commands.preparePublication, Commands.insertMergedPRs, Commands.insertSubprojectReleases];
+    const when = new Map(manifest.contributes.menus.commandPalette.map((entry) => [entry.command, entry.when]));
+    for (const command of editionCommands) {
+      assert.equal(when.get(command), ContextKeys.editionActive, command);
+    }
+    // The rest of the palette's commands make sense with no edition open, or are hidden.
+    for (const [command, clause] of when) {
+      assert.ok(editionCommands.includes(command as typeof editionCommands[number]) || clause === 'false', `${command}: ${clause}`);
+    }
   });
 
   test('every setting is under lwkd.* with a localised description', () => {
