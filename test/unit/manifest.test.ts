@@ -7,7 +7,12 @@ import { projectRoot } from '../runner/paths';
 interface Manifest {
   name: string;
   publisher: string;
-  engines: { vscode: string };
+  engines: { vscode: string; node: string };
+  icon: string;
+  categories: string[];
+  bugs?: { url: string };
+  homepage?: string;
+  galleryBanner?: { color: string; theme: string };
   activationEvents: string[];
   devDependencies: Record<string, string>;
   contributes: {
@@ -27,6 +32,16 @@ function placeholder(text: string | undefined): string | undefined {
 suite('Manifest', () => {
   test('the extension id matches the manifest', () => {
     assert.equal(`${manifest.publisher}.${manifest.name}`, EXTENSION_ID);
+  });
+
+  test('the Marketplace listing has a 128×128 PNG icon, a banner, fitting categories and links', () => {
+    const png = readFileSync(join(projectRoot, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'IHDR width and height');
+    assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9A-Fa-f]{6}$/);
+    assert.ok(manifest.categories.some((category) => category !== 'Other'));
+    assert.match(manifest.bugs?.url ?? '', /^https:\/\/github\.com\/.+\/issues$/);
+    assert.match(manifest.homepage ?? '', /^https:\/\//);
   });
 
   test('activation is lazy: never "*", never on start-up', () => {

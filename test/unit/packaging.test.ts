@@ -16,6 +16,7 @@ suite('Packaging', () => {
       'dist/cli.js',
       'dist/extension.js',
       'dist/onDemand.js',
+      'media/icon.png',
       'media/lwkd.svg',
       'package.json',
       'package.nls.json',
