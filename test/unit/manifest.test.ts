@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
 import { projectRoot } from '../runner/paths';
 
+// npm's own range logic, as npm applies it to engines (installed with the dev tools; not shipped).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const semver = require('semver') as { minVersion(range: string): { version: string } | null; satisfies(version: string, range: string): boolean };
+
 interface Manifest {
   name: string;
   publisher: string;
@@ -42,6 +46,17 @@ suite('Manifest', () => {
     assert.ok(manifest.categories.some((category) => category !== 'Other'));
     assert.match(manifest.bugs?.url ?? '', /^https:\/\/github\.com\/.+\/issues$/);
     assert.match(manifest.homepage ?? '', /^https:\/\//);
+  });
+
+  test('every installed package accepts the oldest Node that engines.node admits, so npm ci is quiet', () => {
+    const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+    const oldest = semver.minVersion(manifest.engines.node)?.version;
+    assert.ok(oldest, manifest.engines.node);
+    const refusing = Object.entries(lock.packages)
+      .map(([path, entry]) => [path, Array.isArray(entry.engines) ? undefined : entry.engines?.node] as const)
+      .filter(([, range]) => range !== undefined && !semver.satisfies(oldest, range))
+      .map(([path, range]) => `${path} wants Node ${range}`);
+    assert.deepEqual(refusing, [], `engines.node is ${manifest.engines.node}`);
   });
 
   test('activation is lazy: never "*", never on start-up', () => {
