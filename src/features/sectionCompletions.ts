@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SnippetDefinition, Suggestion } from '../core/completions';
 import { suggestCompletions } from '../core/completions';
+import { snippetsForTypedPrefix } from '../core/snippetPrefixes';
 import type { CommandContext } from '../platform/commands';
 import type { GitHubItemSource } from '../platform/githubItems';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
@@ -23,7 +24,8 @@ function completionKind(kind: Suggestion['kind']): vscode.CompletionItemKind {
 /**
  * Completions in LWKD posts: the section's item shape at the start of a line, the heading shape
  * after `### ` in Featured PRs and KEP of the Week, the missing sections after `## `, and a PR's
- * title from the GitHub cache on a line that links it. Sorted before everything else because
+ * title from the GitHub cache on a line that links it, and the `lwkd-` snippets as their prefix
+ * is typed (Markdown has quick suggestions off, so VS Code would not show them). Sorted before everything else because
  * they are what belongs exactly here.
  */
 class SectionCompletionProvider implements vscode.CompletionItemProvider {
@@ -36,6 +38,11 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
       return [];
     }
     const snippets = await this.loadSnippets();
+    if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === '-') {
+      // Typing `lwkd-`: the snippets themselves. Only on the trigger, since on Ctrl+Space VS Code's
+      // own snippet completions list them already.
+      return this.typedSnippets(document.lineAt(position.line).text.slice(0, position.character), position, snippets);
+    }
     // Titles come from the cache only; a line with a PR link needs the saved cache loaded first.
     if (document.lineAt(position.line).text.includes('/pull/')) {
       await this.deps.items.ready();
@@ -60,6 +67,19 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
     });
   }
 
+  private typedSnippets(before: string, position: vscode.Position, snippets: Record<string, SnippetDefinition>): vscode.CompletionItem[] {
+    return snippetsForTypedPrefix(before, snippets).map((match) => {
+      const item = new vscode.CompletionItem({ label: match.prefix, description: match.name }, vscode.CompletionItemKind.Snippet);
+      item.insertText = new vscode.SnippetString(match.body);
+      item.range = new vscode.Range(position.line, match.startColumn, position.line, position.character);
+      item.filterText = match.prefix;
+      if (match.description !== undefined) {
+        item.documentation = match.description;
+      }
+      return item;
+    });
+  }
+
   private loadSnippets(): Promise<Record<string, SnippetDefinition>> {
     this.snippets ??= (async () => {
       try {
@@ -74,5 +94,5 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 export function registerSectionCompletions(deps: SectionCompletionDeps): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new SectionCompletionProvider(deps), '*', ' ');
+  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new SectionCompletionProvider(deps), '*', ' ', '-');
 }

@@ -139,4 +139,25 @@ suite('Section-aware completions', () => {
       await vscode.workspace.fs.delete(other);
     }
   });
+
+  test('typing lwkd- in an edition offers the snippets; a list dash and other Markdown files do not', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    const line = lineAfter('## Shoutouts');
+    edit.insert(uri, new vscode.Position(line, 0), 'lwkd-');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const offered = (await suggestions(uri, new vscode.Position(line, 'lwkd-'.length), '-')).map(labelOf);
+    assert.ok(offered.includes('lwkd-shoutouts') && offered.includes('lwkd-merge'), offered.join(', '));
+    assert.ok(offered.every((label) => label?.startsWith('lwkd-')), offered.join(', '));
+
+    const dash = new vscode.WorkspaceEdit();
+    dash.replace(uri, new vscode.Range(line, 0, line, 'lwkd-'.length), '-');
+    assert.ok(await vscode.workspace.applyEdit(dash));
+    assert.deepEqual((await suggestions(uri, new vscode.Position(line, 1), '-')).map(labelOf).filter((label) => label?.startsWith('lwkd-')), []);
+
+    const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'lwkd-' });
+    assert.deepEqual((await suggestions(notes.uri, new vscode.Position(0, 5), '-')).map(labelOf).filter((label) => label?.startsWith('lwkd-')), []);
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(uri, new vscode.Range(line, 0, line, 1));
+    assert.ok(await vscode.workspace.applyEdit(undo));
+  });
 });
