@@ -15,8 +15,8 @@ export interface PrefixMatch {
   readonly startColumn: number;
 }
 
-/** The word being typed ends the text before the cursor: `lwkd-` and what follows it. */
-const TYPED_PREFIX = /(?:^|[^\w-])(lwkd-[a-z-]*)$/;
+/** The word being typed ends the text before the cursor: `lwkd-` and what follows it, as a word of its own. */
+const TYPED_PREFIX = /(?:^|\s)(lwkd-[a-z-]*)$/;
 
 export function snippetsForTypedPrefix(lineBeforeCursor: string, snippets: Readonly<Record<string, SnippetDefinition>>): PrefixMatch[] {
   // Only the end of the line matters; a long line costs no more than its last few characters.
