@@ -165,6 +165,7 @@ export class FakeGitHub {
   /** Loads `{ "owner/repo": { pulls, issues, releases } }`, e.g. sample-workspace/github.json. */
   seed(data: Readonly<Record<string, { pulls?: FakePull[]; issues?: FakeIssue[]; releases?: FakeRelease[] }>>): this {
     for (const [repo, content] of Object.entries(data)) {
+      this.repo(repo); // a repository listed with nothing in it exists, and answers with empty lists
       content.pulls?.forEach((pull) => this.addPull(repo, pull));
       content.issues?.forEach((issue) => this.addIssue(repo, issue));
       content.releases?.forEach((release) => this.addRelease(repo, release));
