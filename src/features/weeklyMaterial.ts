@@ -262,13 +262,24 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
         releasesCache.set(key, result);
       }
     }
-    const notes = result.failures.length ? [vscode.l10n.t('Not read: {0}', describeFailures(result.failures))] : [];
+    for (const { repo, failure } of result.failures) {
+      deps.logger.warn(`[releases] ${repo} not read: ${failure.message}`);
+    }
+    const unread = result.failures.length;
+    const read = repos.length - unread;
+    if (read === 0 && unread > 0) {
+      // Nothing was read, so nothing can be said about releases.
+      throw new Error(vscode.l10n.t('Could not read any of the {0} repositories in lwkd.releases.repos. {1}', unread, describeFailures(result.failures)));
+    }
+    const notes = unread ? [vscode.l10n.t('Could not read {0} of the {1} repositories (the log names each): {2}', unread, repos.length, describeFailures(result.failures))] : [];
+    if (!result.projects.length) {
+      void vscode.window.showInformationMessage(unread
+        ? vscode.l10n.t('None of the {0} repositories that could be read published a release in {1}; {2} could not be read (the log names each).', read, edition.title, unread)
+        : vscode.l10n.t('None of the {0} repositories in lwkd.releases.repos published a release in {1}.', repos.length, edition.title));
+      return { inserted: 0, offered: 0, notes };
+    }
     if (notes.length) {
       void vscode.window.showWarningMessage(notes[0]!);
-    }
-    if (!result.projects.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('None of the {0} repositories in lwkd.releases.repos published a release in {1}.', repos.length, edition.title));
-      return { inserted: 0, offered: 0, notes };
     }
     const text = edition.editor.document.getText();
     const items = result.projects.map((project): vscode.QuickPickItem & { project: ProjectReleases; suggested: boolean } => {

@@ -142,4 +142,22 @@ suite('Insert Merged PRs and Subproject Releases', () => {
     const etcd = github.requests.filter((request) => request.path === '/repos/etcd-io/etcd/releases');
     assert.equal(etcd.length, 1, 'one page, newest first, reaches before the week');
   });
+
+  test('releases: "could not read" is told apart from "none released", and nothing read at all is an error', async () => {
+    const document = await vscode.workspace.openTextDocument(post(EDITION));
+    await vscode.window.showTextDocument(document);
+    const before = document.getText();
+    try {
+      // etcd released only before the week; gone/missing cannot be read.
+      await config().update('releases.repos', ['etcd-io/etcd', 'gone/missing'], vscode.ConfigurationTarget.Global);
+      const outcome = await vscode.commands.executeCommand<{ inserted: number; offered: number; notes: string[] }>('lwkd.insertSubprojectReleases');
+      assert.deepEqual({ ...outcome, notes: [] }, { inserted: 0, offered: 0, notes: [] });
+      assert.match(outcome!.notes.join(), /^Could not read 1 of the 2 repositories .*gone\/missing/);
+      await config().update('releases.repos', ['gone/missing', 'gone/too'], vscode.ConfigurationTarget.Global);
+      assert.equal(await vscode.commands.executeCommand('lwkd.insertSubprojectReleases'), undefined, 'an error, not "none released"');
+      assert.equal(document.getText(), before);
+    } finally {
+      await config().update('releases.repos', ['cri-o/cri-o', 'containerd/containerd', 'etcd-io/etcd', 'gone/missing'], vscode.ConfigurationTarget.Global);
+    }
+  });
 });
