@@ -209,14 +209,16 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
         kind = candidate.kind;
         items.push({ label: KIND_TITLES[kind], kind: vscode.QuickPickItemKind.Separator });
       }
-      const marks = [
+      // Why a row starts unticked leads its label: a long title or the labels must not cut it off.
+      const reasons = [
         ...(candidate.cherryPick ? [vscode.l10n.t('$(git-pull-request-go-to-changes) cherry-pick')] : []),
         ...(candidate.coveredIn ? [vscode.l10n.t('$(history) in {0}', candidate.coveredIn)] : []),
       ];
+      const labels = relevantLabels(candidate.labels, 4).shown.join(', ');
       items.push({
-        label: `#${candidate.number} ${candidate.title}`,
-        description: [...marks, `→ ${candidate.section}`, relevantLabels(candidate.labels, 4).shown.join(', ')].join(' · '),
-        ...(candidate.releaseNote ? { detail: candidate.releaseNote } : {}),
+        label: [...reasons, `#${candidate.number} ${candidate.title}`].join(' · '),
+        description: `→ ${candidate.section}`,
+        detail: [labels, candidate.releaseNote].filter(Boolean).join(' · '),
         candidate,
       });
     }

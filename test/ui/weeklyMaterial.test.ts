@@ -24,6 +24,11 @@ suite('Collecting the week\'s merged PRs, as a writer does', () => {
     const ticked = (label: string) => picker.locator('.monaco-list-row', { hasText: label }).locator('[role="checkbox"]').getAttribute('aria-checked');
     assert.equal(await ticked('#140105 Automated cherry pick'), 'false');
     assert.equal(await ticked('#140101 Promote'), 'true');
+    // The reason a row starts unticked is the first thing in it, ahead of the title and labels.
+    const cherryPick = picker.locator('.monaco-list-row', { hasText: '#140105' }).locator('.label-name').first();
+    assert.match((await cherryPick.textContent()) ?? '', /^\s*cherry-pick · #140105 /);
+    const fits = await cherryPick.evaluate((element) => element.getBoundingClientRect().left >= (element.closest('.monaco-list-row')?.getBoundingClientRect().left ?? Infinity));
+    assert.ok(fits, 'the reason is inside the row, where it is seen');
     await session().screenshot('ui-insert-merged-prs');
     await session().page.keyboard.press('Enter');
     await session().page.locator('.notifications-toasts', { hasText: 'Inserted 4 PRs' }).waitFor({ state: 'visible' });
