@@ -4,12 +4,14 @@ import type { Logger } from '../core/logger';
 import { GitHubClient, GitHubError } from '../platform/githubClient';
 import type { CliIo } from './args';
 import { parseArgs, stringOption } from './args';
+import { safeOutput } from './safeOutput';
 
 export const CHECK_GITHUB_USAGE = `lwkd check-github [--api-url URL] [--verbose]
     Check that the GitHub API answers and how much quota is left
     (URL defaults to $LWKD_GITHUB_API_URL, else ${DEFAULT_GITHUB_API_URL}).`;
 
-export async function runCheckGitHub(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+export async function runCheckGitHub(argv: readonly string[], terminal: CliIo, version: string): Promise<number> {
+  const io = safeOutput(terminal);
   const args = parseArgs(argv, { valued: ['api-url'], flags: ['verbose'], maxPositionals: 0 });
   const apiUrl = stringOption(args, 'api-url') ?? io.env.LWKD_GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL;
   try {

@@ -7,12 +7,14 @@ import { GitHubClient, GitHubError } from '../platform/githubClient';
 import { ItemFetcher } from '../platform/itemFetcher';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
+import { safeOutput } from './safeOutput';
 
 export const PR_USAGE = `lwkd pr <url-or-ref> [--api-url URL] [--json]
     What GitHub says of a pull request or issue: a URL, owner/repo#N, k/k#N or enhancements#N.
     Uses $GITHUB_TOKEN when set (never printed). Exits 1 when GitHub cannot answer or has no such item.`;
 
-export async function runPr(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+export async function runPr(argv: readonly string[], terminal: CliIo, version: string): Promise<number> {
+  const io = safeOutput(terminal);
   const args = parseArgs(argv, { valued: ['api-url'], flags: ['json'], maxPositionals: 1 });
   const reference = args.positionals[0];
   if (reference === undefined) {
@@ -48,7 +50,7 @@ export async function runPr(argv: readonly string[], io: CliIo, version: string)
   return 0;
 }
 
-/** Plain text for a terminal: remote text is printed as text, with control characters removed. */
+/** Plain text for a terminal: remote text was cleaned when read, and is again when printed. */
 function describe(item: GitHubItem): string {
   const state = item.state === 'merged' && item.mergedAt ? `merged ${item.mergedAt.slice(0, 10)}` : item.state;
   const { shown, more } = relevantLabels(item.labels);

@@ -8,11 +8,13 @@ import { bulletFor, coveredBefore, DEFAULT_MERGED_LABELS, DEFAULT_MERGED_REPOS, 
 import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
 import { silentLogger } from '../core/logger';
 import { editionWeekWindow } from '../core/weekWindow';
-import { GitHubClient } from '../platform/githubClient';
+import { parseRepoName } from '../core/githubApi';
+import { GitHubClient, GitHubError } from '../platform/githubClient';
 import { collectMergedPrs, collectReleases, SearchPacer } from '../platform/weekCollector';
 import type { CliIo, ParsedArgs } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
 import { buildIndex } from './indexCommand';
+import { safeOutput } from './safeOutput';
 
 const COMMON = `--week YYYY-MM-DD (the edition's Sunday) [--repos a/b,c/d] [--time-zone ZONE] [--api-url URL] [--json]`;
 
@@ -55,13 +57,36 @@ function weekArgs(argv: readonly string[], io: CliIo, version: string, extra: { 
 function list(args: ParsedArgs, name: string, fallback: readonly string[]): string[] {
   const value = stringOption(args, name);
   const entries = value?.split(',').map((entry) => entry.trim()).filter(Boolean) ?? [];
-  if (name === 'repos' && entries.some((entry) => !/^[\w.-]+\/[\w.-]+$/.test(entry))) {
+  if (name === 'repos' && entries.some((entry) => !parseRepoName(entry))) {
     throw new UsageError('--repos takes owner/repo entries separated by commas');
   }
   return entries.length ? entries : [...fallback];
 }
 
-export async function runMerged(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+/** A client that cannot be made (a token no header can carry, a bad API URL) is one line and exit 1. */
+async function withClient(command: string, io: CliIo, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GitHubError && (error.kind === 'invalidToken' || error.kind === 'badConfiguration')) {
+      io.stderr(`lwkd ${command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+export function runMerged(argv: readonly string[], terminal: CliIo, version: string): Promise<number> {
+  const io = safeOutput(terminal);
+  return withClient('merged', io, () => merged(argv, io, version));
+}
+
+export function runReleases(argv: readonly string[], terminal: CliIo, version: string): Promise<number> {
+  const io = safeOutput(terminal);
+  return withClient('releases', io, () => releases(argv, io, version));
+}
+
+async function merged(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   const { args, week, client, timeZone } = weekArgs(argv, io, version, { valued: ['labels', 'root', 'posts-folder'] });
   const root = resolve(io.cwd, stringOption(args, 'root') ?? '.');
   const folder = join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER);
@@ -87,7 +112,7 @@ export async function runMerged(argv: readonly string[], io: CliIo, version: str
   return result.failures.length && !result.prs.length ? 1 : 0;
 }
 
-export async function runReleases(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+async function releases(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   const { args, week, client, timeZone } = weekArgs(argv, io, version, { valued: [] });
   const repos = list(args, 'repos', DEFAULT_RELEASE_REPOS);
   const result = await collectReleases(client, repos, editionWeekWindow(week, timeZone), { logger: silentLogger });

@@ -1,3 +1,5 @@
+import { plainLine } from './safeText';
+
 /**
  * Pure knowledge of GitHub's HTTP API: where its endpoints are, how its failures look, and how to
  * read its JSON without trusting it. No I/O here; the octokit client at the edge feeds it.
@@ -12,7 +14,11 @@ export type GitHubFailureKind =
   | 'timeout'
   | 'cancelled'
   | 'server'
-  | 'invalidResponse';
+  | 'invalidResponse'
+  /** The token holds characters no token has (a line break, a space): it is never sent. */
+  | 'invalidToken'
+  /** An owner, repository or number that is not a GitHub name: it never reaches a URL. */
+  | 'invalidName';
 
 export interface GitHubFailure {
   readonly kind: GitHubFailureKind;
@@ -107,7 +113,7 @@ function readMessage(body: unknown): string | undefined {
 
 /** API messages are remote text: shown as plain text, and never at length. */
 function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = plainLine(text.slice(0, 1_000));
   return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
 }
 
@@ -165,12 +171,92 @@ export function describeRateLimits(restUrl: string, authenticated: boolean, limi
     + `${core.remaining} of ${core.limit} requests left, resets at ${reset} UTC.`;
 }
 
+export type NextLink =
+  | { readonly kind: 'last' }
+  | { readonly kind: 'next'; readonly page: number }
+  /** A `next` link that leaves the API, goes back, or cannot be read: paging stops there. */
+  | { readonly kind: 'refused' };
+
+/** Longer `Link` headers are not read: GitHub's have four entries. */
+const MAX_LINK_HEADER = 8_192;
+
 /**
- * The page number of the `rel="next"` link in a `Link` header. Only the number is taken: the
- * next request is built from our own route, so a link to another origin is never followed.
+ * Reads the `rel="next"` link of a `Link` header, given the URL of the request it answered and
+ * the REST base. Only the page number is ever used (the next request is built from our own
+ * route, so the token goes nowhere else), and only from a link on the same origin, under the
+ * API's path, to a later page: anything else ends the paging, so a server cannot keep a loop
+ * going or point it elsewhere. GitHub links repository listings as `/repositories/{id}/…`,
+ * so the path is only checked to lie under the REST base.
  */
-export function nextPageNumber(link: string | undefined): number | undefined {
-  const next = link?.split(',').find((part) => /;\s*rel="?next"?/.test(part));
-  const page = next ? /[?&]page=(\d+)/.exec(next)?.[1] : undefined;
-  return page ? Number(page) : undefined;
+export function readNextLink(link: string | undefined, requestUrl: string, restBase: string): NextLink {
+  if (link === undefined || link === '') {
+    return { kind: 'last' };
+  }
+  if (link.length > MAX_LINK_HEADER) {
+    return { kind: 'refused' };
+  }
+  let target: string | undefined;
+  for (const [, url, params] of link.matchAll(/<([^<>]*)>([^<]*)/g)) {
+    const rel = /;\s*rel\s*=\s*"?([^";,]*)/i.exec(params ?? '')?.[1] ?? '';
+    if (rel.toLowerCase().split(/\s+/).includes('next')) {
+      target = url;
+      break;
+    }
+  }
+  if (target === undefined) {
+    return { kind: 'last' };
+  }
+  try {
+    const request = new URL(requestUrl);
+    const base = new URL(restBase);
+    const next = new URL(target, request);
+    const basePath = base.pathname.replace(/\/+$/, '');
+    const underBase = basePath === '' || next.pathname === basePath || next.pathname.startsWith(`${basePath}/`);
+    const page = next.searchParams.get('page') ?? '';
+    const current = Number(request.searchParams.get('page') ?? '1');
+    if (next.origin !== base.origin || next.username || next.password || !underBase || !/^\d{1,6}$/.test(page) || Number(page) <= current) {
+      return { kind: 'refused' };
+    }
+    return { kind: 'next', page: Number(page) };
+  } catch {
+    return { kind: 'refused' };
+  }
+}
+
+const OWNER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** A GitHub account name: letters, digits and inner hyphens, at most 39. */
+export function isOwnerName(value: unknown): value is string {
+  return typeof value === 'string' && OWNER_NAME.test(value);
+}
+
+/**
+ * A GitHub repository name. `.` and `..` match the characters but are path steps, not names:
+ * in a URL they would climb out of `/repos/{owner}/`.
+ */
+export function isRepoName(value: unknown): value is string {
+  return typeof value === 'string' && REPO_NAME.test(value) && value !== '.' && value !== '..';
+}
+
+/** `owner/repo` as configured or typed, split and checked; undefined when either part is not a name. */
+export function parseRepoName(value: string): { owner: string; repo: string } | undefined {
+  const [owner, repo, ...rest] = value.trim().split('/');
+  return rest.length === 0 && isOwnerName(owner) && isRepoName(repo) ? { owner, repo } : undefined;
+}
+
+/**
+ * Why a token cannot be sent, or undefined when it can. A token goes into a header: a line
+ * break there would end it (or add another), so anything but visible ASCII is refused before
+ * any request, rather than failing inside fetch as if GitHub could not be reached.
+ */
+export function tokenProblem(token: string): GitHubFailure | undefined {
+  return /^[\x21-\x7e]{1,1024}$/.test(token)
+    ? undefined
+    : { kind: 'invalidToken', message: 'The GitHub token is not a valid token: it holds a line break, a space or another character no token has.' };
+}
+
+/** What Set GitHub Token accepts: a token that can be sent, of a token's length (GitHub's are 40 to 93). */
+export function isPlausibleToken(value: string): boolean {
+  return value.length >= 20 && value.length <= 255 && tokenProblem(value) === undefined;
 }

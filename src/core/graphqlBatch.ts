@@ -1,3 +1,4 @@
+import { isOwnerName, isRepoName } from './githubApi';
 import type { GitHubItem, ItemKey } from './pullRequests';
 import { readGraphqlItem } from './pullRequests';
 
@@ -13,11 +14,8 @@ const ITEM_FIELDS = `__typename
       ... on PullRequest { number title state isDraft mergedAt closedAt author { login } baseRefName milestone { title } labels(first: 30) { totalCount nodes { name } } }
       ... on Issue { number title state closedAt author { login } milestone { title } labels(first: 30) { totalCount nodes { name } } }`;
 
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO = /^[A-Za-z0-9._-]{1,100}$/;
-
 export function isValidKey(key: ItemKey): boolean {
-  return OWNER.test(key.owner) && REPO.test(key.repo) && Number.isSafeInteger(key.number) && key.number > 0;
+  return isOwnerName(key.owner) && isRepoName(key.repo) && Number.isSafeInteger(key.number) && key.number > 0;
 }
 
 export interface BatchQuery {

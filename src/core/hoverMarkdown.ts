@@ -1,5 +1,6 @@
 import type { GitHubItem, ItemKey } from './pullRequests';
 import { isCherryPick, relevantLabels } from './pullRequests';
+import { safeLine } from './safeText';
 
 /**
  * The hover's Markdown, built from untrusted text. Every piece of remote or post text goes
@@ -10,10 +11,11 @@ import { isCherryPick, relevantLabels } from './pullRequests';
 /**
  * Escapes text so that Markdown renders it literally: no emphasis, links, images, HTML or
  * entities. `<` `>` `&` become entities (a backslash before `<` would still let some renderers
- * see a tag); the rest gets a backslash.
+ * see a tag); the rest gets a backslash. It is made one safe line first: this is where post
+ * titles and cached text meet the hover too, not only what was cleaned when read from GitHub.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return safeLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,3 +1,4 @@
+import { isOwnerName, isRepoName } from './githubApi';
 import type { GitHubItem } from './pullRequests';
 import { readGraphqlItem } from './pullRequests';
 
@@ -76,21 +77,51 @@ export class ItemCache {
     };
   }
 
-  /** Loads what `serialize` wrote; anything malformed is skipped, never trusted. */
-  load(value: unknown): number {
+  /** Whether `value` is what `serialize` writes (whatever its entries hold). */
+  static recognises(value: unknown): boolean {
     const body = typeof value === 'object' && value !== null ? (value as { version?: unknown; entries?: unknown }) : undefined;
-    if (body?.version !== 1 || !Array.isArray(body.entries)) {
+    return body?.version === 1 && Array.isArray(body.entries);
+  }
+
+  /**
+   * Loads what `serialize` wrote; anything malformed is skipped, never trusted. An entry dated
+   * after now is dropped: it would pass for fresh for ever. At most the bound is kept, the
+   * newest first, and what this session fetched already wins over the file.
+   */
+  load(value: unknown): number {
+    if (!ItemCache.recognises(value)) {
       return 0;
     }
-    let loaded = 0;
-    for (const raw of body.entries.slice(0, this.maxEntries)) {
+    const now = this.now();
+    const read: CacheEntry[] = [];
+    for (const raw of (value as { entries: unknown[] }).entries) {
       const entry = readEntry(raw);
-      if (entry && !this.entries.has(entry.key)) {
-        this.entries.set(entry.key, entry);
-        loaded++;
+      if (entry && entry.fetchedAt <= now && !this.entries.has(entry.key)) {
+        read.push(entry);
       }
     }
-    return loaded;
+    read.sort((a, b) => a.fetchedAt - b.fetchedAt);
+    const merged = new Map<string, CacheEntry>();
+    for (const entry of read.slice(-this.maxEntries)) {
+      merged.delete(entry.key);
+      merged.set(entry.key, entry);
+    }
+    // Loaded entries are older than this session's, so they come first in recency order.
+    const loadedKeys = new Set(merged.keys());
+    for (const [key, entry] of this.entries) {
+      merged.set(key, entry);
+    }
+    for (const key of merged.keys()) {
+      if (merged.size <= this.maxEntries) {
+        break;
+      }
+      merged.delete(key);
+    }
+    this.entries.clear();
+    for (const [key, entry] of merged) {
+      this.entries.set(key, entry);
+    }
+    return [...loadedKeys].filter((key) => this.entries.has(key)).length;
   }
 }
 
@@ -100,7 +131,7 @@ function readEntry(raw: unknown): CacheEntry | undefined {
   }
   const value = raw as Record<string, unknown>;
   const key = typeof value.key === 'string' ? /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)#(\d+)$/.exec(value.key) : null;
-  if (!key || typeof value.fetchedAt !== 'number' || !Number.isFinite(value.fetchedAt)) {
+  if (!key || !isOwnerName(key[1]) || !isRepoName(key[2]) || typeof value.fetchedAt !== 'number' || !Number.isFinite(value.fetchedAt) || value.fetchedAt < 0) {
     return undefined;
   }
   const etag = typeof value.etag === 'string' && value.etag.length < 200 ? value.etag : undefined;

@@ -1,3 +1,5 @@
+import { safeLine } from './safeText';
+
 /**
  * What the hover shows about a pull request or an issue, read from GitHub's JSON without trusting
  * it: every field is checked, nothing is cast, and links are never taken from the response (they
@@ -37,9 +39,9 @@ export function text(value: unknown, max = 200): string | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
-  // No control characters (they could reorder or hide text); one line.
-  // eslint-disable-next-line no-control-regex
-  const clean = value.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').trim();
+  // One line, nothing that steers a terminal or reorders or hides text. Only a bounded prefix
+  // is cleaned: what lies beyond it would be cut anyway.
+  const clean = safeLine(value.slice(0, max * 4 + 16)).trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { isPlausibleToken } from '../core/githubApi';
 import type { CommandContext } from '../platform/commands';
 import { registerCommand } from '../platform/commands';
 import type { GitHubAuth } from '../platform/githubAuth';
@@ -21,7 +22,7 @@ export function registerGitHubTokenCommands(deps: GitHubTokenDeps): vscode.Dispo
         prompt: vscode.l10n.t('A GitHub personal access token; no scopes are needed. It is kept in VS Code\'s secret storage.'),
         password: true,
         ignoreFocusOut: true,
-        validateInput: (value) => (/^\S{20,255}$/.test(value.trim()) ? undefined : vscode.l10n.t('That does not look like a GitHub token.')),
+        validateInput: (value) => (isPlausibleToken(value.trim()) ? undefined : vscode.l10n.t('That is not a valid GitHub token.')),
       });
       if (token === undefined) {
         return false;

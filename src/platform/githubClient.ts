@@ -1,8 +1,9 @@
 import { Octokit } from '@octokit/core';
 import { RequestError } from '@octokit/request-error';
 import type { GitHubEndpoints, GitHubFailure, RateLimits } from '../core/githubApi';
-import { classifyHttpFailure, readRateLimits, resolveGitHubEndpoints } from '../core/githubApi';
+import { classifyHttpFailure, isOwnerName, isRepoName, readNextLink, readRateLimits, resolveGitHubEndpoints, tokenProblem } from '../core/githubApi';
 import type { Logger } from '../core/logger';
+import { plainLine } from '../core/safeText';
 
 /**
  * The octokit edge of our GitHub access. It does not import `vscode`, so the `lwkd` command line
@@ -24,10 +25,18 @@ export interface GitHubClientOptions {
   /** Absent: anonymous requests (60 an hour on github.com). Never logged. */
   readonly token?: string;
   readonly userAgent: string;
-  /** A request with no answer after this long fails as `timeout`. */
+  /** A request whose whole answer (headers and body) has not come after this long fails as `timeout`. */
   readonly timeoutMs?: number;
+  /** A longer answer body is not read: it fails as `invalidResponse`. */
+  readonly maxBodyBytes?: number;
   readonly logger: Logger;
 }
+
+/**
+ * Far above GitHub's largest answer LWKD asks for (a page of 100 releases with long notes), far
+ * below what would hurt the editor to hold.
+ */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface ConnectionReport {
   readonly endpoints: GitHubEndpoints;
@@ -45,6 +54,59 @@ export interface PageHeaders {
 
 export interface PageAnswer extends PageHeaders {
   readonly data: unknown;
+  /** The page the `Link` header's `next` names, when it is one to follow. */
+  readonly nextPage?: number;
+  /** The `next` link left the API or went back, so paging stops here. */
+  readonly nextRefused?: boolean;
+}
+
+class BodyTooLarge extends Error {}
+
+/** Statuses whose Response has no body (the Response constructor refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * fetch, with the whole body read inside the request's deadline and bounded in size. octokit
+ * reads the body itself and turns a failed read into an empty body ("unexpected shape"), and it
+ * would read an endless one forever; a body already read here can fail neither way.
+ */
+function boundedFetch(maxBytes: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
+      return response;
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      await response.body.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      // Rejects when the deadline or the caller's cancellation aborts the request.
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new BodyTooLarge();
+      }
+      chunks.push(value);
+    }
+    return new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+/** Route parameters that become path segments, checked before any URL is built. */
+function nameProblem(parameters: Record<string, unknown>): GitHubFailure | undefined {
+  const bad = ('owner' in parameters && !isOwnerName(parameters.owner))
+    || ('repo' in parameters && !isRepoName(parameters.repo))
+    || ('number' in parameters && !(Number.isSafeInteger(parameters.number) && (parameters.number as number) > 0));
+  return bad ? { kind: 'invalidName', message: 'That is not a GitHub repository and number, so GitHub was not asked.' } : undefined;
 }
 
 function pageHeaders(headers: Record<string, unknown>): PageHeaders {
@@ -68,20 +130,27 @@ export class GitHubClient {
     if ('kind' in endpoints) {
       throw new GitHubError(endpoints);
     }
+    const badToken = options.token !== undefined ? tokenProblem(options.token) : undefined;
+    if (badToken) {
+      throw new GitHubError(badToken);
+    }
     this.endpoints = endpoints;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     const logger = options.logger;
+    // octokit logs deprecations to the console by default (a CLI's terminal); route them to our
+    // log instead. Its messages quote response headers (`sunset`): server text, made safe.
+    const log = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: string) => logger.warn(`[github] ${plainLine(message)}`),
+      error: (message: string) => logger.error(`[github] ${plainLine(message)}`),
+    };
     this.octokit = new Octokit({
       baseUrl: endpoints.rest,
       userAgent: options.userAgent,
+      request: { fetch: boundedFetch(options.maxBodyBytes ?? MAX_BODY_BYTES), log },
       ...(options.token ? { auth: options.token } : {}),
-      // octokit logs deprecations to the console by default; route them to our log instead.
-      log: {
-        debug: () => undefined,
-        info: () => undefined,
-        warn: (message: string) => logger.warn(`[github] ${message}`),
-        error: (message: string) => logger.error(`[github] ${message}`),
-      },
+      log,
     });
   }
 
@@ -117,7 +186,11 @@ export class GitHubClient {
     if (answer.notModified) {
       throw new GitHubError({ kind: 'invalidResponse', status: 304, message: 'GitHub answered 304 to a request without an ETag.' });
     }
-    return { data: answer.data, ...answer.headers };
+    const next = readNextLink(answer.headers.link, this.octokit.request.endpoint(route, parameters).url, this.endpoints.rest);
+    if (next.kind === 'refused') {
+      this.options.logger.warn(`[github] ${route}: the Link header's next page is not followed (another origin, outside the API, or not a later page)`);
+    }
+    return { data: answer.data, ...answer.headers, ...(next.kind === 'next' ? { nextPage: next.page } : {}), ...(next.kind === 'refused' ? { nextRefused: true } : {}) };
   }
 
   /**
@@ -130,6 +203,10 @@ export class GitHubClient {
     etag: string | undefined,
     signal?: AbortSignal,
   ): Promise<{ notModified: true } | { notModified: false; data: unknown; etag?: string; headers: PageHeaders }> {
+    const badName = nameProblem(parameters);
+    if (badName) {
+      throw new GitHubError(badName);
+    }
     const { timeout, combined } = this.signals(signal);
     try {
       const response = await this.octokit.request(route, {
@@ -194,6 +271,10 @@ export class GitHubClient {
     }
     if (timeout.aborted) {
       return { kind: 'timeout', message: `GitHub did not answer within ${Math.round(this.timeoutMs / 1000)} s.` };
+    }
+    if (error instanceof BodyTooLarge || (error instanceof Error && error.cause instanceof BodyTooLarge)) {
+      const megabytes = Math.round((this.options.maxBodyBytes ?? MAX_BODY_BYTES) / (1024 * 1024));
+      return { kind: 'invalidResponse', message: `GitHub's answer was longer than ${megabytes} MB, so it was not read.` };
     }
     if (error instanceof RequestError && error.response && error.status >= 300 && error.status < 400) {
       // We never follow redirects: the token must not reach another origin.

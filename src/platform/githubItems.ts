@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ItemCache } from '../core/itemCache';
 import type { Logger } from '../core/logger';
 import type { ItemKey } from '../core/pullRequests';
 import { GitHubClient, GitHubError } from './githubClient';
@@ -14,6 +15,8 @@ export interface TokenSource {
 }
 
 const SAVE_DELAY_MS = 2_000;
+/** A saved cache of 5,000 entries is a few megabytes; a larger file is not one of ours. */
+const MAX_CACHE_FILE_BYTES = 16 * 1024 * 1024;
 
 /**
  * The editor's side of GitHub data: an ItemFetcher configured from the settings and the token,
@@ -82,21 +85,49 @@ export class GitHubItemSource implements vscode.Disposable {
   }
 
   private load(): Promise<void> {
-    this.loaded ??= (async () => {
-      if (!this.storageFile) {
+    this.loaded ??= this.restore();
+    return this.loaded;
+  }
+
+  /**
+   * Restores the saved cache. A file that is not one (corrupt, of another shape, too large, not
+   * a regular file, unreadable) is set aside beside itself, with a log line, so the writer can
+   * look at it and the next save starts clean; the editor carries on either way.
+   */
+  private async restore(): Promise<void> {
+    const file = this.storageFile;
+    if (!file) {
+      return;
+    }
+    let problem: string;
+    try {
+      const stat = await vscode.workspace.fs.stat(file);
+      if ((stat.type & vscode.FileType.File) === 0) {
+        problem = 'it is not a regular file';
+      } else if (stat.size > MAX_CACHE_FILE_BYTES) {
+        problem = `it is larger than ${MAX_CACHE_FILE_BYTES / (1024 * 1024)} MB`;
+      } else {
+        const value: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+        if (ItemCache.recognises(value)) {
+          const count = this.fetcher.cache.load(value);
+          this.logger.info(`[github] ${count} cached items restored`);
+          return;
+        }
+        problem = 'it is not a saved cache';
+      }
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
         return;
       }
-      try {
-        const bytes = await vscode.workspace.fs.readFile(this.storageFile);
-        const count = this.fetcher.cache.load(JSON.parse(new TextDecoder().decode(bytes)));
-        this.logger.info(`[github] ${count} cached items restored`);
-      } catch (error) {
-        if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
-          this.logger.warn(`[github] cache file ignored: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    })();
-    return this.loaded;
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    const aside = file.with({ path: `${file.path}.corrupt-${Date.now()}` });
+    try {
+      await vscode.workspace.fs.rename(file, aside, { overwrite: false });
+      this.logger.warn(`[github] cache file set aside as ${aside.path.slice(aside.path.lastIndexOf('/') + 1)}: ${problem}`);
+    } catch (error) {
+      this.logger.warn(`[github] cache file ignored (${problem}); it could not be set aside: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private scheduleSave(): void {

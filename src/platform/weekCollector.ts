@@ -1,6 +1,6 @@
 import { forEachLimited } from '../core/concurrency';
 import type { GitHubFailure } from '../core/githubApi';
-import { nextPageNumber } from '../core/githubApi';
+import { parseRepoName } from '../core/githubApi';
 import type { Logger } from '../core/logger';
 import type { MergedPr } from '../core/mergedPrs';
 import { mergedSearchQuery, readSearchPage, SEARCH_RESULT_CAP } from '../core/mergedPrs';
@@ -54,6 +54,18 @@ export interface ReleasesResult {
 export const SEARCH_LIMIT_PER_MINUTE = { authenticated: 30, anonymous: 10 } as const;
 /** A rate limit that lifts later than this is not waited for: the writer is told instead. */
 const MAX_RATE_WAIT_MS = 65_000;
+/** GitHub's search answers 1,000 results at most: 10 pages of 100. No `next` link takes us further. */
+const MAX_SEARCH_PAGES = SEARCH_RESULT_CAP / 100;
+/** A page refused for the rate limit this many times is given up: the limit is not lifting. */
+const MAX_RATE_RETRIES = 3;
+
+/** `owner/repo` from a setting or the command line, or the failure that keeps it away from GitHub. */
+function checkedRepo(repo: string): { owner: string; name: string } | RepoFailure {
+  const parsed = parseRepoName(repo);
+  return parsed
+    ? { owner: parsed.owner, name: parsed.repo }
+    : { repo, failure: { kind: 'invalidName', message: `"${repo}" is not an owner/repository name, so GitHub was not asked.` } };
+}
 
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -106,12 +118,18 @@ export async function collectMergedPrs(source: PageSource, repos: readonly strin
     if (stopped) {
       break;
     }
+    const checked = checkedRepo(repo);
+    if ('failure' in checked) {
+      failures.push(checked);
+      continue;
+    }
     const q = mergedSearchQuery(repo, window, labels);
     options.logger.info(`[merged] search: ${q}`);
     let page: number | undefined = 1;
     let total = 0;
     let fetched = 0;
     let incomplete = false;
+    let retries = 0;
     while (page !== undefined) {
       const pause = pacer.delayBefore(now(), limit);
       if (pause > 0) {
@@ -129,7 +147,8 @@ export async function collectMergedPrs(source: PageSource, repos: readonly strin
           throw error;
         }
         const retryIn = error.failure.retryAt ? error.failure.retryAt.getTime() - now() : undefined;
-        if (error.kind === 'rateLimited' && retryIn !== undefined && retryIn <= MAX_RATE_WAIT_MS) {
+        if (error.kind === 'rateLimited' && retryIn !== undefined && retryIn <= MAX_RATE_WAIT_MS && retries < MAX_RATE_RETRIES) {
+          retries++;
           options.onProgress?.(`Waiting ${Math.ceil(Math.max(retryIn, 0) / 1000)} s for GitHub's search limit…`);
           await wait(Math.max(retryIn, 0) + 1000, options.signal);
           continue;
@@ -150,7 +169,12 @@ export async function collectMergedPrs(source: PageSource, repos: readonly strin
       incomplete ||= read.incomplete;
       fetched += read.items.length;
       prs.push(...read.items);
-      page = nextPageNumber(answer.link);
+      retries = 0;
+      if (answer.nextRefused) {
+        notes.push(`GitHub's answer for ${repo} named a next page elsewhere, which is not followed: the list stops after ${fetched} results.`);
+      }
+      // Only a later page, and never past GitHub's own cap: a `next` link cannot keep us going.
+      page = answer.nextPage !== undefined && answer.nextPage > page && answer.nextPage <= MAX_SEARCH_PAGES ? answer.nextPage : undefined;
       if (page !== undefined && answer.rateRemaining === 0 && answer.rateReset !== undefined) {
         const until = answer.rateReset * 1000 - now();
         if (until > MAX_RATE_WAIT_MS) {
@@ -184,10 +208,17 @@ export async function collectReleases(source: PageSource, repos: readonly string
       return;
     }
     const found: Release[] = [];
+    const checked = checkedRepo(repo);
+    if ('failure' in checked) {
+      failures.push(checked);
+      options.onProgress?.(`${++done} of ${repos.length} repositories`);
+      return;
+    }
+    const { owner, name } = checked;
     try {
+      // needsNextPage stops at MAX_RELEASE_PAGES whatever the `next` link says.
       for (let page = 1; ; page++) {
         requests++;
-        const [owner, name] = repo.split('/');
         const answer = await source.getPage('GET /repos/{owner}/{repo}/releases', { owner, repo: name, per_page: RELEASES_PER_PAGE, page }, options.signal);
         const read = readReleasesPage(answer.data, repo);
         if (!read) {
@@ -196,7 +227,7 @@ export async function collectReleases(source: PageSource, repos: readonly string
         }
         found.push(...read.releases);
         const count = Array.isArray(answer.data) ? answer.data.length : 0;
-        if (!needsNextPage(read, count, window, page) || nextPageNumber(answer.link) === undefined) {
+        if (!needsNextPage(read, count, window, page) || answer.nextPage !== page + 1) {
           break;
         }
       }

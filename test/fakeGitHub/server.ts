@@ -57,7 +57,11 @@ export type FaultKind =
   | 'tooManyRequests'
   | 'htmlOk'
   | 'redirect'
-  | 'badCredentials';
+  | 'badCredentials'
+  /** Headers at once, then the JSON body a byte at a time, slower than any deadline. */
+  | 'drip'
+  /** Headers at once, then a JSON body that never ends, as fast as the client reads. */
+  | 'endlessBody';
 
 export interface Fault {
   readonly kind: FaultKind;
@@ -107,6 +111,13 @@ export class FakeGitHub {
   maxConcurrent = 0;
   /** GitHub sets `incomplete_results` when a search timed out on its side. */
   searchIncomplete = false;
+  /**
+   * Replaces the `Link` header of listings (search, releases): e.g. a `next` link that never
+   * ends, points back, or points to another host. Given the request's URL as the client sent it.
+   */
+  linkOverride: ((url: URL) => string | undefined) | undefined;
+  /** Headers added to every JSON answer (e.g. `deprecation` and `sunset`, which octokit logs). */
+  extraHeaders: Record<string, string> = {};
   private active = 0;
   private readonly repos = new Map<string, RepoData>();
   private readonly faults: Array<{ fault: Fault; left: number }> = [];
@@ -251,6 +262,10 @@ export class FakeGitHub {
     if (fault === 'hang') {
       return; // The socket stays open with no answer until the client gives up or we close.
     }
+    if (fault === 'drip' || fault === 'endlessBody') {
+      this.stream(response, fault);
+      return;
+    }
     if (fault) {
       this.sendFault(response, fault, resource, token);
       return;
@@ -277,7 +292,8 @@ export class FakeGitHub {
       return;
     }
     const answer = this.route(url);
-    this.json(response, answer.status, answer.body, resource, token, { request, ...(answer.link ? { link: answer.link } : {}) });
+    const link = this.linkOverride && answer.status === 200 ? this.linkOverride(new URL(url.pathname + url.search, this.url)) : answer.link;
+    this.json(response, answer.status, answer.body, resource, token, { request, ...(link ? { link } : {}) });
   }
 
   private takeFault(path: string): FaultKind | undefined {
@@ -431,7 +447,31 @@ export class FakeGitHub {
     return { resources: { core, search: view('search'), graphql: view('graphql') }, rate: core };
   }
 
-  private sendFault(response: ServerResponse, kind: Exclude<FaultKind, 'hang'>, resource: Resource, token: string | undefined): void {
+  /** A 200 whose body trickles (`drip`) or never ends (`endlessBody`) until the client hangs up. */
+  private stream(response: ServerResponse, kind: 'drip' | 'endlessBody'): void {
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': requestId() });
+    response.write('{"resources": {"core": {"limit": 60, "remaining": 60, "reset": 1, "used": 0}}, "padding": "');
+    let open = true;
+    response.once('close', () => {
+      open = false;
+    });
+    if (kind === 'drip') {
+      const timer = setInterval(() => (open ? response.write(' ') : clearInterval(timer)), 20);
+      return;
+    }
+    const chunk = ' '.repeat(64 * 1024);
+    const pump = (): void => {
+      while (open && response.write(chunk)) {
+        // Write until the socket's buffer is full, then wait for it to drain.
+      }
+      if (open) {
+        response.once('drain', pump);
+      }
+    };
+    pump();
+  }
+
+  private sendFault(response: ServerResponse, kind: Exclude<FaultKind, 'hang' | 'drip' | 'endlessBody'>, resource: Resource, token: string | undefined): void {
     switch (kind) {
       case 'rateLimit': {
         const bucket = this.bucket(resource, token);
@@ -507,6 +547,7 @@ export class FakeGitHub {
       'x-ratelimit-resource': resource,
       ...(status === 200 ? { etag, 'cache-control': token ? 'private, max-age=60, s-maxage=60' : 'public, max-age=60, s-maxage=60' } : {}),
       ...(options.link ? { link: options.link } : {}),
+      ...this.extraHeaders,
       ...options.headers,
     };
     if (notModified) {

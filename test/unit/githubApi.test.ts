@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { classifyHttpFailure, describeRateLimits, readRateLimits, resolveGitHubEndpoints } from '../../src/core/githubApi';
+import { classifyHttpFailure, describeRateLimits, isOwnerName, isPlausibleToken, isRepoName, parseRepoName, readNextLink, readRateLimits, resolveGitHubEndpoints, tokenProblem } from '../../src/core/githubApi';
+import { plainLine, safeText } from '../../src/core/safeText';
 
 suite('GitHub endpoints from the API URL setting', () => {
   test('github.com serves GraphQL beside REST', () => {
@@ -92,5 +93,99 @@ suite('Reading /rate_limit', () => {
       describeRateLimits('https://api.github.com', true, limits),
       'GitHub API at https://api.github.com answers (authenticated): 4990 of 5000 requests left, resets at 08:00 UTC.',
     );
+  });
+});
+
+suite('Server text in failure messages', () => {
+  test('an API message is quoted without terminal escapes, C1 controls, bidi or zero-width characters', () => {
+    const failure = classifyHttpFailure({ status: 403, headers: {}, body: { message: 'Resource\u001b[2J protected\u009b31m by\u202e\u2066 policy\u200b\u2028!' } });
+    assert.equal(failure.message, 'GitHub refused access (403: Resource [2J protected 31m by policy !).');
+    const other = classifyHttpFailure({ status: 422, headers: {}, body: { message: '\u0085Validation\u2029failed\ufeff' } });
+    assert.equal(other.message, 'GitHub answered 422: Validation failed.');
+  });
+});
+
+suite('The Link header\'s next page', () => {
+  const api = 'https://api.github.com';
+  const request = `${api}/search/issues?q=x&per_page=100&page=3`;
+
+  test('a later page on the API is taken, in any case of scheme and host, relative or not', () => {
+    assert.deepEqual(readNextLink('<https://api.github.com/search/issues?q=x&page=4&per_page=100>; rel="next", <https://api.github.com/search/issues?page=9>; rel="last"', request, api), { kind: 'next', page: 4 });
+    assert.deepEqual(readNextLink('<HTTPS://API.GITHUB.COM/search/issues?page=4>; rel="next"', request, api), { kind: 'next', page: 4 });
+    assert.deepEqual(readNextLink('</search/issues?page=4>; rel=next', request, api), { kind: 'next', page: 4 });
+    assert.deepEqual(readNextLink('<https://api.github.com/repositories/20580498/releases?page=2>; rel="next"', `${api}/repos/kubernetes/kubernetes/releases?per_page=100&page=1`, api), { kind: 'next', page: 2 });
+    assert.deepEqual(readNextLink(undefined, request, api), { kind: 'last' });
+    assert.deepEqual(readNextLink('<https://api.github.com/search/issues?page=1>; rel="first"', request, api), { kind: 'last' });
+  });
+
+  test('another host, credentials, a path outside the API, an earlier page or no page are refused', () => {
+    for (const link of [
+      '<https://evil.example/search/issues?page=4>; rel="next"',
+      '<https://api.github.com.evil.example/search/issues?page=4>; rel="next"',
+      '<http://api.github.com/search/issues?page=4>; rel="next"',
+      '<https://user:pw@api.github.com/search/issues?page=4>; rel="next"',
+      '<https://api.github.com/search/issues?page=3>; rel="next"',
+      '<https://api.github.com/search/issues?page=1>; rel="next"',
+      '<https://api.github.com/search/issues>; rel="next"',
+      '<https://api.github.com/search/issues?page=99999999999>; rel="next"',
+      '<::>; rel="next"',
+      `<https://api.github.com/search/issues?page=4>; rel="next"${' '.repeat(10_000)}`,
+    ]) {
+      assert.deepEqual(readNextLink(link, request, api), { kind: 'refused' }, link);
+    }
+    const ghes = 'https://ghe.example.com/api/v3';
+    assert.deepEqual(readNextLink('<https://ghe.example.com/login?page=2>; rel="next"', `${ghes}/search/issues?page=1`, ghes), { kind: 'refused' });
+    assert.deepEqual(readNextLink('<https://ghe.example.com/api/v3/../../login?page=2>; rel="next"', `${ghes}/search/issues?page=1`, ghes), { kind: 'refused' });
+    assert.deepEqual(readNextLink('<https://GHE.example.com/api/v3/search/issues?page=2>; rel="next"', `${ghes}/search/issues?page=1`, ghes), { kind: 'next', page: 2 });
+  });
+
+  test('reading a hostile header is linear', () => {
+    const started = Date.now();
+    readNextLink('<'.repeat(8_000), request, api);
+    readNextLink(`<${'a'.repeat(8_000)}`, request, api);
+    assert.ok(Date.now() - started < 500);
+  });
+});
+
+suite('GitHub names and tokens', () => {
+  test('owners and repositories: dots inside a name are fine, a path step is not a name', () => {
+    assert.ok(isOwnerName('kubernetes-sigs') && isRepoName('.github') && isRepoName('kubernetes.github.io') && isRepoName('...'));
+    for (const bad of ['.', '..', '', 'a/b', 'a?b', 'a#b', 'a%2e', ' x']) {
+      assert.ok(!isRepoName(bad), bad);
+    }
+    assert.ok(!isOwnerName('-x') && !isOwnerName('.') && !isOwnerName('a'.repeat(40)));
+    assert.deepEqual(parseRepoName(' kubernetes/kops '), { owner: 'kubernetes', repo: 'kops' });
+    assert.equal(parseRepoName('kubernetes/..'), undefined);
+    assert.equal(parseRepoName('a/b/c'), undefined);
+  });
+
+  test('Set GitHub Token accepts what can be sent and is as long as a token', () => {
+    assert.ok(isPlausibleToken('ghp_0123456789abcdefABCDEF0123456789abcd'));
+    for (const bad of ['ghp_0123456789abcdef\nABCDEF0123456789abcd', 'ghp_0123456789abcdef\u0085ABCDEF0123456789', 'ghp_0123456789abcdef\u2014ABCDEF0123456789', 'short']) {
+      assert.ok(!isPlausibleToken(bad), JSON.stringify(bad));
+    }
+  });
+
+  test('a token is visible ASCII without spaces', () => {
+    assert.equal(tokenProblem('ghp_0123456789abcdefABCDEF0123456789abcd'), undefined);
+    assert.equal(tokenProblem('github_pat_11AAAAAAA0_xxxxxxxxxxxxxxxxxxxxxxxx'), undefined);
+    for (const bad of ['a\nb', 'a\rb', 'a b', 'a\tb', 'ghp_\u2014x', 'ghp_\u00e9', '']) {
+      assert.equal(tokenProblem(bad)?.kind, 'invalidToken', JSON.stringify(bad));
+    }
+  });
+});
+
+suite('Safe text', () => {
+  test('breaking characters become spaces, invisible ones go, line breaks stay where asked', () => {
+    assert.equal(safeText('a\u001b[0mb\u009bc\u2028d\u2029e\u0000f\rg\nh\ti'), 'a [0mb c d e f g\nh\ti');
+    assert.equal(plainLine('a\u202eb\u2066c\u2069d\u200be\u200cf\u2060g\ufeffh\u061ci\u200ej\u200fk\nl'), 'abcdefghijk l');
+  });
+
+  test('linear on long hostile runs', () => {
+    const started = Date.now();
+    for (const run of ['\u200d', '\u{1f3f4}', '\u{e0041}', '\u{1f469}\u200d', '\u202e']) {
+      safeText(run.repeat(200_000));
+    }
+    assert.ok(Date.now() - started < 2_000);
   });
 });

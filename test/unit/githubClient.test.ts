@@ -112,3 +112,85 @@ suite('GitHub client (octokit) against the fake GitHub', () => {
       error instanceof GitHubError && error.kind === 'badConfiguration');
   });
 });
+
+suite('GitHub client: answers are bounded', () => {
+  let github: FakeGitHub;
+  let logger: MemoryLogger;
+  const client = (options: { token?: string; timeoutMs?: number; maxBodyBytes?: number } = {}) =>
+    new GitHubClient({ apiUrl: github.url, userAgent: 'lwkd-author-test', logger, ...options });
+
+  setup(async () => {
+    github = await FakeGitHub.start({ tokens: ['good-token'] });
+    logger = new MemoryLogger();
+  });
+
+  teardown(async () => {
+    await github.close();
+  });
+
+  test('a body that drips past the deadline is a timeout, not an unexpected shape', async () => {
+    github.fail({ kind: 'drip' });
+    const started = Date.now();
+    assert.equal(await failureKind(client({ timeoutMs: 300 }).checkConnection()), 'timeout');
+    assert.ok(Date.now() - started < 5_000);
+  });
+
+  test('a body that never ends is cut at the size bound', async () => {
+    github.fail({ kind: 'endlessBody' });
+    const started = Date.now();
+    try {
+      await client({ timeoutMs: 8_000, maxBodyBytes: 1024 * 1024 }).checkConnection();
+      assert.fail('expected the request to fail');
+    } catch (error) {
+      assert.ok(error instanceof GitHubError);
+      assert.equal(error.kind, 'invalidResponse');
+      assert.match(error.message, /longer than 1 MB/);
+    }
+    assert.ok(Date.now() - started < 4_000, 'stopped reading long before the deadline');
+  });
+
+  test('a token with a line break or a character no header can carry is not a valid token, and is never sent', async () => {
+    for (const token of ['good-token\nX-Evil: 1', 'good token', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789\u2014', 'good-token\u0085', '']) {
+      assert.equal(await failureKind(Promise.resolve().then(() => client({ token }).checkConnection())), 'invalidToken', JSON.stringify(token));
+    }
+    assert.equal(github.requests.length, 0);
+  });
+
+  test('an owner or repository that is a path step or URL-significant never reaches the API path', async () => {
+    const route = 'GET /repos/{owner}/{repo}/pulls/{number}';
+    const bad: Array<Record<string, unknown>> = [
+      { owner: '..', repo: '..', number: 1 },
+      { owner: 'kubernetes', repo: '..', number: 1 },
+      { owner: 'kubernetes', repo: '.', number: 1 },
+      { owner: '.', repo: 'kubernetes', number: 1 },
+      { owner: '', repo: 'kubernetes', number: 1 },
+      { owner: 'kubernetes', repo: '', number: 1 },
+      { owner: 'kubernetes', repo: 'a/b', number: 1 },
+      { owner: 'kubernetes', repo: 'x?y', number: 1 },
+      { owner: 'kubernetes', repo: 'x#y', number: 1 },
+      { owner: 'kubernetes', repo: '%2e%2e', number: 1 },
+      { owner: 'kubernetes', repo: 'kubernetes', number: 1.5 },
+      { owner: 'kubernetes', repo: 'kubernetes', number: '1/../../x' },
+    ];
+    for (const parameters of bad) {
+      assert.equal(await failureKind(client().get(route, parameters)), 'invalidName', JSON.stringify(parameters));
+    }
+    assert.equal(github.requests.length, 0);
+    github.addPull('kubernetes/.github', { number: 1, title: 'dots inside a name are fine', author: 'a' });
+    assert.ok(await client().get(route, { owner: 'kubernetes', repo: '.github', number: 1 }));
+  });
+
+  test('an API URL in capitals is the same host', async () => {
+    const report = await new GitHubClient({ apiUrl: github.url.toUpperCase(), userAgent: 'test', logger }).checkConnection();
+    assert.equal(report.endpoints.rest, github.url);
+  });
+
+  test('server text in what octokit logs reaches the log without control characters', async () => {
+    // A header carries Latin-1 only: C1 controls are what a server can put there.
+    github.extraHeaders = { deprecation: 'true', sunset: 'soon\u009b2J\u0085' };
+    await client().checkConnection();
+    const line = logger.lines.find((entry) => entry.includes('deprecated'));
+    assert.ok(line, 'octokit logged the deprecation');
+    assert.ok(!/[\u0080-\u009f]/.test(line), JSON.stringify(line));
+  });
+});

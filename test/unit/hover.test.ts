@@ -157,6 +157,81 @@ suite('GitHub data cache', () => {
   });
 });
 
+suite('GitHub data cache: what a load may bring', () => {
+  let now = 1_000_000;
+  const clock = () => now;
+  const merged = readPullRequest(restPull(), key)!;
+  const entry = (number: number, fetchedAt: number) => ({ key: `kubernetes/kubernetes#${number}`, fetchedAt, item: { ...merged, number } });
+
+  test('entries dated in the future are dropped on load', () => {
+    now = 1_000_000;
+    const cache = new ItemCache(clock);
+    assert.equal(cache.load({ version: 1, entries: [entry(1, now + 3600_000), entry(2, now - 1000), entry(3, Number.MAX_SAFE_INTEGER)] }), 1);
+    assert.equal(cache.get('kubernetes/kubernetes#1'), undefined);
+    assert.equal(cache.get('kubernetes/kubernetes#3'), undefined);
+    assert.ok(cache.get('kubernetes/kubernetes#2')?.fresh);
+  });
+
+  test('a file with more entries than the bound loads the newest, up to the bound', () => {
+    now = 1_000_000;
+    const cache = new ItemCache(clock, 3);
+    const entries = Array.from({ length: 10 }, (_, i) => entry(i + 1, now - (10 - i) * 1000));
+    assert.equal(cache.load({ version: 1, entries }), 3);
+    assert.equal(cache.size, 3);
+    assert.deepEqual([8, 9, 10].map((n) => Boolean(cache.get(`kubernetes/kubernetes#${n}`))), [true, true, true]);
+    const shuffled = new ItemCache(clock, 3);
+    shuffled.load({ version: 1, entries: [...entries].reverse() });
+    assert.deepEqual([8, 9, 10].map((n) => Boolean(shuffled.get(`kubernetes/kubernetes#${n}`))), [true, true, true]);
+  });
+
+  test('the bound holds when a load comes on top of what was fetched meanwhile', () => {
+    now = 1_000_000;
+    const cache = new ItemCache(clock, 3);
+    cache.set(entry(100, now));
+    cache.set(entry(101, now));
+    cache.load({ version: 1, entries: [entry(1, now - 3000), entry(2, now - 2000), entry(3, now - 1000)] });
+    assert.equal(cache.size, 3);
+    assert.ok(cache.get('kubernetes/kubernetes#100') && cache.get('kubernetes/kubernetes#101'), 'what was fetched this session stays');
+  });
+
+  test('keys that are path steps are not loaded', () => {
+    now = 1_000_000;
+    const cache = new ItemCache(clock);
+    assert.equal(cache.load({ version: 1, entries: [{ key: 'kubernetes/..#1', fetchedAt: now, notFound: true }, { key: 'kubernetes/.#1', fetchedAt: now, notFound: true }] }), 0);
+  });
+});
+
+suite('Remote text in hovers and items', () => {
+  // eslint-disable-next-line no-control-regex
+  const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/;
+  const HOSTILE = 'Fix\u001b[31m the\u009b2J kubelet\u202e\u2066gnp.exe\u2069\u200b\u200f\u2028line\u061c\ufeff';
+
+  test('items read from GitHub hold no control, bidi or zero-width characters, nor separators', () => {
+    const item = readPullRequest(restPull({ title: HOSTILE, labels: [{ name: 'kind/\u200bfeature' }], milestone: { title: 'v1.36\u2067' }, user: { login: 'dev\u0085' } }), key)!;
+    for (const text of [item.title, ...item.labels, item.milestone!, item.author!]) {
+      assert.ok(!UNSAFE.test(text), JSON.stringify(text));
+    }
+    assert.equal(item.title, 'Fix [31m the 2J kubeletgnp.exe line');
+    assert.deepEqual(item.labels, ['kind/feature']);
+  });
+
+  test('emoji sequences stay whole: joiners between pictographs and flag tags are kept', () => {
+    const title = 'Dev \u{1f469}\u200d\u{1f4bb} \u{1f3f3}\ufe0f\u200d\u{1f308} \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} a\u200db x\u{e0041}\u{e0042}';
+    assert.equal(readPullRequest(restPull({ title }), key)!.title, 'Dev \u{1f469}\u200d\u{1f4bb} \u{1f3f3}\ufe0f\u200d\u{1f308} \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} ab x');
+  });
+
+  test('the hover shows no control, bidi or zero-width character from any text it is given', () => {
+    const item = { ...readPullRequest(restPull(), key)!, title: HOSTILE, labels: [`kind/${HOSTILE}`], milestone: HOSTILE, author: `dev${HOSTILE}` };
+    const markdown = renderHover({
+      key, refKind: 'pull', item, problem: `GitHub said ${HOSTILE}`, coveredIn: [{ title: `Week Ending ${HOSTILE}`, uri: 'file:///x.md', line: 3 }],
+      webBase: 'https://github.com', openCommand: 'lwkd.openLocation',
+    });
+    for (const line of markdown.split('\n')) {
+      assert.ok(!UNSAFE.test(line), JSON.stringify(line));
+    }
+  });
+});
+
 suite('Batched GraphQL lookups against the fake GitHub', () => {
   let github: FakeGitHub;
   setup(async () => {

@@ -5,7 +5,6 @@ import { bulletFor, DEFAULT_MERGED_LABELS, kindOf, mergedSearchQuery, readReleas
 import { compareVersions, groupReleases, highlights, releaseLine } from '../../src/core/releases';
 import { sectionInsertions } from '../../src/core/sectionInsert';
 import { editionWeekWindow, githubDateRange } from '../../src/core/weekWindow';
-import { nextPageNumber } from '../../src/core/githubApi';
 import { silentLogger } from '../../src/core/logger';
 import { GitHubClient } from '../../src/platform/githubClient';
 import { collectMergedPrs, collectReleases, SearchPacer } from '../../src/platform/weekCollector';
@@ -260,7 +259,77 @@ suite('Collecting a week from GitHub', () => {
     const result = await collectReleases(client('t'), ['etcd-io/etcd'], window, { logger: silentLogger });
     assert.equal(result.requests, 4, 'pages 1-3 lie in the week; page 4 reaches before it');
     assert.equal(result.projects[0]!.also.length, 334);
-    assert.equal(nextPageNumber('<https://x/y?page=4&per_page=100>; rel="next", <https://x/y?page=9>; rel="last"'), 4);
-    assert.equal(nextPageNumber(undefined), undefined);
+  });
+});
+
+suite('Collecting a week: paging and names are bounded', () => {
+  let github: FakeGitHub;
+  let elsewhere: FakeGitHub;
+  const window = editionWeekWindow(week, 'UTC');
+  const client = () => new GitHubClient({ apiUrl: github.url, userAgent: 'test', logger: silentLogger, token: 't' });
+  const withPage = (url: URL, page: number, origin = github.url): string => {
+    const target = new URL(url.pathname + url.search, origin);
+    target.searchParams.set('page', String(page));
+    return `<${target.toString()}>; rel="next"`;
+  };
+  // An old loop without bounds never ends; this deadline turns that into a failure.
+  const options = () => ({ logger: silentLogger, signal: AbortSignal.timeout(6_000), wait: async () => undefined });
+
+  setup(async () => {
+    github = await FakeGitHub.start({ tokens: ['t'] });
+    elsewhere = await FakeGitHub.start({ tokens: ['t'] });
+    github.addPull('kubernetes/kubernetes', { number: 130001, title: 'One', author: 'dev', mergedAt: '2027-03-10T12:00:00Z', labels: ['release-note'] });
+  });
+
+  teardown(async () => {
+    await github.close();
+    await elsewhere.close();
+  });
+
+  test('a next link that never ends stops at GitHub\'s own cap of 10 pages', async () => {
+    github.linkOverride = (url) => withPage(url, Number(url.searchParams.get('page') ?? 1) + 1);
+    const result = await collectMergedPrs(client(), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, options(), new SearchPacer());
+    assert.equal(result.requests, 10);
+    assert.equal(github.requests.length, 10);
+  });
+
+  test('a next link back to a page already fetched ends the paging', async () => {
+    github.linkOverride = (url) => withPage(url, 2);
+    const result = await collectMergedPrs(client(), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, options(), new SearchPacer());
+    assert.equal(github.requests.length, 2);
+    assert.equal(result.prs.length, 1);
+  });
+
+  test('a next link to another host is not followed, and the writer is told', async () => {
+    github.linkOverride = (url) => withPage(url, 2, elsewhere.url);
+    const result = await collectMergedPrs(client(), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, options(), new SearchPacer());
+    assert.equal(github.requests.length, 1);
+    assert.match(result.notes.join('\n'), /next page .* not followed/);
+    assert.equal(elsewhere.requests.length, 0);
+  });
+
+  test('a rate limit that keeps coming back is not retried forever', async () => {
+    github.fail({ kind: 'tooManyRequests', path: '/search/issues' });
+    const result = await collectMergedPrs(client(), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, options(), new SearchPacer());
+    assert.ok(github.requests.length <= 4, `${github.requests.length} requests`);
+    assert.equal(result.failures[0]?.failure.kind, 'rateLimited');
+  });
+
+  test('releases: a next link that never ends stops at the page cap', async () => {
+    for (let i = 0; i < 100; i++) {
+      github.addRelease('etcd-io/etcd', { tag: `v3.${i}.0`, publishedAt: '2027-03-10T00:00:00Z' });
+    }
+    github.linkOverride = (url) => withPage(url, Number(url.searchParams.get('page') ?? 1) + 1);
+    await collectReleases(client(), ['etcd-io/etcd'], window, options());
+    assert.ok(github.requests.length <= 5, `${github.requests.length} requests`);
+  });
+
+  test('configured repositories that are path steps or not names never reach GitHub', async () => {
+    const bad = ['kubernetes/..', '../..', 'kubernetes/.', './x', 'a/b/c', 'kubernetes/', 'ku%2fbe/x'];
+    const releases = await collectReleases(client(), bad, window, options());
+    assert.deepEqual(releases.failures.map((failure) => failure.failure.kind), bad.map(() => 'invalidName'));
+    const merged = await collectMergedPrs(client(), bad, window, DEFAULT_MERGED_LABELS, options(), new SearchPacer());
+    assert.deepEqual(merged.failures.map((failure) => failure.failure.kind), bad.map(() => 'invalidName'));
+    assert.equal(github.requests.length, 0);
   });
 });
