@@ -228,7 +228,21 @@ export class GitHubClient {
       if (error instanceof GitHubError) {
         throw error;
       }
-      throw this.fail(route, error, signal, timeout);
+      throw this.fail(this.describeRequest(route, parameters), error, signal, timeout);
+    }
+  }
+
+  /**
+   * `GET /repos/kubernetes/kubernetes/pulls/123` rather than the route's template, for the log.
+   * The names in it are checked (nameProblem) and the query carries no token.
+   */
+  private describeRequest(route: string, parameters: Record<string, unknown>): string {
+    try {
+      const { method, url } = this.octokit.request.endpoint(route, parameters);
+      const { pathname, search } = new URL(url);
+      return `${method} ${pathname}${search}`;
+    } catch {
+      return route;
     }
   }
 

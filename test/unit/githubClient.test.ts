@@ -77,8 +77,9 @@ suite('GitHub client (octokit) against the fake GitHub', () => {
     assert.equal(await failureKind(client().checkConnection()), 'rateLimited');
   });
 
-  test('a 404 is not found', async () => {
+  test('a 404 is not found, and the log names the path asked for, not the route\'s template', async () => {
     assert.equal(await failureKind(client().get('GET /repos/{owner}/{repo}/pulls/{number}', { owner: 'kubernetes', repo: 'kubernetes', number: 424242 })), 'notFound');
+    assert.deepEqual(logger.lines.filter((line) => line.includes('failed')), ['warn [github] GET /repos/kubernetes/kubernetes/pulls/424242 failed: notFound (404)']);
   });
 
   test('a GitHub that never answers times out', async () => {
