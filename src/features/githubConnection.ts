@@ -34,17 +34,28 @@ export function registerGitHubConnection(deps: GitHubConnectionDeps): vscode.Dis
       return { ok: true, apiUrl: result.apiUrl, authenticated: result.authenticated, remaining: result.remaining, limit: result.limit };
     }
     deps.logger.warn(`[github] connection check failed: ${result.kind}: ${result.message}`);
-    const openSettings = vscode.l10n.t('Open Settings');
-    const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showWarningMessage(result.message, openSettings, showLog).then((choice) => {
-      if (choice === openSettings) {
-        void vscode.commands.executeCommand('workbench.action.openSettings', 'lwkd.github');
-      } else if (choice === showLog) {
-        deps.showLog();
-      }
-    });
+    void offerRemedies(result.kind, result.message, deps);
     return { ok: false, kind: result.kind, message: result.message };
   });
+}
+
+/**
+ * The actions that can fix what failed: a refused or malformed token is fixed by another token
+ * or a sign-in, never by the settings; an unreachable or misconfigured GitHub by the settings.
+ */
+async function offerRemedies(kind: GitHubFailureKind, message: string, deps: GitHubConnectionDeps): Promise<void> {
+  const tokenProblem = kind === 'unauthorized' || kind === 'invalidToken';
+  const actions: Array<{ title: string; run: () => unknown }> = [
+    ...(tokenProblem
+      ? [
+          { title: vscode.l10n.t('Set GitHub Token'), run: () => vscode.commands.executeCommand(Commands.setGitHubToken) },
+          { title: vscode.l10n.t('Sign in to GitHub'), run: () => vscode.commands.executeCommand(Commands.signInToGitHub) },
+        ]
+      : [{ title: vscode.l10n.t('Open Settings'), run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'lwkd.github') }]),
+    { title: vscode.l10n.t('Show Log'), run: () => deps.showLog() },
+  ];
+  const choice = await vscode.window.showWarningMessage(message, ...actions.map((action) => action.title));
+  await actions.find((action) => action.title === choice)?.run();
 }
 
 type CheckOutcome =
@@ -54,7 +65,7 @@ type CheckOutcome =
 async function checkConnection(apiUrl: string, deps: GitHubConnectionDeps): Promise<CheckOutcome> {
   try {
     const token = await deps.auth.token();
-    const client = new GitHubClient({ apiUrl, userAgent: deps.userAgent, logger: deps.logger, ...(token ? { token } : {}) });
+    const client = new GitHubClient({ apiUrl, userAgent: deps.userAgent, logger: deps.logger, timeoutMs: deps.settings.githubTimeoutMs, ...(token ? { token } : {}) });
     const report = await client.checkConnection();
     const { core } = report.rateLimits;
     return {

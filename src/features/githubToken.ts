@@ -22,20 +22,43 @@ export function registerGitHubTokenCommands(deps: GitHubTokenDeps): vscode.Dispo
         prompt: vscode.l10n.t('A GitHub personal access token; no scopes are needed. It is kept in VS Code\'s secret storage.'),
         password: true,
         ignoreFocusOut: true,
-        validateInput: (value) => (isPlausibleToken(value.trim()) ? undefined : vscode.l10n.t('That is not a valid GitHub token.')),
+        validateInput: (value) => (isPlausibleToken(value.trim()) ? undefined : vscode.l10n.t('That does not look like a GitHub token.')),
       });
       if (token === undefined) {
         return false;
       }
       await deps.auth.storeToken(token.trim());
-      vscode.window.setStatusBarMessage(vscode.l10n.t('GitHub token saved'), 3_000);
+      void vscode.window.showInformationMessage(vscode.l10n.t('GitHub token saved in VS Code\'s secret storage. Hovers and the week\'s PRs now use it.'));
       return true;
     }),
     registerCommand(Commands.clearGitHubToken, deps, async () => {
-      await deps.auth.clearToken();
-      vscode.window.setStatusBarMessage(vscode.l10n.t('GitHub token removed'), 3_000);
-      return true;
+      const had = await deps.auth.clearToken();
+      void vscode.window.showInformationMessage(had
+        ? vscode.l10n.t('GitHub token removed from VS Code\'s secret storage.')
+        : vscode.l10n.t('No GitHub token was set; nothing to remove.'));
+      return had;
     }),
-    registerCommand(Commands.signInToGitHub, deps, () => deps.auth.signIn()),
+    registerCommand(Commands.signInToGitHub, deps, async () => {
+      try {
+        return await deps.auth.signIn();
+      } catch (error) {
+        if (isCancelledSignIn(error)) {
+          // The writer said no: nothing went wrong, so nothing to show.
+          deps.logger.info('[auth] sign-in to GitHub cancelled');
+          return false;
+        }
+        throw error;
+      }
+    }),
   );
+}
+
+/**
+ * A sign-in the writer cancelled or declined. The authentication API has no typed error for it:
+ * VS Code's GitHub provider rejects with `Error('Cancelled')`, and the consent prompt with
+ * "User did not consent…".
+ */
+export function isCancelledSignIn(error: unknown): boolean {
+  return error instanceof vscode.CancellationError
+    || (error instanceof Error && (/^cancell?ed\.?$/i.test(error.message) || /did not consent/i.test(error.message)));
 }

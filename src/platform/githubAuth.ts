@@ -57,8 +57,11 @@ export class GitHubAuth implements vscode.Disposable {
     await this.secrets.store(SECRET_KEY, token);
   }
 
-  async clearToken(): Promise<void> {
+  /** Removes the stored token; false when there was none. */
+  async clearToken(): Promise<boolean> {
+    const had = (await this.secrets.get(SECRET_KEY)) !== undefined;
     await this.secrets.delete(SECRET_KEY);
+    return had;
   }
 
   /** An interactive sign-in: only from the explicit command. */

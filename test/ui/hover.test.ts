@@ -32,6 +32,7 @@ suite('Hovering a pull-request link, as a writer does', () => {
     await input.fill(token);
     await session().page.keyboard.press('Enter');
     await session().page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await session().page.locator('.notification-toast', { hasText: 'GitHub token saved' }).waitFor({ state: 'visible', timeout: 20_000 });
     await session().runCommand('LWKD: Refresh GitHub Data');
 
     const before = github.requests.length;

@@ -33,6 +33,22 @@ suite('Workbench, as a writer sees it', () => {
     await session().screenshot('ui-check-github-failure');
   });
 
+  test('a refused token offers Set GitHub Token and Sign in, not the settings that cannot fix it', async () => {
+    session().github.fail({ kind: 'badCredentials', path: '/rate_limit', times: 1 });
+    await session().runCommand('LWKD: Check GitHub Connection');
+    const toast = session().page.locator('.notification-toast', { hasText: 'token' });
+    await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    await toast.getByRole('button', { name: 'Set GitHub Token' }).waitFor({ state: 'visible' });
+    await toast.getByRole('button', { name: 'Sign in to GitHub' }).waitFor({ state: 'visible' });
+    assert.equal(await toast.getByRole('button', { name: 'Open Settings' }).count(), 0);
+    await session().screenshot('ui-check-github-refused-token');
+  });
+
+  test('Clear GitHub Token says what it did, also when there was nothing to remove', async () => {
+    await session().runCommand('LWKD: Clear GitHub Token');
+    await session().page.locator('.notification-toast', { hasText: 'No GitHub token was set' }).waitFor({ state: 'visible', timeout: 20_000 });
+  });
+
   test('Show Log opens the extension\'s log, which says it is active', async () => {
     await session().runCommand('LWKD: Show Log');
     const output = session().page.locator('.part.panel .view-lines').filter({ hasText: 'LWKD Author' }).first();
