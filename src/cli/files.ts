@@ -1,68 +1,35 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, fsyncSync, constants } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { decodeUtf8 } from '../core/postFile';
+import { createFileExclusive, LocalFileError, readRegularFile, replaceFileContents } from '../platform/localFiles';
 
 /**
- * Creates `path` with `text` only if nothing is there (O_EXCL: safe against a concurrent writer).
- * Returns false when the file exists. On a failed write the partial file is removed.
+ * Creates `path` with `text` only if nothing is there: complete or not at all, never over a
+ * concurrent writer's file. Returns false when the file exists.
  */
 export function createExclusive(path: string, text: string): boolean {
-  let fd: number;
   try {
-    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+    createFileExclusive(path, new TextEncoder().encode(text));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+    if (error instanceof LocalFileError && error.kind === 'exists') {
       return false;
     }
-    throw error;
-  }
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(path, { force: true });
     throw error;
   }
   return true;
 }
 
-/**
- * Replaces a file's text atomically: a temporary file beside it, then a rename. A crash leaves
- * either the old file or the new one, never a truncated one. Keeps the file's mode.
- */
+/** Replaces a file's text all or nothing; see replaceFileContents. */
 export function replaceAtomically(path: string, text: string): void {
-  const mode = statSync(path).mode & 0o777;
-  const temporary = join(dirname(path), `.${basename(path)}.lwkd-${process.pid}.tmp`);
-  try {
-    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  replaceFileContents(path, new TextEncoder().encode(text));
 }
 
-/** Reads UTF-8 text, refusing binary content and files over `maxBytes`. */
-export function readText(path: string, maxBytes = 1024 * 1024): string {
-  const size = statSync(path).size;
-  if (size > maxBytes) {
-    throw new Error(`${path} is larger than ${Math.round(maxBytes / 1024)} KB`);
+/**
+ * Reads a regular file of at most `maxBytes` as UTF-8 text, refusing binary content. With
+ * `keepBom`, a leading byte-order mark stays in the text, so writing the text back keeps it.
+ */
+export function readText(path: string, maxBytes = 1024 * 1024, options: { keepBom?: boolean } = {}): string {
+  const bytes = readRegularFile(path, maxBytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: options.keepBom ?? false }).decode(bytes);
+  } catch {
+    throw new LocalFileError('readFailed', path, `${path} is not UTF-8 text.`);
   }
-  const text = decodeUtf8(readFileSync(path));
-  if (text === undefined) {
-    throw new Error(`${path} is not UTF-8 text`);
-  }
-  return text;
 }

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_POSTS_FOLDER } from '../constants';
 import { decodePost, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
 import type { IndexedPost } from '../core/postIndex';
 import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
+import { LocalFileError, readRegularFile } from '../platform/localFiles';
 import type { CliIo } from './args';
 import { parseArgs, stringOption } from './args';
 
@@ -44,19 +45,26 @@ export function buildIndex(root: string, folder: string): PostIndex {
 }
 
 function readPost(path: string, file: string): IndexedPost | undefined {
+  let bytes: Buffer;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_POST_BYTES) {
-      return unreadablePost(file, tooLargeError(size));
-    }
-    const decoded = decodePost(readFileSync(path));
-    return 'text' in decoded ? indexPost(file, decoded.text) : unreadablePost(file, decoded.error);
+    bytes = readRegularFile(path, MAX_POST_BYTES);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined; // Deleted since the folder was listed.
+    if (!(error instanceof LocalFileError)) {
+      throw error;
     }
-    return unreadablePost(file, `not indexed: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    switch (error.kind) {
+      case 'notFound':
+        return undefined; // Deleted since the folder was listed.
+      case 'tooLarge':
+        return unreadablePost(file, tooLargeError(error.size ?? MAX_POST_BYTES + 1));
+      case 'notRegular':
+        return unreadablePost(file, 'not indexed: not a regular file (a device, a pipe or a folder)');
+      default:
+        return unreadablePost(file, `not indexed: cannot read the file (${((error.cause as NodeJS.ErrnoException | undefined)?.code) ?? error.message})`);
+    }
   }
+  const decoded = decodePost(bytes);
+  return 'text' in decoded ? indexPost(file, decoded.text) : unreadablePost(file, decoded.error);
 }
 
 /** Every `.md` under `folder`, sorted; none when the folder does not exist. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_POSTS_FOLDER, DEFAULT_TEMPLATE_PATH } from '../constants';
 import type { CalendarDate } from '../core/calendar';
@@ -6,12 +6,14 @@ import { calendarDateIn, dayOfWeek, formatIsoDate, formatLongDate, parseCalendar
 import { BUILTIN_TEMPLATE, editionFileName, renderTemplate } from '../core/edition';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
+import { LocalFileError, resolveInside } from '../platform/localFiles';
 import { createExclusive, readText } from './files';
 
 export const NEW_USAGE = `lwkd new [--next | --last | --week YYYY-MM-DD] [--root DIR] [--dry-run]
          [--posts-folder DIR] [--template FILE] [--today YYYY-MM-DD]
     Scaffold the edition for a week: writes <root>/_posts/<Sunday>-update.md from <root>/template.md
-    (or the built-in template) and prints its path; never overwrites (exit 1 if it exists).
+    (or the built-in template; a template must lie inside the root) and prints its path; never
+    overwrites (exit 1 if it exists).
     --next (default): the coming Sunday, today on a Sunday. --last: the Sunday before it.
     Today is your local date (TZ); --today overrides it. --dry-run prints the text instead.`;
 
@@ -31,11 +33,22 @@ export function runNew(argv: readonly string[], io: CliIo): number {
   const templateOption = stringOption(args, 'template');
   const templatePath = resolve(root, templateOption ?? DEFAULT_TEMPLATE_PATH);
   let template = BUILTIN_TEMPLATE;
-  if (existsSync(templatePath)) {
-    template = readText(templatePath);
-  } else if (templateOption !== undefined) {
-    io.stderr(`lwkd new: template ${templatePath} does not exist\n`);
-    return 1;
+  try {
+    // Inside the root only: a cloned site's template.md that links elsewhere would otherwise
+    // copy any file the writer can read into an edition that is then committed.
+    const real = resolveInside(root, templatePath);
+    if (real !== undefined) {
+      template = readText(real);
+    } else if (templateOption !== undefined) {
+      io.stderr(`lwkd new: template ${templatePath} does not exist\n`);
+      return 1;
+    }
+  } catch (error) {
+    if (error instanceof LocalFileError) {
+      io.stderr(`lwkd new: template: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
   const text = renderTemplate(template, week);
   if (args.options.has('dry-run')) {
@@ -45,7 +58,17 @@ export function runNew(argv: readonly string[], io: CliIo): number {
   const folder = join(root, postsFolder);
   const path = join(folder, editionFileName(week));
   mkdirSync(folder, { recursive: true });
-  if (!createExclusive(path, text)) {
+  let created: boolean;
+  try {
+    created = createExclusive(path, text);
+  } catch (error) {
+    if (error instanceof LocalFileError) {
+      io.stderr(`lwkd new: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  if (!created) {
     io.stderr(`lwkd new: the edition for the week ending ${formatLongDate(week)} already exists: ${path}\n`);
     return 1;
   }

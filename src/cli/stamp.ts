@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_SITE_URL } from '../constants';
-import { formatLongDate, parseFrontMatterTime } from '../core/calendar';
+import { formatLongDate, parseFrontMatterTime, parseIsoInstant } from '../core/calendar';
 import { applyTextEdit, stampPublicationTime } from '../core/edition';
 import { parseFrontMatter } from '../core/frontMatter';
+import { MAX_POST_BYTES } from '../core/postFile';
 import { parseSiteConfig, permalinkPost, postUrl } from '../core/permalink';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
+import { LocalFileError } from '../platform/localFiles';
 import { readText, replaceAtomically } from './files';
 
 export const STAMP_USAGE = `lwkd stamp FILE [--now ISO-8601] [--force] [--root DIR]
@@ -20,12 +22,26 @@ export function runStamp(argv: readonly string[], io: CliIo): number {
     throw new UsageError('stamp needs the edition file');
   }
   const nowText = stringOption(args, 'now');
-  const now = nowText === undefined ? io.now() : new Date(nowText);
-  if (Number.isNaN(now.getTime()) || (nowText !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(nowText))) {
-    throw new UsageError(`--now takes an ISO-8601 time such as 2026-11-23T04:12:09Z (got "${nowText}")`);
+  let now = io.now();
+  if (nowText !== undefined) {
+    const parsed = parseIsoInstant(nowText);
+    if (!parsed.ok) {
+      throw new UsageError(`--now takes an ISO-8601 time with an offset, such as 2026-11-23T04:12:09Z: ${parsed.message}`);
+    }
+    now = parsed.instant;
   }
   const path = resolve(io.cwd, file);
-  const text = readText(path, 50 * 1024 * 1024);
+  let text: string;
+  try {
+    // The byte-order mark stays in the text, so the file keeps it.
+    text = readText(path, MAX_POST_BYTES, { keepBom: true });
+  } catch (error) {
+    if (error instanceof LocalFileError) {
+      io.stderr(`lwkd stamp: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   const result = stampPublicationTime(text, now, path);
   if (!result.ok) {
     io.stderr(`lwkd stamp: ${path}: ${result.message}\n`);
@@ -35,7 +51,15 @@ export function runStamp(argv: readonly string[], io: CliIo): number {
     io.stderr(`lwkd stamp: ${result.value} is before the end of the week ending ${formatLongDate(result.weekEnding)}; nothing changed (use --force to stamp anyway)\n`);
     return 1;
   }
-  replaceAtomically(path, applyTextEdit(text, result.edit));
+  try {
+    replaceAtomically(path, applyTextEdit(text, result.edit));
+  } catch (error) {
+    if (error instanceof LocalFileError) {
+      io.stderr(`lwkd stamp: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   io.stdout(`${path}: date: ${result.value}\n`);
   try {
     const link = permalinkFor(stringOption(args, 'root') ? resolve(io.cwd, stringOption(args, 'root')!) : undefined, path, text, result.value);

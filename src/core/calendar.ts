@@ -198,3 +198,36 @@ export function zonedInstant(date: CalendarDate, hour: number, minute: number, t
   }
   return new Date(guess);
 }
+
+export type InstantParse =
+  | { readonly ok: true; readonly instant: Date }
+  | { readonly ok: false; readonly reason: 'form' | 'noOffset' | 'impossible' | 'outOfRange'; readonly message: string };
+
+/**
+ * Parses an ISO-8601 instant such as `2026-11-23T04:12:09Z` or `2026-11-23T06:12:09+02:00`,
+ * strictly: the offset is required (a time without one would be read in whatever zone the
+ * machine is in), the calendar time must exist (no `2026-02-30`, no `24:00`), and the instant
+ * must fall within the years 1 to 9999 in UTC, which is all front matter can hold.
+ */
+export function parseIsoInstant(text: string): InstantParse {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(text.trim());
+  if (!match) {
+    return { ok: false, reason: 'form', message: `"${text}" is not an ISO-8601 time such as 2026-11-23T04:12:09Z.` };
+  }
+  if (match[6] === undefined) {
+    return { ok: false, reason: 'noOffset', message: `"${text}" has no UTC offset; add Z or one such as +02:00, so it does not depend on this machine's time zone.` };
+  }
+  const date = parseCalendarDate(match[1]!);
+  const [hour, minute, second] = [match[2], match[3], match[4] ?? '0'].map(Number) as [number, number, number];
+  const offset = /^([+-])(\d{2}):?(\d{2})?$/.exec(match[6]);
+  const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) : 0;
+  if (!date || hour > 23 || minute > 59 || second > 59 || (offset && (Number(offset[2]) > 23 || Number(offset[3] ?? 0) > 59))) {
+    return { ok: false, reason: 'impossible', message: `"${text}" is not a real time.` };
+  }
+  const fraction = match[5] ? Math.floor(Number(`0.${match[5]}`) * 1000) : 0;
+  const instant = new Date(toUtcMs(date) + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + fraction);
+  if (instant.getUTCFullYear() < 1 || instant.getUTCFullYear() > 9999) {
+    return { ok: false, reason: 'outOfRange', message: `"${text}" falls outside the years 1 to 9999 in UTC, which front matter cannot hold.` };
+  }
+  return { ok: true, instant };
+}

@@ -159,6 +159,8 @@ export interface TextEdit {
   readonly newText: string;
 }
 
+export type StampFailure = 'noFrontMatter' | 'duplicateDate' | 'multiLineDate' | 'timeOutOfRange';
+
 export type StampResult =
   | {
     readonly ok: true;
@@ -171,11 +173,53 @@ export type StampResult =
     /** The stamp falls on a calendar day (UTC) before the week-ending Sunday. */
     readonly beforeWeekEnd: boolean;
   }
-  | { readonly ok: false; readonly reason: 'noFrontMatter'; readonly message: string };
+  | { readonly ok: false; readonly reason: StampFailure; readonly message: string };
+
+/** A top-level front-matter key as YAML allows it on one line: `date:`, `"date":`, `'date' :`. */
+export function frontMatterKey(line: string, key: string): string | undefined {
+  const match = /^(?:([A-Za-z_][\w-]*)|"([^"\\]*)"|'([^']*)')[ \t]*:(?=[ \t]|$)/.exec(line);
+  return match && (match[1] ?? match[2] ?? match[3]) === key ? match[0] : undefined;
+}
+
+/** A one-line `key: value` split so the value alone can be replaced. */
+interface ScalarLine {
+  /** The key, the colon and the spaces after it, as written. */
+  readonly prefix: string;
+  /** `"`, `'` or empty. */
+  readonly quote: string;
+  /** The value without its quotes. */
+  readonly value: string;
+  /** Whatever follows the value: spaces, a `# comment`. */
+  readonly suffix: string;
+}
+
+/** Undefined when the value does not end on this line (an open quote, a block scalar). */
+function scalarLine(line: string, key: string): ScalarLine | undefined {
+  const keyText = frontMatterKey(line, key)!;
+  const rest = line.slice(keyText.length);
+  const space = /^[ \t]*/.exec(rest)![0];
+  const prefix = keyText + space;
+  const body = rest.slice(space.length);
+  const quote = body[0] === '"' || body[0] === "'" ? body[0] : '';
+  if (quote) {
+    const close = quote === '"' ? /^"((?:[^"\\]|\\.)*)"/.exec(body) : /^'((?:[^']|'')*)'/.exec(body);
+    if (!close) {
+      return undefined;
+    }
+    return { prefix, quote, value: close[1]!, suffix: body.slice(close[0].length) };
+  }
+  if (/^[|>]/.test(body)) {
+    return undefined;
+  }
+  const comment = /[ \t]+#.*$|[ \t]+$/.exec(body);
+  const value = comment ? body.slice(0, comment.index) : body;
+  return { prefix, quote, value, suffix: comment ? comment[0] : '' };
+}
 
 /**
- * Sets `date:` to `now` (UTC, whole seconds): the publication time Jekyll dates the post by. The
- * one line changes; a missing `date:` line is added before the closing `---`.
+ * Sets `date:` to `now` (UTC, whole seconds): the publication time Jekyll dates the post by.
+ * Only the value changes: the key as written (`"date" :`), quotes and a trailing comment stay.
+ * A missing `date:` line is added before the closing `---`.
  */
 export function stampPublicationTime(text: string, now: Date, fileName?: string): StampResult {
   const lines = text.split(/\r?\n/);
@@ -183,41 +227,72 @@ export function stampPublicationTime(text: string, now: Date, fileName?: string)
   if (!range) {
     return { ok: false, reason: 'noFrontMatter', message: 'This file has no front matter (a block between two --- lines at the top), so it has no date to stamp.' };
   }
-  const value = formatFrontMatterTime(new Date(Math.floor(now.getTime() / 1000) * 1000));
+  const seconds = Math.floor(now.getTime() / 1000) * 1000;
+  const stampTime = new Date(seconds);
+  if (!Number.isFinite(seconds) || stampTime.getUTCFullYear() < 1 || stampTime.getUTCFullYear() > 9999) {
+    return { ok: false, reason: 'timeOutOfRange', message: 'The time to stamp is not between the years 1 and 9999 in UTC, which front matter cannot hold; nothing changed.' };
+  }
+  const value = formatFrontMatterTime(stampTime);
   const weekEnding = weekEndingOfEdition(lines.slice(range.start + 1, range.end), fileName);
-  const stampDay = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  const stampDay = { year: stampTime.getUTCFullYear(), month: stampTime.getUTCMonth() + 1, day: stampTime.getUTCDate() };
   const beforeWeekEnd = weekEnding !== undefined && compareDates(stampDay, weekEnding) < 0;
+  const dateLines: number[] = [];
   for (let i = range.start + 1; i < range.end; i++) {
-    const match = /^date:(\s*)(.*)$/.exec(lines[i]!);
-    if (match) {
-      return {
-        ok: true,
-        edit: { line: i, insert: false, newText: `date: ${value}` },
-        value,
-        previous: match[2]!.trim(),
-        ...(weekEnding ? { weekEnding } : {}),
-        beforeWeekEnd,
-      };
+    if (frontMatterKey(lines[i]!, 'date') !== undefined) {
+      dateLines.push(i);
     }
   }
-  return { ok: true, edit: { line: range.end, insert: true, newText: `date: ${value}` }, value, ...(weekEnding ? { weekEnding } : {}), beforeWeekEnd };
+  const known = weekEnding ? { weekEnding } : {};
+  if (dateLines.length > 1) {
+    return { ok: false, reason: 'duplicateDate', message: `The front matter has more than one date key (lines ${dateLines.map((line) => line + 1).join(', ')}); keep one and stamp again. Nothing changed.` };
+  }
+  const line = dateLines[0];
+  if (line === undefined) {
+    return { ok: true, edit: { line: range.end, insert: true, newText: `date: ${value}` }, value, ...known, beforeWeekEnd };
+  }
+  const scalar = scalarLine(lines[line]!, 'date');
+  const continued = line + 1 < range.end && /^[ \t]+\S/.test(lines[line + 1]!);
+  if (!scalar || continued) {
+    return { ok: false, reason: 'multiLineDate', message: `The date on line ${line + 1} spans more than one line; write it on one line and stamp again. Nothing changed.` };
+  }
+  const prefix = /[ \t]$/.test(scalar.prefix) ? scalar.prefix : `${scalar.prefix} `;
+  return {
+    ok: true,
+    edit: { line, insert: false, newText: `${prefix}${scalar.quote}${value}${scalar.quote}${scalar.suffix}` },
+    value,
+    previous: scalar.value.trim(),
+    ...known,
+    beforeWeekEnd,
+  };
 }
 
-/** Applies a TextEdit to text, keeping its line-break style. */
+/**
+ * Applies a TextEdit to text. Only the edited line changes: every other line keeps its own line
+ * ending (a mostly-LF file with one CRLF line stays so), and an inserted line takes the ending of
+ * the line before it.
+ */
 export function applyTextEdit(text: string, edit: TextEdit): string {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  if (edit.insert) {
-    lines.splice(edit.line, 0, edit.newText);
-  } else {
-    lines[edit.line] = edit.newText;
+  let start = 0;
+  for (let i = 0; i < edit.line; i++) {
+    const newline = text.indexOf('\n', start);
+    if (newline === -1) {
+      throw new RangeError(`line ${edit.line} is past the end of the text`);
+    }
+    start = newline + 1;
   }
-  return lines.join(eol);
+  if (edit.insert) {
+    const eol = start >= 2 && text[start - 2] === '\r' ? '\r\n' : start === 0 && /^[^\n]*\r\n/.test(text) ? '\r\n' : '\n';
+    return `${text.slice(0, start)}${edit.newText}${eol}${text.slice(start)}`;
+  }
+  const newline = text.indexOf('\n', start);
+  const end = newline === -1 ? text.length : newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
+  return `${text.slice(0, start)}${edit.newText}${text.slice(end)}`;
 }
 
 function weekEndingOfEdition(frontMatterLines: readonly string[], fileName: string | undefined): CalendarDate | undefined {
   for (const line of frontMatterLines) {
-    const slug = /^slug:\s*["']?(\d{4}-\d{2}-\d{2})-update["']?\s*$/.exec(line);
+    const key = frontMatterKey(line, 'slug');
+    const slug = key === undefined ? null : /^\s*["']?(\d{4}-\d{2}-\d{2})-update["']?\s*$/.exec(line.slice(key.length));
     if (slug) {
       return parseCalendarDate(slug[1]!);
     }
@@ -233,10 +308,10 @@ export function readFrontMatterDate(text: string): { raw: string; time?: FrontMa
     return undefined;
   }
   for (let i = range.start + 1; i < range.end; i++) {
-    const match = /^date:\s*["']?(.*?)["']?\s*$/.exec(lines[i]!);
-    if (match) {
-      const time = parseFrontMatterTime(match[1]!);
-      return { raw: match[1]!, ...(time ? { time } : {}) };
+    if (frontMatterKey(lines[i]!, 'date') !== undefined) {
+      const raw = scalarLine(lines[i]!, 'date')?.value.trim() ?? '';
+      const time = parseFrontMatterTime(raw);
+      return { raw, ...(time ? { time } : {}) };
     }
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { formatIsoDate, formatLongDate, parseFrontMatterTime, compareDates } from './calendar';
-import { frontMatterRange, weekEndingFromFileName } from './edition';
+import { frontMatterKey, frontMatterRange, weekEndingFromFileName } from './edition';
 import { parseFrontMatter } from './frontMatter';
 import { findGitHubRefs } from './githubRefs';
 import { findSections } from './postIndex';
@@ -118,7 +118,7 @@ export function lintPost(text: string, options: LintOptions = {}): Finding[] {
   const bodyStart = range ? range.end + 1 : 0;
   const week = options.fileName ? weekEndingFromFileName(options.fileName) : undefined;
   if (options.stage === undefined) {
-    const date = range ? lines.slice(range.start + 1, range.end).find((line) => line.startsWith('date:')) : undefined;
+    const date = range ? lines.slice(range.start + 1, range.end).find((line) => frontMatterKey(line, 'date') !== undefined) : undefined;
     const stamped = week !== undefined && date !== undefined && !date.includes(`${formatIsoDate(week)} 22:00:00`);
     options = { ...options, stage: stamped ? 'publishing' : 'writing' };
   }
@@ -144,7 +144,7 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
   const fields = parsed.fields ?? {};
   const lineOf = (key: string): number => {
     for (let i = range.start + 1; i < range.end; i++) {
-      if (lines[i]!.startsWith(`${key}:`)) {
+      if (frontMatterKey(lines[i]!, key) !== undefined) {
         return i;
       }
     }

@@ -5,7 +5,7 @@ import { missingSectionInsertions } from '../core/missingSections';
 import type { CommandContext } from '../platform/commands';
 import { registerCommand } from '../platform/commands';
 import type { ExtensionSettings } from '../platform/settings';
-import { readTextFile } from '../platform/workspaceFiles';
+import { readTemplate } from '../platform/workspaceFiles';
 
 export interface AddMissingSectionsDeps extends CommandContext {
   readonly settings: ExtensionSettings;
@@ -23,7 +23,7 @@ export function registerAddMissingSections(deps: AddMissingSectionsDeps): vscode
       return 0;
     }
     const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
-    const template = (folder && await readTextFile(vscode.Uri.joinPath(folder.uri, deps.settings.templatePath(folder)))) ?? BUILTIN_TEMPLATE;
+    const template = (folder && await readTemplate(folder, deps.settings)) ?? BUILTIN_TEMPLATE;
     const document = editor.document;
     const insertions = missingSectionInsertions(document.getText(), template);
     if (insertions.length === 0) {

@@ -17,7 +17,8 @@ import type { CommandContext } from '../platform/commands';
 import { registerCommand } from '../platform/commands';
 import { checkOutBranch } from '../platform/git';
 import type { CreateBranchSetting, ExtensionSettings } from '../platform/settings';
-import { chooseSiteFolder, readTextFile, statOrUndefined } from '../platform/workspaceFiles';
+import { LocalFileError } from '../platform/localFiles';
+import { chooseSiteFolder, createNewFile, readTemplate, statOrUndefined } from '../platform/workspaceFiles';
 
 export interface NewWeeklyIssueDeps extends CommandContext {
   readonly settings: ExtensionSettings;
@@ -173,13 +174,22 @@ async function scaffold(
     return { outcome: 'exists', uri: target.toString() };
   }
 
-  const templateUri = vscode.Uri.joinPath(folder.uri, deps.settings.templatePath(folder));
-  const template = await readTextFile(templateUri);
+  const template = await readTemplate(folder, deps.settings);
   if (template === undefined) {
-    deps.logger.info(`[newWeeklyIssue] no ${vscode.workspace.asRelativePath(templateUri)}; using the built-in template`);
+    deps.logger.info(`[newWeeklyIssue] no ${deps.settings.templatePath(folder)}; using the built-in template`);
   }
   const text = renderTemplate(template ?? BUILTIN_TEMPLATE, week);
-  await writeNewFile(target, new TextEncoder().encode(text), relative);
+  try {
+    await createNewFile(target, new TextEncoder().encode(text));
+  } catch (error) {
+    if (error instanceof LocalFileError && error.kind === 'exists') {
+      // Created by someone else since the check above: theirs stands.
+      await vscode.window.showTextDocument(target);
+      void vscode.window.showInformationMessage(vscode.l10n.t('The edition for the week ending {0} already exists; opened {1}.', formatLongDate(week), relative));
+      return { outcome: 'exists', uri: target.toString() };
+    }
+    throw creationError(relative, error);
+  }
   deps.logger.info(`[newWeeklyIssue] created ${relative}`);
 
   const position = firstWritingPosition(text);
@@ -187,27 +197,6 @@ async function scaffold(
   await vscode.window.showTextDocument(target, { selection: new vscode.Range(cursor, cursor) });
   vscode.window.setStatusBarMessage(vscode.l10n.t('Created {0} for the week ending {1}', relative, formatLongDate(week)), 5_000);
   return { outcome: 'created', uri: target.toString() };
-}
-
-/**
- * Writes a file that must not exist yet. On failure nothing is left behind: a file that appeared
- * with only part of our bytes is removed. The error names the path.
- */
-async function writeNewFile(target: vscode.Uri, bytes: Uint8Array, relative: string): Promise<void> {
-  try {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    await vscode.workspace.fs.writeFile(target, bytes);
-  } catch (error) {
-    try {
-      const written = await vscode.workspace.fs.readFile(target);
-      if (written.length < bytes.length && bytes.subarray(0, written.length).every((byte, i) => byte === written[i])) {
-        await vscode.workspace.fs.delete(target);
-      }
-    } catch {
-      // Nothing was written.
-    }
-    throw creationError(relative, error);
-  }
 }
 
 function creationError(relative: string, error: unknown): Error {

@@ -6,7 +6,9 @@ import type { Logger } from '../core/logger';
 import { decodePost, listMarkdownFiles, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
 import type { IndexedPost } from '../core/postIndex';
 import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
+import { LocalFileError } from './localFiles';
 import type { ExtensionSettings } from './settings';
+import { readBoundedFile } from './workspaceFiles';
 
 export interface IndexChange {
   /** URI strings of the posts that were added, changed or removed; all of them after a rebuild. */
@@ -139,15 +141,21 @@ export class PastIssuesIndex implements vscode.Disposable {
   private async readPost(uri: vscode.Uri): Promise<IndexedPost | undefined> {
     const file = uri.toString();
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_POST_BYTES) {
-        return unreadablePost(file, tooLargeError(stat.size));
+      const bytes = await readBoundedFile(uri, MAX_POST_BYTES);
+      if (bytes === undefined) {
+        return undefined; // Deleted while we were indexing.
       }
-      const decoded = decodePost(await vscode.workspace.fs.readFile(uri));
+      const decoded = decodePost(bytes);
       return 'text' in decoded ? indexPost(file, decoded.text) : unreadablePost(file, decoded.error);
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-        return undefined; // Deleted while we were indexing.
+        return undefined;
+      }
+      if (error instanceof LocalFileError && error.kind === 'tooLarge') {
+        return unreadablePost(file, tooLargeError(error.size ?? MAX_POST_BYTES + 1));
+      }
+      if (error instanceof LocalFileError && error.kind === 'notRegular') {
+        return unreadablePost(file, 'not indexed: not a regular file (a device, a pipe or a folder)');
       }
       this.logger.warn(`[index] cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
       return unreadablePost(file, `not indexed: cannot read the file (${error instanceof Error ? error.message : String(error)})`);

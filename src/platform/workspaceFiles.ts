@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { decodeUtf8 } from '../core/postFile';
+import { createFileExclusive, isInside, LocalFileError, readRegularFile, resolveInside } from './localFiles';
 import type { ExtensionSettings } from './settings';
 
 /** Stat through workspace.fs (virtual workspaces too); undefined when there is nothing there. */
@@ -14,20 +16,115 @@ export async function statOrUndefined(uri: vscode.Uri): Promise<vscode.FileStat 
   }
 }
 
-/** Reads a file as UTF-8 text, or undefined when it does not exist. Refuses binary and huge files. */
-export async function readTextFile(uri: vscode.Uri, maxBytes = 1024 * 1024): Promise<string | undefined> {
+/**
+ * The bytes of a regular file of at most `maxBytes`, or undefined when nothing is there. Throws
+ * LocalFileError (`notRegular`, `tooLarge`) for anything else. On disk the check is made on the
+ * opened file and the read is bounded, so a device or a growing file cannot make it read forever;
+ * elsewhere (virtual workspaces) the provider's stat is checked before reading.
+ */
+export async function readBoundedFile(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (uri.scheme === 'file') {
+    try {
+      return readRegularFile(uri.fsPath, maxBytes);
+    } catch (error) {
+      if (error instanceof LocalFileError && error.kind === 'notFound') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
   const stat = await statOrUndefined(uri);
   if (!stat) {
     return undefined;
   }
-  if (stat.size > maxBytes) {
-    throw new Error(`${vscode.workspace.asRelativePath(uri)} is larger than ${Math.round(maxBytes / 1024)} KB; it does not look like a template.`);
+  const name = uri.toString(true);
+  if (!(stat.type & vscode.FileType.File)) {
+    throw new LocalFileError('notRegular', name, `${name} is not a regular file, so it is not read.`);
   }
-  const text = decodeUtf8(await vscode.workspace.fs.readFile(uri));
+  if (stat.size > maxBytes) {
+    throw new LocalFileError('tooLarge', name, `${name} is larger than ${Math.round(maxBytes / 1024)} KB, so it is not read.`, { size: stat.size });
+  }
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  if (bytes.length > maxBytes) {
+    throw new LocalFileError('tooLarge', name, `${name} is larger than ${Math.round(maxBytes / 1024)} KB, so it is not read.`, { size: bytes.length });
+  }
+  return bytes;
+}
+
+/** Reads a file as UTF-8 text, or undefined when it does not exist. Refuses binary, huge and non-regular files. */
+export async function readTextFile(uri: vscode.Uri, maxBytes = 1024 * 1024): Promise<string | undefined> {
+  const bytes = await readBoundedFile(uri, maxBytes);
+  if (bytes === undefined) {
+    return undefined;
+  }
+  const text = decodeUtf8(bytes);
   if (text === undefined) {
     throw new Error(`${vscode.workspace.asRelativePath(uri)} is not UTF-8 text.`);
   }
   return text;
+}
+
+/**
+ * The folder's template (`lwkd.templatePath`), or undefined when there is none. Refused unless it
+ * lies inside the folder once links are resolved: a cloned repository's template.md (or its
+ * workspace settings) pointing elsewhere would otherwise copy any file the writer can read into a
+ * new edition, which is then committed.
+ */
+export async function readTemplate(folder: vscode.WorkspaceFolder, settings: ExtensionSettings): Promise<string | undefined> {
+  const uri = vscode.Uri.joinPath(folder.uri, settings.templatePath(folder));
+  const relative = vscode.workspace.asRelativePath(uri);
+  if (uri.scheme === 'file') {
+    try {
+      const real = resolveInside(folder.uri.fsPath, uri.fsPath);
+      return real === undefined ? undefined : await readTextFile(vscode.Uri.file(real));
+    } catch (error) {
+      if (error instanceof LocalFileError && error.kind === 'outsideRoot') {
+        throw new Error(vscode.l10n.t('The template {0} resolves outside the workspace folder, so it is not used.', relative), { cause: error });
+      }
+      throw error;
+    }
+  }
+  const stat = await statOrUndefined(uri);
+  // Where links cannot be resolved, a linked template cannot be shown to stay inside.
+  if (!isInside(folder.uri.path, uri.path) || (stat && stat.type & vscode.FileType.SymbolicLink)) {
+    throw new Error(vscode.l10n.t('The template {0} resolves outside the workspace folder, so it is not used.', relative));
+  }
+  return stat ? readTextFile(uri) : undefined;
+}
+
+/**
+ * Creates `target` holding all of `bytes`, only if nothing is there: complete or not at all, so a
+ * failed write (a full disk) never leaves a partial edition that later runs take for an existing
+ * one. On disk through a temporary file linked into place; elsewhere through a temporary file
+ * beside it that is checked and then renamed without overwriting. Throws LocalFileError `exists`
+ * when the file is there.
+ */
+export async function createNewFile(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  const parent = vscode.Uri.joinPath(target, '..');
+  await vscode.workspace.fs.createDirectory(parent);
+  if (target.scheme === 'file') {
+    createFileExclusive(target.fsPath, bytes);
+    return;
+  }
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const temporary = vscode.Uri.joinPath(parent, `.${name}.lwkd-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await vscode.workspace.fs.writeFile(temporary, bytes);
+    const written = await vscode.workspace.fs.stat(temporary);
+    if (written.size !== bytes.length) {
+      throw new Error(`only ${written.size} of ${bytes.length} bytes were written`);
+    }
+    try {
+      await vscode.workspace.fs.rename(temporary, target, { overwrite: false });
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileExists') {
+        throw new LocalFileError('exists', target.toString(true), `${target.toString(true)} already exists.`, { cause: error });
+      }
+      throw error;
+    }
+  } finally {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+  }
 }
 
 /** Workspace folders that look like an LWKD site: a posts folder or a template at the top. */

@@ -1,8 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NewWeeklyIssueResult } from '../../src/features/newWeeklyIssue';
 import type { StampOutcome } from '../../src/features/stampPublicationTime';
+import { LocalFileError } from '../../src/platform/localFiles';
+import { createNewFile } from '../../src/platform/workspaceFiles';
 import { waitFor } from '../util/waitFor';
 
 const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
@@ -88,6 +93,24 @@ suite('New Weekly Issue', () => {
     assert.equal(await exists(post('2026-12-20-update.md')), false);
   });
 
+  test('a template.md that links outside the workspace folder is refused, and nothing is created', async () => {
+    const template = join(folder().fsPath, 'template.md');
+    const original = readFileSync(template);
+    const secret = join(tmpdir(), `lwkd-secret-${process.pid}.md`);
+    writeFileSync(secret, '---\ntitle: a private note\n---\n');
+    try {
+      rmSync(template);
+      symlinkSync(secret, template);
+      const result = await newIssue({ weekEnding: '2027-01-10' });
+      assert.equal(result, undefined);
+      assert.equal(await exists(post('2027-01-10-update.md')), false);
+    } finally {
+      rmSync(template, { force: true });
+      writeFileSync(template, original);
+      rmSync(secret, { force: true });
+    }
+  });
+
   test('rejects a weekEnding argument that is not a Sunday, creating nothing', async () => {
     const result = await newIssue({ weekEnding: '2026-12-16' });
     assert.equal(result, undefined);
@@ -101,6 +124,70 @@ suite('New Weekly Issue', () => {
     assert.equal(result?.outcome === 'created' && result.branch, '20270103');
     const head = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: folder().fsPath, encoding: 'utf8' }).trim();
     assert.equal(head, '20270103');
+  });
+});
+
+/** An in-memory file system whose disk fills up after `capacity` bytes of one file. */
+class FillingFileSystem implements vscode.FileSystemProvider {
+  readonly files = new Map<string, Uint8Array>();
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+  constructor(private readonly capacity: number) {}
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const file = this.files.get(uri.path);
+    if (file) {
+      return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: file.length };
+    }
+    if (uri.path === '/' || [...this.files.keys()].some((path) => path.startsWith(`${uri.path}/`)) || uri.path === '/posts') {
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    }
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  readDirectory(): Array<[string, vscode.FileType]> {
+    return [...this.files.keys()].map((path) => [path.slice(path.lastIndexOf('/') + 1), vscode.FileType.File]);
+  }
+  createDirectory(): void {}
+  readFile(uri: vscode.Uri): Uint8Array {
+    return this.stat(uri) && this.files.get(uri.path)!;
+  }
+  writeFile(uri: vscode.Uri, content: Uint8Array): void {
+    // Like a provider on a full disk: part of the bytes land, then the write fails.
+    this.files.set(uri.path, content.subarray(0, Math.min(content.length, this.capacity)));
+    if (content.length > this.capacity) {
+      throw vscode.FileSystemError.Unavailable('no space left on the device');
+    }
+  }
+  delete(uri: vscode.Uri): void {
+    this.files.delete(uri.path);
+  }
+  rename(from: vscode.Uri, to: vscode.Uri, options: { overwrite: boolean }): void {
+    if (!options.overwrite && this.files.has(to.path)) {
+      throw vscode.FileSystemError.FileExists(to);
+    }
+    this.files.set(to.path, this.files.get(from.path)!);
+    this.files.delete(from.path);
+  }
+}
+
+suite('Creating a new file outside a WorkspaceEdit', () => {
+  test('a write that fails part-way leaves neither a partial file nor a temporary one; an existing file is never replaced', async () => {
+    const disk = new FillingFileSystem(100);
+    const registration = vscode.workspace.registerFileSystemProvider('lwkd-filling', disk);
+    try {
+      const target = vscode.Uri.parse('lwkd-filling:/posts/2027-01-24-update.md');
+      await assert.rejects(createNewFile(target, new Uint8Array(4096).fill(65)), /no space left/);
+      assert.deepEqual([...disk.files.keys()], []);
+      await createNewFile(target, new TextEncoder().encode('small enough'));
+      assert.deepEqual([...disk.files.keys()], ['/posts/2027-01-24-update.md']);
+      await assert.rejects(createNewFile(target, new TextEncoder().encode('second')), (error: unknown) => error instanceof LocalFileError && error.kind === 'exists');
+      assert.equal(new TextDecoder().decode(disk.files.get('/posts/2027-01-24-update.md')), 'small enough');
+      assert.deepEqual([...disk.files.keys()], ['/posts/2027-01-24-update.md']);
+    } finally {
+      registration.dispose();
+    }
   });
 });
 
@@ -123,6 +210,27 @@ suite('Stamp Publication Time', () => {
     assert.equal(result.permalink, `https://lwkd.info/${compact.slice(0, 4)}/${compact}`);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => document.lineAt(3).text === original, { message: 'undo to restore the date line' });
+  });
+
+  test('updates a quoted or spaced date key in place instead of adding a second one', async () => {
+    for (const key of ['"date":', '\'date\':', 'date :']) {
+      const content = `---\nlayout: post\ntitle: Week Ending November 15, 2026\n${key} 2026-11-15 22:00:00 -0000\nslug: 2026-11-15-update\n---\n\n## Developer News\n`;
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+      await vscode.window.showTextDocument(document);
+      const result = await vscode.commands.executeCommand<StampOutcome>('lwkd.stampPublicationTime', { force: true });
+      assert.ok(result, key);
+      assert.equal(document.getText(), content.replace('2026-11-15 22:00:00 -0000', result.value), key);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  test('refuses two date keys and changes nothing', async () => {
+    const content = '---\ndate: 2026-11-15 22:00:00 -0000\n"date": 2026-11-15 22:00:00 -0000\n---\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    const result = await vscode.commands.executeCommand<StampOutcome>('lwkd.stampPublicationTime', { force: true });
+    assert.equal(result, undefined);
+    assert.equal(document.getText(), content);
   });
 
   test('leaves a file without front matter alone', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CalendarDate } from '../../src/core/calendar';
 import {
+  parseIsoInstant,
   addDays,
   calendarDateIn,
   dayOfWeek,
@@ -134,6 +135,40 @@ suite('Front-matter times', () => {
     assert.equal(frontMatterInstant(time).toISOString(), '2026-08-06T11:12:09.000Z');
     for (const bad of ['2022-02-29 22:00:00 -0000', '2026-08-06 24:00:00 -0000', '2026-08-06 22:00 -0000', '2026-08-06T22:00:00Z', '2026-08-06 22:00:00', '2026-08-06 22:61:00 -0000']) {
       assert.equal(parseFrontMatterTime(bad), undefined, bad);
+    }
+  });
+});
+
+suite('ISO-8601 instants (lwkd stamp --now)', () => {
+  test('reads Z and numeric offsets to the instant they name', () => {
+    const at = (text: string): string => {
+      const parsed = parseIsoInstant(text);
+      assert.ok(parsed.ok, text);
+      return parsed.instant.toISOString();
+    };
+    assert.equal(at('2026-11-23T04:12:09Z'), '2026-11-23T04:12:09.000Z');
+    assert.equal(at('2026-11-23T06:12:09+02:00'), '2026-11-23T04:12:09.000Z');
+    assert.equal(at('2026-11-22T23:12:09-0500'), '2026-11-23T04:12:09.000Z');
+    assert.equal(at('2026-11-23T04:12Z'), '2026-11-23T04:12:00.000Z');
+    assert.equal(at('2026-11-23T04:12:09.5Z'), '2026-11-23T04:12:09.500Z');
+  });
+
+  test('a time without an offset is refused, whatever zone the machine is in', () => {
+    // Date would read "2026-11-23T04:12:09" in the machine's zone (TZ=Asia/Kolkata: 22:42 UTC the day before).
+    const parsed = parseIsoInstant('2026-11-23T04:12:09');
+    assert.equal(parsed.ok === false && parsed.reason, 'noOffset');
+  });
+
+  test('impossible times and years past 9999 are refused', () => {
+    for (const text of ['2026-02-30T00:00:00Z', '2026-11-23T24:00:00Z', '2026-11-23T04:60:00Z', '2026-11-23T04:12:60Z', '2026-11-23T04:12:09+25:00']) {
+      const parsed = parseIsoInstant(text);
+      assert.equal(parsed.ok === false && parsed.reason, 'impossible', text);
+    }
+    const past = parseIsoInstant('9999-12-31T23:00:00-05:00');
+    assert.equal(past.ok === false && past.reason, 'outOfRange');
+    for (const text of ['+010000-01-01T00:00:00Z', '10000-01-01T00:00:00Z', 'tomorrow', '2026-11-23']) {
+      const parsed = parseIsoInstant(text);
+      assert.equal(parsed.ok === false && parsed.reason, 'form', text);
     }
   });
 });

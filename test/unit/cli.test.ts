@@ -202,6 +202,26 @@ suite('lwkd stamp', () => {
     assert.equal((await runCli(['stamp', path, '--now', 'tomorrow'])).code, 2);
     assert.equal((await runCli(['stamp'])).code, 2);
   });
+
+  test('--now without an offset, at an impossible time or past 9999 is refused and nothing changes', async () => {
+    for (const [now, why] of [['2026-11-23T04:12:09', /no UTC offset/], ['2026-02-30T04:12:09Z', /not a real time/], ['9999-12-31T23:00:00-05:00', /years 1 to 9999/]] as const) {
+      const run = await runCli(['stamp', path, '--now', now]);
+      assert.equal(run.code, 2, now);
+      assert.match(run.stderr, why);
+      assert.equal(readFileSync(path, 'utf8'), edition);
+    }
+  });
+
+  test('changes the date and nothing else: the BOM, each line ending and the key as written stay', async () => {
+    const original = Buffer.from(`\uFEFF${edition.replace('date:', '"date" :').replace('slug: 2026-11-22-update\n', 'slug: 2026-11-22-update\r\n')}`);
+    writeFileSync(path, original);
+    const run = await runCli(['stamp', path, '--now', '2026-11-23T04:12:09Z']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(readFileSync(path), Buffer.from(original.toString('utf8').replace('2026-11-22 22:00:00', '2026-11-23 04:12:09')));
+    const lint = await runCli(['lint', path, '--root', root]);
+    assert.doesNotMatch(lint.stderr, /Cannot read properties/);
+    assert.doesNotMatch(lint.stdout, /duplicated mapping key|front-matter-missing/);
+  });
 });
 
 suite('lwkd pr', () => {

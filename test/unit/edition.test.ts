@@ -8,6 +8,7 @@ import {
   editionFileName,
   firstWritingPosition,
   renderTemplate,
+  readFrontMatterDate,
   stampPublicationTime,
   weekEndingFromFileName,
 } from '../../src/core/edition';
@@ -94,5 +95,51 @@ suite('Stamping the publication time', () => {
   test('refuses a file without front matter', () => {
     const result = stampPublicationTime('## Just notes\n', new Date());
     assert.equal(result.ok, false);
+  });
+
+  const stamp = (text: string, now = '2026-11-23T04:12:09Z'): string => {
+    const result = stampPublicationTime(text, new Date(now));
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    return applyTextEdit(text, result.edit);
+  };
+
+  test('each line keeps its own line ending: a mostly-LF file stays so', () => {
+    const mixed = '---\nlayout: post\r\ndate: 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\r\nbody\n';
+    assert.equal(stamp(mixed), mixed.replace('2026-11-22 22:00:00', '2026-11-23 04:12:09'));
+    const missing = '---\nlayout: post\r\nslug: 2026-11-22-update\n---\r\nbody\n';
+    assert.equal(stamp(missing), '---\nlayout: post\r\nslug: 2026-11-22-update\ndate: 2026-11-23 04:12:09 -0000\n---\r\nbody\n');
+  });
+
+  test('the byte-order mark is kept', () => {
+    const withBom = '\uFEFF---\r\ndate: 2026-11-22 22:00:00 -0000\r\n---\r\n';
+    assert.equal(stamp(withBom), '\uFEFF---\r\ndate: 2026-11-23 04:12:09 -0000\r\n---\r\n');
+  });
+
+  test('"date":, \'date\': and date : are updated in place, never added a second time', () => {
+    for (const key of ['"date":', '\'date\':', 'date :', 'date\t:']) {
+      const text = `---\nlayout: post\n${key} 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n`;
+      assert.equal(stamp(text), text.replace('2026-11-22 22:00:00', '2026-11-23 04:12:09'), key);
+    }
+  });
+
+  test('only the value changes: quotes and a trailing comment stay', () => {
+    const quoted = '---\ndate: "2026-11-22 22:00:00 -0000"  # publication time\n---\n';
+    assert.equal(stamp(quoted), '---\ndate: "2026-11-23 04:12:09 -0000"  # publication time\n---\n');
+    const empty = '---\ndate:\ntitle: x\n---\n';
+    assert.equal(stamp(empty), '---\ndate: 2026-11-23 04:12:09 -0000\ntitle: x\n---\n');
+    assert.equal(readFrontMatterDate(quoted)?.raw, '2026-11-22 22:00:00 -0000');
+    assert.equal(readFrontMatterDate('---\n"date" : 2026-11-22 22:00:00 -0000\n---\n')?.time?.hour, 22);
+  });
+
+  test('refuses two date keys, a date over several lines and a time past 9999, changing nothing', () => {
+    const twice = stampPublicationTime('---\ndate: 2026-11-22 22:00:00 -0000\n"date": 2026-11-22 22:00:00 -0000\n---\n', new Date('2026-11-23T00:00:00Z'));
+    assert.equal(twice.ok === false && twice.reason, 'duplicateDate');
+    assert.match(twice.ok ? '' : twice.message, /lines 2, 3/);
+    const folded = stampPublicationTime('---\ndate: >-\n  2026-11-22 22:00:00 -0000\n---\n', new Date('2026-11-23T00:00:00Z'));
+    assert.equal(folded.ok === false && folded.reason, 'multiLineDate');
+    const continued = stampPublicationTime('---\ndate:\n  2026-11-22 22:00:00 -0000\n---\n', new Date('2026-11-23T00:00:00Z'));
+    assert.equal(continued.ok === false && continued.reason, 'multiLineDate');
+    const far = stampPublicationTime('---\ndate: x\n---\n', new Date(Date.UTC(10000, 0, 1)));
+    assert.equal(far.ok === false && far.reason, 'timeOutOfRange');
   });
 });
