@@ -68,6 +68,10 @@ export interface PreparePublication extends vscode.Disposable {
 
 export function createPreparePublication(deps: PreparePublicationDeps): PreparePublication {
   let checklist: vscode.QuickPick<ChecklistItem> | undefined;
+  /** The notice of what blocks publication, until the errors are fixed. */
+  let blocking: vscode.Disposable | undefined;
+  /** The social post draft of the last run: a second run fills it again instead of opening another. */
+  let draft: vscode.TextDocument | undefined;
   const run = async (args?: PreparePublicationArgs): Promise<PreparePublicationResult> => {
     const editor = vscode.window.activeTextEditor;
     const week = editor && deps.index.editionWeek(editor.document.uri);
@@ -76,11 +80,12 @@ export function createPreparePublication(deps: PreparePublicationDeps): PrepareP
       return undefined;
     }
     const document = editor.document;
+    blocking?.dispose();
 
     const findings = (await lint(deps, document)).filter((finding) => !SETTLED_BY_STAMP.has(finding.code));
     const errors = findings.filter((finding) => finding.severity === 'error');
     if (errors.length > 0) {
-      showBlocking(document, errors);
+      blocking = showBlocking(document, errors, async () => (await lint(deps, document)).some((finding) => finding.severity === 'error' && !SETTLED_BY_STAMP.has(finding.code)));
       return { outcome: 'blocked', errors: errors.map(({ code, line, message }) => ({ code, line, message })) };
     }
 
@@ -123,7 +128,7 @@ export function createPreparePublication(deps: PreparePublicationDeps): PrepareP
     const body = buttondownBody(text, week, absoluteUrl(site.config.url ?? fallbackUrl, site.config.baseurl, ''));
     const social = socialPost(week, socialFacts(text), permalink);
     await vscode.env.clipboard.writeText(subject);
-    const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: social });
+    draft = await socialDraft(draft, social);
     await vscode.window.showTextDocument(draft, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     deps.logger.info(`[publish] ${document.uri.path}: ${date.raw}, ${permalink}`);
 
@@ -134,7 +139,25 @@ export function createPreparePublication(deps: PreparePublicationDeps): PrepareP
     }
     return { outcome: 'prepared', date: date.raw, stamped: !keep, subject, body, permalink, social, socialDraft: draft.uri.toString() };
   };
-  return { run, dispose: () => checklist?.dispose() };
+  return {
+    run,
+    dispose: () => {
+      checklist?.dispose();
+      blocking?.dispose();
+    },
+  };
+}
+
+/** The last run's untitled draft, refilled, while it is still open and unsaved; else a new one. */
+async function socialDraft(previous: vscode.TextDocument | undefined, social: string): Promise<vscode.TextDocument> {
+  if (previous && !previous.isClosed && previous.isUntitled) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(previous.uri, new vscode.Range(0, 0, previous.lineCount, 0), social);
+    if (await vscode.workspace.applyEdit(edit)) {
+      return previous;
+    }
+  }
+  return vscode.workspace.openTextDocument({ language: 'markdown', content: social });
 }
 
 /** The style checks at the publishing stage, with the writer's `lwkd.lint.rules` applied. */
@@ -149,15 +172,44 @@ async function lint(deps: PreparePublicationDeps, document: vscode.TextDocument)
   });
 }
 
-function showBlocking(document: vscode.TextDocument, errors: readonly Finding[]): void {
+/** A pause in typing before the edition is checked again. */
+const RECHECK_MS = 300;
+
+/**
+ * Shows the first error and the Problems view, and a notice that closes by itself once the
+ * edition has no blocking error (or is closed, or the writer dismisses it): an error toast
+ * would stay on screen after the writer fixed what it names.
+ */
+function showBlocking(document: vscode.TextDocument, errors: readonly Finding[], stillBlocked: () => Promise<boolean>): vscode.Disposable {
   const first = errors[0]!;
-  const show = vscode.l10n.t('Show Problems');
-  void vscode.window.showErrorMessage(vscode.l10n.t('Style errors block publication ({0}). Line {1}: {2}', errors.length, first.line + 1, first.message), show).then(async (choice) => {
-    if (choice === show) {
-      await vscode.window.showTextDocument(document, { selection: new vscode.Range(first.line, first.column, first.endLine, first.endColumn) });
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
-    }
+  void vscode.window.showTextDocument(document, { selection: new vscode.Range(first.line, first.column, first.endLine, first.endColumn) })
+    .then(() => vscode.commands.executeCommand('workbench.actions.view.problems'));
+  let finish = (): void => undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
   });
+  const subscriptions = [
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === document) {
+        clearTimeout(timer);
+        timer = setTimeout(() => void stillBlocked().then((blocked) => blocked || finish(), () => undefined), RECHECK_MS);
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((closed) => closed === document && finish()),
+  ];
+  const title = errors.length === 1
+    ? vscode.l10n.t('A style error blocks publication. Line {0}: {1}', first.line + 1, first.message)
+    : vscode.l10n.t('{0} style errors block publication. Line {1}: {2}', errors.length, first.line + 1, first.message);
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+    token.onCancellationRequested(finish);
+    return done;
+  });
+  void done.then(() => {
+    clearTimeout(timer);
+    subscriptions.forEach((subscription) => subscription.dispose());
+  });
+  return { dispose: finish };
 }
 
 async function askKeep(raw: string, time: FrontMatterTime, now: Date): Promise<boolean | undefined> {
@@ -191,7 +243,9 @@ function showChecklist(week: CalendarDate, dated: string, warnings: number, [sub
     picker.activeItems = [items[Math.min(copied + 1, items.length - 1)]!];
   };
   picker.title = vscode.l10n.t('Prepare Publication: Week Ending {0}', formatLongDate(week));
-  picker.placeholder = vscode.l10n.t('{0} · no style errors, {1} warnings · pick a part to copy it', dated, warnings);
+  picker.placeholder = warnings === 1
+    ? vscode.l10n.t('{0} · no style errors, 1 warning · pick a part to copy it', dated)
+    : vscode.l10n.t('{0} · no style errors, {1} warnings · pick a part to copy it', dated, warnings);
   picker.ignoreFocusOut = true;
   render(0);
   picker.onDidAccept(async () => {
