@@ -56,6 +56,7 @@ if (tests) {
       ...files('test/unit', /\.ts$/),
       ...files('test/integration', /(index|\.test)\.ts$/),
       ...files('test/ui', /(\.test|reporter)\.ts$/),
+      ...files('test/render', /(\.test|reporter)\.ts$/),
       'test/runner/runIntegration.ts',
       ...files('scripts', /\.ts$/),
     ],

@@ -1,13 +1,15 @@
-// `npm test`: type-check, lint, build, then the four test layers: unit (plain Node), grammar (our
-// injection grammar within VS Code's own Markdown grammar), integration (inside a real VS Code
+// `npm test`: type-check, lint, build, then the five test layers: unit (plain Node), grammar (our
+// injection grammar within VS Code's own Markdown grammar), render (drafted lines built by the
+// real Jekyll and kramdown, and by a CommonMark renderer), integration (inside a real VS Code
 // extension host) and UI (Playwright on the real workbench). Every step runs even when an earlier
 // one fails, so one run shows everything; the exit code is non-zero if any failed.
-// `npm test -- unit` (or grammar, integration, ui) runs the build and that layer only.
+// `npm test -- unit` (or grammar, render, integration, ui) runs the build and that layer only.
 import { spawn } from 'node:child_process';
 
 const layers = {
   unit: ['npx', ['mocha', '--config', '.mocharc.json']],
   grammar: ['node', ['out/scripts/grammarTest.js']],
+  render: ['npx', ['mocha', '--config', '.mocharc.render.json']],
   integration: ['node', ['out/test/runner/runIntegration.js']],
   ui: ['npx', ['mocha', '--config', '.mocharc.ui.json']],
 };
