@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { lintPost } from '../../src/core/lint';
 import { bulletFor, readSearchPage, sectionFor } from '../../src/core/mergedPrs';
 import { linkText } from '../../src/core/prTitleEdit';
 import { groupReleases, readReleasesPage, releaseLine } from '../../src/core/releases';
@@ -108,7 +109,20 @@ const releaseCases: Case[] = RELEASE_TAGS.map(([name, tag], i) => {
   };
 });
 
-const CASES: readonly Case[] = [...mergedCases, ...headingCases, ...releaseCases];
+/** A contributor's line with the raw-markup rule's quick fixes applied. */
+function fixedByRule(line: string): string {
+  const edits = lintPost(`---\nlayout: post\n---\n${line}\n`).filter((finding) => finding.code === 'raw-markup').flatMap((finding) => finding.fix?.edits ?? []);
+  return [...edits].sort((a, b) => b.column - a.column).reduce((text, edit) => text.slice(0, edit.column) + edit.newText + text.slice(edit.endColumn), line);
+}
+const CONTRIBUTED = '* Fix <script>alert(1)</script>, {% include x.html %}, {{ site.title }} and [x](https://github.com/kubernetes/kubernetes/pull/9){: onclick="alert(1)"} and <img src=x onerror=alert(1)>';
+const fixCases: Case[] = [{
+  name: 'a contributor\'s line after the raw-markup quick fixes',
+  markdown: fixedByRule(CONTRIBUTED),
+  links: [{ href: prUrl(9), text: 'x' }],
+  text: 'Fix <script>alert(1)</script>, {% include x.html %}, {{ site.title }} and x{: onclick="alert(1)"} and <img src=x onerror=alert(1)>',
+}];
+
+const CASES: readonly Case[] = [...mergedCases, ...headingCases, ...releaseCases, ...fixCases];
 
 function check(html: string | undefined, testCase: Case): void {
   assert.ok(html !== undefined, `no HTML for ${JSON.stringify(testCase.markdown)}`);
