@@ -21,9 +21,13 @@ for (const name of chosen) {
   }
 }
 
-const needsVsCode = !chosen.length || chosen.some((name) => name !== 'unit');
+const running = chosen.length ? chosen : Object.keys(layers);
+const prerequisites = [
+  ...(running.some((name) => name !== 'unit' && name !== 'render') ? ['vscode'] : []),
+  ...(running.includes('render') ? ['render'] : []),
+];
 const steps = [
-  ...(needsVsCode ? [['prerequisites', 'node', ['scripts/prerequisites.mjs']]] : []),
+  ...(prerequisites.length ? [['prerequisites', 'node', ['scripts/prerequisites.mjs', ...prerequisites]]] : []),
   ...(chosen.length ? [] : [['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']], ['lint', 'npx', ['eslint', '.']]]),
   ['build', 'node', ['esbuild.mjs', '--tests']],
   ...Object.entries(layers).filter(([name]) => !chosen.length || chosen.includes(name)).map(([name, [command, args]]) => [name, command, args]),
