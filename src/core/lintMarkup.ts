@@ -25,7 +25,8 @@ export const RAW_MARKUP = 'raw-markup';
 export type AddMarkupFinding = (code: string, message: string, line: number, column: number, endColumn: number, fix?: { readonly title: string; readonly edits: readonly Edit[] }) => void;
 
 const RAW_TAG = /\{%-?[ \t]*(end)?raw[ \t]*-?%\}/y;
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+// A backtick fence's info string has no backtick: "```x```" on a line is inline code.
+const FENCE = /^[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
 const TAG_NAME = /[A-Za-z][A-Za-z0-9-]*/y;
 const BR_END = /[ \t]*\/?>/y;
 const AUTOLINK_SCHEME = /[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;

@@ -65,6 +65,7 @@ suite('Style checks: raw HTML, Liquid and kramdown markup in the body', () => {
     assert.deepEqual(markup('`unclosed <b> here\n').map(at), [[0, 10, 12]]);
     assert.deepEqual(markup('a <!- b <i>\n').map(at), [[0, 2, 4], [0, 8, 10]]);
     assert.deepEqual(markup('{% raw %}\n{{ x }}\n{% endraw %}\n{{ y }}\n').map(at), [[3, 0, 2]]);
+    assert.deepEqual(markup('```inline``` is not a fence\n<b>\n').map(at), [[1, 0, 2]]);
   });
 
   test('the front matter is not the body', () => {
