@@ -12,7 +12,11 @@ import MarkdownIt from 'markdown-it';
 
 export const JEKYLL = process.env.LWKD_JEKYLL ?? 'jekyll';
 
-/** GitHub Pages' kramdown settings (pages-gem's defaults) with the LWKD site's plugins off. */
+/**
+ * GitHub Pages' kramdown settings and its safe mode, without the LWKD site's theme and plugins.
+ * `future`: the test edition may be dated after the machine's clock, and Jekyll skips such a
+ * post without an error.
+ */
 const CONFIG = `markdown: kramdown
 kramdown:
   input: GFM
