@@ -57,6 +57,7 @@ if (tests) {
       ...files('test/sample', /\.ts$/),
       ...files('test/integration', /(index|\.test)\.ts$/),
       ...files('test/ui', /(\.test|reporter)\.ts$/),
+      ...files('test/render', /(\.test|reporter)\.ts$/),
       'test/runner/runIntegration.ts',
       ...files('scripts', /\.ts$/),
     ],

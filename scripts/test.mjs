@@ -1,9 +1,10 @@
 // `npm test`: type-check, lint, build, then the test layers: unit (plain Node), sample (checks
 // against the real LWKD archive, when it is beside the checkout), grammar (our injection grammar
-// within VS Code's own Markdown grammar), integration (inside a real VS Code extension host) and UI
-// (Playwright on the real workbench). Every step runs even when an earlier one fails, so one run
-// shows everything; the exit code is non-zero if any failed.
-// `npm test -- unit` (or sample, grammar, integration, ui) runs the build and that layer only.
+// within VS Code's own Markdown grammar), render (drafted lines built by the real Jekyll and
+// kramdown, and by a CommonMark renderer), integration (inside a real VS Code extension host) and
+// UI (Playwright on the real workbench). Every step runs even when an earlier one fails, so one
+// run shows everything; the exit code is non-zero if any failed.
+// `npm test -- unit` (or sample, grammar, render, integration, ui) runs the build and that layer only.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ const layers = {
   unit: ['npx', ['mocha', '--config', '.mocharc.json']],
   sample: ['npx', ['mocha', '--config', '.mocharc.sample.json']],
   grammar: ['node', ['out/scripts/grammarTest.js']],
+  render: ['npx', ['mocha', '--config', '.mocharc.render.json']],
   integration: ['node', ['out/test/runner/runIntegration.js']],
   ui: ['npx', ['mocha', '--config', '.mocharc.ui.json']],
 };
@@ -23,14 +25,18 @@ for (const name of chosen) {
   }
 }
 
-const needsVsCode = !chosen.length || chosen.some((name) => name !== 'unit' && name !== 'sample');
+const running = chosen.length ? chosen : Object.keys(layers);
+const prerequisites = [
+  ...(running.some((name) => !['unit', 'sample', 'render'].includes(name)) ? ['vscode'] : []),
+  ...(running.includes('render') ? ['render'] : []),
+];
 
 // The LWKD archive (CC BY 4.0) is not part of this repository: CI places it beside the checkout
 // as ../shared/lwkd-sample, and LWKD_SAMPLE_DIR points elsewhere (test/runner/paths.ts agrees).
 const sampleDir = process.env.LWKD_SAMPLE_DIR ?? join(import.meta.dirname, '..', '..', 'shared', 'lwkd-sample');
 const sampleMissing = !existsSync(join(sampleDir, '_posts'));
 const steps = [
-  ...(needsVsCode ? [['prerequisites', 'node', ['scripts/prerequisites.mjs']]] : []),
+  ...(prerequisites.length ? [['prerequisites', 'node', ['scripts/prerequisites.mjs', ...prerequisites]]] : []),
   ...(chosen.length ? [] : [['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']], ['lint', 'npx', ['eslint', '.']]]),
   ['build', 'node', ['esbuild.mjs', '--tests']],
   ...Object.entries(layers).filter(([name]) => !chosen.length || chosen.includes(name)).map(([name, [command, args]]) => [name, command, args]),

@@ -2,6 +2,7 @@ import { formatIsoDate, formatLongDate, parseFrontMatterTime, compareDates } fro
 import { frontMatterKey, frontMatterRange, weekEndingFromFileName } from './edition';
 import { parseFrontMatter } from './frontMatter';
 import { findGitHubRefs } from './githubRefs';
+import { checkMarkup } from './lintMarkup';
 import { findSections } from './postIndex';
 
 /**
@@ -73,6 +74,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'featured-heading-form', severity: 'warning', description: 'Featured PR and KEP headings have the stylesheet\'s form' },
   { code: 'other-merges-length', severity: 'information', description: 'Other Merges items are short' },
   { code: 'capitalization', severity: 'warning', description: 'terms are capitalised as the stylesheet lists them' },
+  { code: 'raw-markup', severity: 'warning', description: 'the body has no raw HTML, Liquid or kramdown attribute lists' },
 ];
 
 const SEVERITY = new Map(RULES.map((rule) => [rule.code, rule.severity]));
@@ -126,6 +128,7 @@ export function lintPost(text: string, options: LintOptions = {}): Finding[] {
   checkFrontMatter(text, lines, range, week, options, add);
   const sections = checkSections(text, lines, bodyStart, options, add);
   checkItems(text, lines, bodyStart, sections, options, add);
+  checkMarkup(lines, bodyStart, add);
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 

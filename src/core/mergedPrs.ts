@@ -2,7 +2,7 @@ import type { CalendarDate } from './calendar';
 import type { TEMPLATE_SECTIONS } from './lint';
 import type { PostIndex } from './postIndex';
 import { isEditionWithinWeeksBefore, refKey } from './postIndex';
-import { linkText } from './prTitleEdit';
+import { linkText } from './inertMarkdown';
 import { isoTime, labelNames, record, text } from './pullRequests';
 import type { WeekWindow } from './weekWindow';
 import { githubDateRange } from './weekWindow';

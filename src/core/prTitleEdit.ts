@@ -44,7 +44,5 @@ export function findTitleSlot(line: string, character: number): TitleSlot | unde
   return undefined;
 }
 
-/** A title made safe for Markdown link text: brackets and backslashes escaped, one line. */
-export function linkText(title: string): string {
-  return title.replace(/\s+/g, ' ').replace(/[\\[\]]/g, (char) => `\\${char}`).trim();
-}
+// A title goes into link text inert (src/core/inertMarkdown.ts); kept here for the PR-title callers.
+export { linkText } from './inertMarkdown';

@@ -95,7 +95,7 @@ suite('Insert Merged PRs and Subproject Releases', () => {
     const section = (title: string): string => text.split(`## ${title}\n`)[1]!.split('\n## ')[0]!;
     assert.equal(section('Promotions').trim(), '* [PodHostIPs to GA](https://github.com/kubernetes/kubernetes/pull/160001)');
     assert.equal(section('Version Updates').trim(), '* [etcd to v3.5.10](https://github.com/kubernetes/kubernetes/pull/160003)');
-    assert.equal(section('Deprecated').trim(), '* [Deprecate the --legacy-flag flag](https://github.com/kubernetes/kubernetes/pull/160002)');
+    assert.equal(section('Deprecated').trim(), '* [Deprecate the -\\-legacy-flag flag](https://github.com/kubernetes/kubernetes/pull/160002)');
     assert.equal(section('Other Merges').trim(), [
       '* Kubelet [restarts faster](https://github.com/kubernetes/kubernetes/pull/160009)',
       '* [Kubelet reports image pull progress](https://github.com/kubernetes/kubernetes/pull/160004)',
