@@ -171,6 +171,18 @@ suite('Prepare Publication', () => {
     assert.equal(editor.document.isDirty, false);
   });
 
+  test('a second run refills the open social post draft instead of opening another', async () => {
+    await open(READY);
+    const first = await prepare({ keepDate: true, checklist: false });
+    assert.ok(first?.outcome === 'prepared');
+    await open(READY);
+    const second = await prepare({ keepDate: true, checklist: false });
+    assert.ok(second?.outcome === 'prepared');
+    assert.equal(second.socialDraft, first.socialDraft);
+    assert.equal(vscode.workspace.textDocuments.filter((document) => document.isUntitled && !document.isClosed && document.getText() === second.social).length, 1);
+    assert.equal(untitled(second.socialDraft).getText(), second.social);
+  });
+
   test('the checklist copies the body, then the permalink, as the writer picks them', async () => {
     await open(READY);
     const result = await prepare({ keepDate: true });

@@ -50,4 +50,27 @@ suite('Edition status and Prepare Publication, as a writer sees them', () => {
     assert.equal(readFileSync(file, 'utf8'), before, 'a kept stamp changes nothing on disk');
     await session().screenshot('ui-prepare-social-draft');
   });
+
+  test('a blocking style error is shown with a notice that closes once it is fixed, and a second run reuses the social draft', async () => {
+    const page = session().page;
+    await session().openFile('2026-11-15-update.md');
+    // Break the front matter where the cursor starts: a blocking error.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('x');
+    await session().runCommand('LWKD: Prepare Publication');
+    const notice = page.locator('.notification-toast', { hasText: 'blocks publication' });
+    await notice.waitFor({ state: 'visible', timeout: 20_000 });
+    await session().screenshot('ui-prepare-blocked');
+    await page.locator('.tab', { hasText: '2026-11-15-update.md' }).click();
+    await page.keyboard.press('Control+Z');
+    await notice.waitFor({ state: 'hidden', timeout: 20_000 });
+
+    await item().click();
+    await quickInput().locator('.monaco-list-row', { hasText: 'Keep 2026-11-16 22:05:00 -0000' }).click();
+    await quickInput().getByText('Prepare Publication: Week Ending November 15, 2026').waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    await quickInput().waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('.tab', { hasText: 'Untitled' }).count(), 1, 'one social post draft after two runs');
+  });
 });
