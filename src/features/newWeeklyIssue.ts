@@ -15,7 +15,7 @@ import {
 import { BUILTIN_TEMPLATE, editionBranchName, editionFileName, firstWritingPosition, renderTemplate } from '../core/edition';
 import type { CommandContext } from '../platform/commands';
 import { registerCommand } from '../platform/commands';
-import { checkOutBranch } from '../platform/git';
+import { branchPlace, checkOutBranch } from '../platform/git';
 import type { CreateBranchSetting, ExtensionSettings } from '../platform/settings';
 import { LocalFileError } from '../platform/localFiles';
 import { chooseSiteFolder, createNewFile, readTemplate, statOrUndefined } from '../platform/workspaceFiles';
@@ -164,12 +164,12 @@ async function scaffold(
     throw creationError(relative, error);
   }
   if (open && (open.isDirty || !onDisk)) {
-    await vscode.window.showTextDocument(open);
+    await vscode.window.showTextDocument(open, { preview: false });
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already open with unsaved changes; switched to it.', relative));
     return { outcome: 'unsaved', uri: target.toString() };
   }
   if (onDisk) {
-    await vscode.window.showTextDocument(target);
+    await vscode.window.showTextDocument(target, { preview: false });
     void vscode.window.showInformationMessage(vscode.l10n.t('The edition for the week ending {0} already exists; opened {1}.', formatLongDate(week), relative));
     return { outcome: 'exists', uri: target.toString() };
   }
@@ -184,7 +184,7 @@ async function scaffold(
   } catch (error) {
     if (error instanceof LocalFileError && error.kind === 'exists') {
       // Created by someone else since the check above: theirs stands.
-      await vscode.window.showTextDocument(target);
+      await vscode.window.showTextDocument(target, { preview: false });
       void vscode.window.showInformationMessage(vscode.l10n.t('The edition for the week ending {0} already exists; opened {1}.', formatLongDate(week), relative));
       return { outcome: 'exists', uri: target.toString() };
     }
@@ -194,7 +194,8 @@ async function scaffold(
 
   const position = firstWritingPosition(text);
   const cursor = new vscode.Position(position.line, position.character);
-  await vscode.window.showTextDocument(target, { selection: new vscode.Range(cursor, cursor) });
+  // Pinned, not a preview tab: the writer works in it for days, and a preview would be replaced.
+  await vscode.window.showTextDocument(target, { selection: new vscode.Range(cursor, cursor), preview: false });
   vscode.window.setStatusBarMessage(vscode.l10n.t('Created {0} for the week ending {1}', relative, formatLongDate(week)), 5_000);
   return { outcome: 'created', uri: target.toString() };
 }
@@ -214,7 +215,13 @@ async function maybeCheckOutBranch(
     return undefined;
   }
   const branch = editionBranchName(week);
-  if (setting === 'ask') {
+  // Ask only where a branch can be made: outside a Git repository the question has no answer.
+  const place = await branchPlace(folder.uri);
+  if (place.kind === 'unavailable' && setting === 'ask') {
+    deps.logger.info(`[newWeeklyIssue] branch ${branch} not offered: ${place.reason}`);
+    return undefined;
+  }
+  if (setting === 'ask' && place.kind === 'repository' && place.current !== branch) {
     const create = vscode.l10n.t('Create Branch');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('Check out the branch {0} for this edition?', branch),
@@ -225,7 +232,7 @@ async function maybeCheckOutBranch(
       return undefined;
     }
   }
-  const outcome = await checkOutBranch(folder.uri, branch, deps.logger);
+  const outcome = await checkOutBranch(folder.uri, branch, deps.logger, place);
   switch (outcome.kind) {
     case 'created':
     case 'checkedOut':

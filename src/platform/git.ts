@@ -29,11 +29,13 @@ export type BranchOutcome =
   | { readonly kind: 'unavailable'; readonly reason: string }
   | { readonly kind: 'failed'; readonly reason: string };
 
-/**
- * Creates (or checks out, when it exists) `branch` in the repository holding `uri`. Never
- * throws: without Git, a repository or a clean checkout it reports why and the caller moves on.
- */
-export async function checkOutBranch(uri: vscode.Uri, branch: string, logger: Logger): Promise<BranchOutcome> {
+/** Where a branch can be made: the Git repository holding `uri`, or why there is none. */
+export type BranchPlace =
+  | { readonly kind: 'repository'; readonly repository: GitRepository; readonly current: string | undefined }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+/** Looks for the repository holding `uri` before anyone is asked to make a branch there. */
+export async function branchPlace(uri: vscode.Uri): Promise<BranchPlace> {
   const api = await gitApi();
   if (!api) {
     return { kind: 'unavailable', reason: 'the Git extension is not available' };
@@ -42,6 +44,19 @@ export async function checkOutBranch(uri: vscode.Uri, branch: string, logger: Lo
   if (!repository) {
     return { kind: 'unavailable', reason: 'this folder is not in a Git repository' };
   }
+  return { kind: 'repository', repository, current: repository.state.HEAD?.name };
+}
+
+/**
+ * Creates (or checks out, when it exists) `branch` in the repository holding `uri`. Never
+ * throws: without Git, a repository or a clean checkout it reports why and the caller moves on.
+ */
+export async function checkOutBranch(uri: vscode.Uri, branch: string, logger: Logger, place?: BranchPlace): Promise<BranchOutcome> {
+  const found = place ?? await branchPlace(uri);
+  if (found.kind === 'unavailable') {
+    return found;
+  }
+  const { repository } = found;
   if (repository.state.HEAD?.name === branch) {
     return { kind: 'alreadyOn', branch };
   }

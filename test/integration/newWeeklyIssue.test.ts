@@ -41,6 +41,7 @@ suite('New Weekly Issue', () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), target.toString());
     assert.equal(editor.document.lineAt(editor.selection.active.line - 1).text, '## Developer News');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false, 'a pinned tab, not a preview the next file would replace');
   });
 
   test('opens an existing edition instead of overwriting it, byte for byte', async () => {

@@ -135,6 +135,11 @@ export class UiSession {
     console.log(lines.join('\n'));
   }
 
+  /** The extension's own log so far, for tests that wait on what it did. */
+  log(): string {
+    return this.extensionLog();
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
     for (const cleanup of this.cleanups) {
