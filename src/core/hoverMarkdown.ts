@@ -42,6 +42,8 @@ export interface CoveredIn {
   readonly uri: string;
   /** 0-based */
   readonly line: number;
+  /** An edition of a later week than the one being read: listed apart, as "later". */
+  readonly later?: boolean;
 }
 
 export interface HoverInput {
@@ -105,13 +107,22 @@ export function renderHover(input: HoverInput): string {
     const age = input.staleSince && item ? ` Showing what was fetched ${input.staleSince.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : '';
     lines.push('', `$(warning) ${escapeMarkdown(input.problem)}${escapeMarkdown(age)}`);
   }
-  if (input.coveredIn.length > 0) {
-    const links = input.coveredIn.slice(0, 5).map((place) => {
+  // Earlier editions answer "was this covered already?"; later ones are said apart, so a writer
+  // reading an old edition is not told it repeats what came after it.
+  const places = (list: readonly CoveredIn[]): string => {
+    const links = list.slice(0, 5).map((place) => {
       const args = encodeURIComponent(JSON.stringify([place.uri, place.line]));
       return `[${escapeMarkdown(place.title)}](command:${input.openCommand}?${args} "Open at line ${place.line + 1}") (line ${place.line + 1})`;
     });
-    const more = input.coveredIn.length > 5 ? `, +${input.coveredIn.length - 5} more` : '';
-    lines.push('', `$(history) Covered in LWKD: ${links.join(', ')}${more}`);
+    return `${links.join(', ')}${list.length > 5 ? `, +${list.length - 5} more` : ''}`;
+  };
+  const earlier = input.coveredIn.filter((place) => !place.later);
+  const later = input.coveredIn.filter((place) => place.later);
+  if (earlier.length > 0) {
+    lines.push('', `$(history) Covered in LWKD: ${places(earlier)}`);
+  }
+  if (later.length > 0) {
+    lines.push('', `$(arrow-right) Covered again later: ${places(later)}`);
   }
   lines.push('', `[Open on GitHub](${itemUrl(input.webBase, key, kind)})`);
   return lines.join('\n');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { formatIsoDate } from '../core/calendar';
 import type { GitHubRef } from '../core/githubRefs';
 import { findGitHubRefs } from '../core/githubRefs';
 import { renderHover, webBaseFor } from '../core/hoverMarkdown';
@@ -70,17 +71,24 @@ export class GitHubHoverProvider implements vscode.HoverProvider {
     }
   }
 
-  /** Earlier editions that link the same thing; only when the index exists (never built here). */
+  /** Other editions that link the same thing, later ones marked; only when the index exists (never built here). */
   private coveredIn(target: HoverTarget, document: vscode.TextDocument): CoveredIn[] {
     if (!this.deps.index.isBuilt) {
       void this.deps.index.ready();
       return [];
     }
     const current = document.uri.toString();
+    const week = this.deps.index.editionWeek(document.uri);
+    const reading = week ? formatIsoDate(week) : undefined;
     const key = refKey({ kind: target.kind, ...target.key });
     return this.deps.index.index.occurrences(key)
       .filter(({ post }) => post.file !== current)
-      .map(({ post, ref }) => ({ title: post.frontMatter?.title ?? vscode.workspace.asRelativePath(vscode.Uri.parse(post.file)), uri: post.file, line: ref.line }));
+      .map(({ post, ref }) => ({
+        title: post.frontMatter?.title ?? vscode.workspace.asRelativePath(vscode.Uri.parse(post.file)),
+        uri: post.file,
+        line: ref.line,
+        ...(reading !== undefined && post.weekEnding !== undefined && post.weekEnding > reading ? { later: true } : {}),
+      }));
   }
 }
 

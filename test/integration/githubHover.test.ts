@@ -74,6 +74,12 @@ suite('Hover on GitHub links', () => {
     assert.doesNotMatch(text, /November 15/);
   });
 
+  test('in an older edition, a later one that links it again is said to be later, not "covered"', async () => {
+    const { text } = await hoverText(post('2026-11-08-update.md'), 'https://github.com/kubernetes/kubernetes/pull/140003', 30);
+    assert.match(text, /Covered again later: \[Week Ending November 15, 2026\]\(command:lwkd\.openLocation\?/);
+    assert.doesNotMatch(text, /Covered in LWKD/);
+  });
+
   test('short forms resolve: k/k#N is kubernetes/kubernetes, an issue shows as an issue', async () => {
     const { text } = await hoverText(post('2026-11-08-update.md'), 'k/k#140002');
     assert.match(text, /\*\*An example issue\*\*/);
