@@ -32,7 +32,14 @@ export interface InsertOutcome {
   readonly notes: readonly string[];
 }
 
-const KIND_TITLES: Record<MergedKind, string> = { 'feature': 'Features', 'api-change': 'API changes', 'deprecation': 'Deprecations', 'other': 'Other' };
+function kindTitle(kind: MergedKind): string {
+  switch (kind) {
+    case 'feature': return vscode.l10n.t('Features');
+    case 'api-change': return vscode.l10n.t('API changes');
+    case 'deprecation': return vscode.l10n.t('Deprecations');
+    case 'other': return vscode.l10n.t('Other');
+  }
+}
 /** A week that ended this long ago no longer changes; its results are kept longer. */
 const SETTLED_MS = 2 * 86_400_000;
 
@@ -68,7 +75,7 @@ function activeEdition(deps: WeeklyMaterialDeps): Edition | undefined {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an edition (_posts/YYYY-MM-DD-update.md) first: its file name says which week to collect.'));
     return undefined;
   }
-  return { editor, window: editionWeekWindow(week, deps.settings.timeZone()), title: `Week Ending ${formatLongDate(week)}` };
+  return { editor, window: editionWeekWindow(week, deps.settings.timeZone()), title: vscode.l10n.t('Week Ending {0}', formatLongDate(week)) };
 }
 
 async function client(deps: WeeklyMaterialDeps): Promise<GitHubClient> {
@@ -207,7 +214,7 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     for (const candidate of candidates) {
       if (candidate.kind !== kind) {
         kind = candidate.kind;
-        items.push({ label: KIND_TITLES[kind], kind: vscode.QuickPickItemKind.Separator });
+        items.push({ label: kindTitle(kind), kind: vscode.QuickPickItemKind.Separator });
       }
       // Why a row starts unticked leads its label: a long title or the labels must not cut it off.
       const reasons = [
@@ -238,7 +245,7 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
       }
     }
     if (!(await insertIntoSections(edition.editor, bySection))) {
-      throw new Error('The edition changed while inserting; nothing was inserted.');
+      throw new Error(vscode.l10n.t('The edition changed while inserting; nothing was inserted.'));
     }
     const counts = [...bySection].map(([section, lines]) => `${section} (${lines.length})`).join(', ');
     void vscode.window.showInformationMessage(vscode.l10n.t('Inserted {0} PRs: {1}. Shorten each title to the news in a few words.', chosen.length, counts));
@@ -310,7 +317,7 @@ export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
       return { inserted: 0, offered: items.length, notes };
     }
     if (!(await insertIntoSections(edition.editor, new Map([['Subprojects and Dependency Updates', chosen.map((item) => releaseLine(item.project))]])))) {
-      throw new Error('The edition changed while inserting; nothing was inserted.');
+      throw new Error(vscode.l10n.t('The edition changed while inserting; nothing was inserted.'));
     }
     void vscode.window.showInformationMessage(vscode.l10n.t('Inserted {0} release lines. Condense each to the changes contributors care about.', chosen.length));
     return { inserted: chosen.length, offered: items.length, notes };

@@ -59,7 +59,7 @@ export async function readTextFile(uri: vscode.Uri, maxBytes = 1024 * 1024): Pro
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
-    throw new Error(`${vscode.workspace.asRelativePath(uri)} is not UTF-8 text.`);
+    throw new Error(vscode.l10n.t('{0} is not UTF-8 text.', vscode.workspace.asRelativePath(uri)));
   }
   return text;
 }

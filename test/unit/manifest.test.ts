@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
@@ -57,6 +58,11 @@ suite('Manifest', () => {
       .filter(([, range]) => range !== undefined && !semver.satisfies(oldest, range))
       .map(([path, range]) => `${path} wants Node ${range}`);
     assert.deepEqual(refusing, [], `engines.node is ${manifest.engines.node}`);
+  });
+
+  test('the l10n bundle the manifest declares holds exactly the strings the code passes to vscode.l10n.t', () => {
+    assert.equal((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { l10n?: string }).l10n, './l10n');
+    execFileSync(process.execPath, [join(projectRoot, 'scripts', 'l10n.mjs'), '--check'], { cwd: projectRoot, stdio: 'pipe' });
   });
 
   test('activation is lazy: never "*", never on start-up', () => {

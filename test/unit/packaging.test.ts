@@ -16,6 +16,7 @@ suite('Packaging', () => {
       'dist/cli.js',
       'dist/extension.js',
       'dist/onDemand.js',
+      'l10n/bundle.l10n.json',
       'media/icon.png',
       'media/lwkd.svg',
       'package.json',
