@@ -49,6 +49,22 @@ suite('Workbench, as a writer sees it', () => {
     await session().page.locator('.notification-toast', { hasText: 'No GitHub token was set' }).waitFor({ state: 'visible', timeout: 20_000 });
   });
 
+  test('typing lwkd- in an edition shows the LWKD snippets while typing', async () => {
+    const page = session().page;
+    await session().openFile('2026-11-15-update.md');
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('lwkd-sh');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'lwkd-shoutouts' });
+    await suggestion.waitFor({ state: 'visible', timeout: 20_000 });
+    await session().screenshot('ui-snippets-while-typing');
+    await page.keyboard.press('Escape');
+    // Leave the fixture as it was for the next tests.
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+  });
+
   test('Show Log opens the extension\'s log, which says it is active', async () => {
     await session().runCommand('LWKD: Show Log');
     const output = session().page.locator('.part.panel .view-lines').filter({ hasText: 'LWKD Author' }).first();
