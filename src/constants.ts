@@ -47,6 +47,8 @@ export const Settings = {
 } as const;
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+/** One GitHub request's deadline, as `lwkd.github.timeoutMs` defaults it; the CLI uses it too. */
+export const DEFAULT_GITHUB_TIMEOUT_MS = 5_000;
 export const DEFAULT_POSTS_FOLDER = '_posts';
 export const DEFAULT_TEMPLATE_PATH = 'template.md';
 export const DEFAULT_SITE_URL = 'https://lwkd.info';

@@ -1,9 +1,9 @@
-import { DEFAULT_GITHUB_API_URL } from '../constants';
 import { findGitHubRefs } from '../core/githubRefs';
 import { silentLogger } from '../core/logger';
 import { isCherryPick, relevantLabels } from '../core/pullRequests';
 import type { GitHubItem } from '../core/pullRequests';
-import { GitHubClient, GitHubError } from '../platform/githubClient';
+import { GitHubError } from '../platform/githubClient';
+import { cliGitHubClient } from './github';
 import { ItemFetcher } from '../platform/itemFetcher';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
@@ -24,11 +24,9 @@ export async function runPr(argv: readonly string[], terminal: CliIo, version: s
   if (!ref) {
     throw new UsageError(`"${reference}" is not a pull-request or issue URL, nor owner/repo#N`);
   }
-  const apiUrl = stringOption(args, 'api-url') ?? io.env.LWKD_GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL;
-  const token = io.env.GITHUB_TOKEN?.trim() || undefined;
   const fetcher = new ItemFetcher(async () => {
     try {
-      return { client: new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger: silentLogger, ...(token ? { token } : {}) }), authenticated: Boolean(token) };
+      return cliGitHubClient(io, version, stringOption(args, 'api-url'));
     } catch (error) {
       if (error instanceof GitHubError) {
         return error.failure;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_GITHUB_API_URL, DEFAULT_POSTS_FOLDER } from '../constants';
+import { DEFAULT_POSTS_FOLDER } from '../constants';
 import type { CalendarDate } from '../core/calendar';
 import { dayOfWeek, formatLongDate, isKnownTimeZone, parseCalendarDate } from '../core/calendar';
 import type { Candidate } from '../core/mergedPrs';
@@ -9,7 +9,9 @@ import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
 import { silentLogger } from '../core/logger';
 import { editionWeekWindow } from '../core/weekWindow';
 import { parseRepoName } from '../core/githubApi';
-import { GitHubClient, GitHubError } from '../platform/githubClient';
+import type { GitHubClient } from '../platform/githubClient';
+import { GitHubError } from '../platform/githubClient';
+import { cliGitHubClient } from './github';
 import { collectMergedPrs, collectReleases, SearchPacer } from '../platform/weekCollector';
 import type { CliIo, ParsedArgs } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
@@ -49,9 +51,7 @@ function weekArgs(argv: readonly string[], io: CliIo, version: string, extra: { 
   if (!isKnownTimeZone(timeZone)) {
     throw new UsageError(`unknown time zone "${timeZone}"`);
   }
-  const token = io.env.GITHUB_TOKEN?.trim() || undefined;
-  const apiUrl = stringOption(args, 'api-url') ?? io.env.LWKD_GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL;
-  return { args, week, timeZone, client: new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger: silentLogger, ...(token ? { token } : {}) }) };
+  return { args, week, timeZone, client: cliGitHubClient(io, version, stringOption(args, 'api-url')).client };
 }
 
 function list(args: ParsedArgs, name: string, fallback: readonly string[]): string[] {

@@ -4,7 +4,8 @@ import type { GitHubFailureKind } from '../core/githubApi';
 import { describeRateLimits } from '../core/githubApi';
 import type { CommandContext } from '../platform/commands';
 import { registerCommand } from '../platform/commands';
-import { GitHubClient, GitHubError } from '../platform/githubClient';
+import { GitHubError } from '../platform/githubClient';
+import { createGitHubClient } from '../platform/githubClientFactory';
 import type { ExtensionSettings } from '../platform/settings';
 
 export interface GitHubConnectionDeps extends CommandContext {
@@ -24,10 +25,9 @@ export type ConnectionCheck =
  */
 export function registerGitHubConnection(deps: GitHubConnectionDeps): vscode.Disposable {
   return registerCommand(Commands.checkGitHubConnection, deps, async (): Promise<ConnectionCheck> => {
-    const apiUrl = deps.settings.githubApiUrl;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking GitHub connection'), cancellable: false },
-      () => checkConnection(apiUrl, deps),
+      () => checkConnection(deps),
     );
     if (result.ok) {
       void vscode.window.showInformationMessage(result.summary);
@@ -62,10 +62,10 @@ type CheckOutcome =
   | { ok: true; summary: string; apiUrl: string; authenticated: boolean; remaining: number; limit: number }
   | { ok: false; kind: GitHubFailureKind; message: string };
 
-async function checkConnection(apiUrl: string, deps: GitHubConnectionDeps): Promise<CheckOutcome> {
+async function checkConnection(deps: GitHubConnectionDeps): Promise<CheckOutcome> {
   try {
     const token = await deps.auth.token();
-    const client = new GitHubClient({ apiUrl, userAgent: deps.userAgent, logger: deps.logger, timeoutMs: deps.settings.githubTimeoutMs, ...(token ? { token } : {}) });
+    const client = createGitHubClient(deps.settings, token, deps.logger, deps.userAgent);
     const report = await client.checkConnection();
     const { core } = report.rateLimits;
     return {

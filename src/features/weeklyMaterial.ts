@@ -12,7 +12,9 @@ import { sectionInsertions } from '../core/sectionInsert';
 import type { WeekWindow } from '../core/weekWindow';
 import { editionWeekWindow, githubDateRange } from '../core/weekWindow';
 import type { CommandContext } from '../platform/commands';
-import { GitHubClient, GitHubError } from '../platform/githubClient';
+import type { GitHubClient } from '../platform/githubClient';
+import { GitHubError } from '../platform/githubClient';
+import { createGitHubClient } from '../platform/githubClientFactory';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
 import type { MergedResult, ReleasesResult } from '../platform/weekCollector';
@@ -80,7 +82,7 @@ function activeEdition(deps: WeeklyMaterialDeps): Edition | undefined {
 
 async function client(deps: WeeklyMaterialDeps): Promise<GitHubClient> {
   const token = await deps.auth.token();
-  return new GitHubClient({ apiUrl: deps.settings.githubApiUrl, userAgent: deps.userAgent, logger: deps.logger, timeoutMs: deps.settings.githubTimeoutMs, ...(token ? { token } : {}) });
+  return createGitHubClient(deps.settings, token, deps.logger, deps.userAgent);
 }
 
 /** Runs `work` under a cancellable progress notification; undefined when the writer cancelled. */

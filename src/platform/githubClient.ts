@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/core';
 import { RequestError } from '@octokit/request-error';
+import { DEFAULT_GITHUB_TIMEOUT_MS } from '../constants';
 import type { GitHubEndpoints, GitHubFailure, RateLimits } from '../core/githubApi';
 import { classifyHttpFailure, isOwnerName, isRepoName, readNextLink, readRateLimits, resolveGitHubEndpoints, tokenProblem } from '../core/githubApi';
 import type { Logger } from '../core/logger';
@@ -135,7 +136,7 @@ export class GitHubClient {
       throw new GitHubError(badToken);
     }
     this.endpoints = endpoints;
-    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_GITHUB_TIMEOUT_MS;
     const logger = options.logger;
     // octokit logs deprecations to the console by default (a CLI's terminal); route them to our
     // log instead. Its messages quote response headers (`sunset`): server text, made safe.

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { ItemCache } from '../core/itemCache';
 import type { Logger } from '../core/logger';
 import type { ItemKey } from '../core/pullRequests';
-import { GitHubClient, GitHubError } from './githubClient';
+import { GitHubError } from './githubClient';
+import { createGitHubClient } from './githubClientFactory';
 import type { ItemLookup, ItemRequest } from './itemFetcher';
 import { ItemFetcher, itemKeyString } from './itemFetcher';
 import type { ExtensionSettings } from './settings';
@@ -39,7 +40,7 @@ export class GitHubItemSource implements vscode.Disposable {
     this.fetcher = new ItemFetcher(async () => {
       const token = await auth.token();
       try {
-        const client = new GitHubClient({ apiUrl: settings.githubApiUrl, userAgent, logger, timeoutMs: settings.githubTimeoutMs, ...(token ? { token } : {}) });
+        const client = createGitHubClient(settings, token, logger, userAgent);
         return { client, authenticated: Boolean(token) };
       } catch (error) {
         if (error instanceof GitHubError) {

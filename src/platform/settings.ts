@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   DEFAULT_GITHUB_API_URL,
+  DEFAULT_GITHUB_TIMEOUT_MS,
   DEFAULT_POSTS_FOLDER,
   DEFAULT_SITE_URL,
   DEFAULT_TEMPLATE_PATH,
@@ -56,7 +57,7 @@ export class ExtensionSettings {
   /** Each GitHub request's deadline, in ms (500 to 60,000). */
   get githubTimeoutMs(): number {
     const value = this.config().get<unknown>(Settings.githubTimeoutMs);
-    return typeof value === 'number' && Number.isFinite(value) ? Math.min(60_000, Math.max(500, value)) : 5_000;
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(60_000, Math.max(500, value)) : DEFAULT_GITHUB_TIMEOUT_MS;
   }
 
   /** `owner/repo` for a bare `#N` in a Featured PR heading without a link. */

@@ -33,6 +33,14 @@ suite('lwkd GitHub commands: tokens and remote text', () => {
     await github.close();
   });
 
+  test('check-github uses GITHUB_TOKEN like the other GitHub commands, and never prints it', async () => {
+    const { code, stdout } = await runCli(['check-github'], { GITHUB_TOKEN: 'cli-token-123', LWKD_GITHUB_API_URL: github.url });
+    assert.equal(code, 0);
+    assert.match(stdout, /of 5000 requests left/);
+    assert.ok(!stdout.includes('cli-token-123'));
+    assert.equal(github.requests[0]?.authenticated, true);
+  });
+
   test('a GITHUB_TOKEN with a line break is "not a valid token" for pr, merged and releases', async () => {
     const env = { GITHUB_TOKEN: 'cli-token-123\nX-Injected: 1', LWKD_GITHUB_API_URL: github.url };
     for (const argv of [['pr', 'k/k#130001'], ['merged', '--week', '2027-03-14'], ['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o']]) {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, ContextKeys, EXTENSION_ID, Settings } from '../../src/constants';
+import { Commands, ContextKeys, DEFAULT_GITHUB_TIMEOUT_MS, EXTENSION_ID, Settings } from '../../src/constants';
 import { projectRoot } from '../runner/paths';
 
 // npm's own range logic, as npm applies it to engines (installed with the dev tools; not shipped).
@@ -63,6 +63,11 @@ suite('Manifest', () => {
   test('the l10n bundle the manifest declares holds exactly the strings the code passes to vscode.l10n.t', () => {
     assert.equal((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { l10n?: string }).l10n, './l10n');
     execFileSync(process.execPath, [join(projectRoot, 'scripts', 'l10n.mjs'), '--check'], { cwd: projectRoot, stdio: 'pipe' });
+  });
+
+  test('the GitHub timeout has one default: the manifest\'s is the one the client and the CLI use', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown }>;
+    assert.equal(properties[`${Settings.section}.${Settings.githubTimeoutMs}`]?.default, DEFAULT_GITHUB_TIMEOUT_MS);
   });
 
   test('activation is lazy: never "*", never on start-up', () => {
