@@ -50,12 +50,21 @@ function readPost(path: string, file: string): IndexedPost | undefined {
       return unreadablePost(file, tooLargeError(size));
     }
     const decoded = decodePost(readFileSync(path));
-    return 'text' in decoded ? indexPost(file, decoded.text) : unreadablePost(file, decoded.error);
+    return 'text' in decoded ? indexOrReport(file, decoded.text) : unreadablePost(file, decoded.error);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return undefined; // Deleted since the folder was listed.
     }
     return unreadablePost(file, `not indexed: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+/** The post's entry; a failure on its text is its entry's error, and the other posts go on. */
+function indexOrReport(file: string, text: string): IndexedPost {
+  try {
+    return indexPost(file, text);
+  } catch (error) {
+    return unreadablePost(file, `not indexed: the post could not be read (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
