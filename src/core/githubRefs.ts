@@ -86,10 +86,35 @@ const URL_PATTERNS: ReadonlyArray<{ needle: RegExp; regex: RegExp; read: (m: Reg
 
 /** `#123` not followed by a word character: where every short form ends. */
 const HASH_NUMBER = /#(\d+)(?!\w)/g;
-/** What may stand before `#N`, read backwards from the `#`: `owner/repo` or `enhancements`. */
-const SHORT_PREFIX = new RegExp(`(?:^|[^\\w/.#-])(?:(${OWNER})/(${REPO})|(enhancements))$`);
-/** The longest `owner/repo` GitHub allows, plus the character before it. */
-const MAX_PREFIX = 1 + 39 + 1 + 100;
+const isRepoChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 95 || code === 45;
+const isOwnerChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
+/** What may stand before an owner or `enhancements`: not a word character, `/`, `.`, `#` or `-`. */
+const isBoundary = (code: number): boolean => Number.isNaN(code) || !(isRepoChar(code) || code === 47 || code === 35);
+
+/**
+ * What stands before `#N`, read backwards from the `#` by hand: `owner/repo` (owner 1–39
+ * characters starting with a letter or digit, repository 1–100) or `enhancements`, after the
+ * start of the text or a character that cannot be part of either. One pass over at most 141
+ * characters: matching a pattern against them tried every start again, for each `#`.
+ */
+function shortPrefix(text: string, hash: number): { start: number; owner?: string; repo?: string } | undefined {
+  let slash = hash - 1;
+  while (slash >= 0 && hash - slash <= 101 && isRepoChar(text.charCodeAt(slash))) {
+    slash--;
+  }
+  if (slash >= 0 && slash < hash - 1 && hash - slash <= 101 && text.charCodeAt(slash) === 47) {
+    let start = slash - 1;
+    while (start >= 0 && slash - start <= 40 && isOwnerChar(text.charCodeAt(start))) {
+      start--;
+    }
+    start++;
+    if (start < slash && slash - start <= 39 && text.charCodeAt(start) !== 45 && isBoundary(text.charCodeAt(start - 1))) {
+      return { start, owner: text.slice(start, slash), repo: text.slice(slash + 1, hash) };
+    }
+  }
+  const start = hash - 'enhancements'.length;
+  return start >= 0 && text.startsWith('enhancements', start) && isBoundary(text.charCodeAt(start - 1)) ? { start } : undefined;
+}
 
 export function findGitHubRefs(text: string): GitHubRef[] {
   const code = codeRanges(text);
@@ -137,17 +162,16 @@ export function findGitHubRefs(text: string): GitHubRef[] {
     if (hash === 0 || !/[\w.-]/.test(text[hash - 1]!)) {
       continue;
     }
-    const before = SHORT_PREFIX.exec(text.slice(Math.max(0, hash - MAX_PREFIX), hash));
+    const before = shortPrefix(text, hash);
     if (!before) {
       continue;
     }
-    const start = hash - (before[3] ? before[3].length : before[1]!.length + 1 + before[2]!.length);
     const end = hash + m[0].length;
-    if (before[3]) {
-      add({ kind: 'issue', form: 'short', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }, start, end);
+    if (before.owner === undefined || before.repo === undefined) {
+      add({ kind: 'issue', form: 'short', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }, before.start, end);
     } else {
-      const kk = before[1] === 'k' && before[2] === 'k';
-      add({ kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : before[1]!, repo: kk ? 'kubernetes' : before[2]!, number: Number(m[1]) }, start, end);
+      const kk = before.owner === 'k' && before.repo === 'k';
+      add({ kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : before.owner, repo: kk ? 'kubernetes' : before.repo, number: Number(m[1]) }, before.start, end);
     }
   }
   return refs.sort((a, b) => a.line - b.line || a.column - b.column);

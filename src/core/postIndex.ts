@@ -224,7 +224,7 @@ export class PostIndex {
    * Every place any of these things is linked, newest edition first. Each post that links one
    * is read once for all of them: a post can hold 100,000 links to 100,000 repositories' `#5`.
    */
-  occurrencesOf(keys: Iterable<string>): RefOccurrence[] {
+  occurrencesOf(keys: Iterable<string>, limit = Number.POSITIVE_INFINITY): RefOccurrence[] {
     const wanted = new Set<string>();
     const files = new Set<string>();
     for (const key of keys) {
@@ -234,17 +234,23 @@ export class PostIndex {
         files.add(file);
       }
     }
+    // Posts sorted once, then each post's references in text order: sorting every occurrence
+    // with the posts' comparison cost seconds for a post with 100,000 links.
     const found: RefOccurrence[] = [];
-    for (const file of files) {
-      const post = this.posts.get(file)!;
+    for (const post of [...files].map((file) => this.posts.get(file)!).sort(compareNewestFirst)) {
       const byKey = refsByKey(post);
-      for (const key of wanted) {
-        for (const ref of byKey.get(key) ?? []) {
-          found.push({ post, ref });
+      const refs = [...wanted].flatMap((key) => byKey.get(key) ?? []);
+      if (wanted.size > 1) {
+        refs.sort((a, b) => a.line - b.line || a.column - b.column);
+      }
+      for (const ref of refs) {
+        if (found.length === limit) {
+          return found;
         }
+        found.push({ post, ref });
       }
     }
-    return found.sort((a, b) => compareNewestFirst(a.post, b.post) || a.ref.line - b.ref.line || a.ref.column - b.ref.column);
+    return found;
   }
 
   /** Keys of everything linked anywhere with this number (any repository, or a KEP). */
@@ -313,23 +319,22 @@ export function searchIndex(index: PostIndex, query: string, limit = 200): Searc
   } else {
     findGitHubRefs(trimmed).forEach((ref) => keys.add(refKey(ref)));
   }
-  const hits: SearchHit[] = [];
+  // Both lists come newest edition first and in text order: only the first `limit` are built.
   if (keys.size > 0) {
-    for (const { post, ref } of index.occurrencesOf(keys)) {
-      hits.push({ post, line: ref.line, column: ref.column, text: ref.text, kind: 'reference' });
-    }
-  } else {
-    const words = trimmed.toLowerCase().split(/\s+/);
-    for (const post of index.all()) {
-      for (const section of post.sections) {
-        const title = section.title.toLowerCase();
-        if (words.every((word) => title.includes(word))) {
-          hits.push({ post, line: section.line, column: 0, text: section.title, kind: 'heading' });
+    return index.occurrencesOf(keys, limit).map(({ post, ref }) => ({ post, line: ref.line, column: ref.column, text: ref.text, kind: 'reference' as const }));
+  }
+  const hits: SearchHit[] = [];
+  const words = trimmed.toLowerCase().split(/\s+/);
+  for (const post of index.all()) {
+    for (const section of post.sections) {
+      const title = section.title.toLowerCase();
+      if (words.every((word) => title.includes(word))) {
+        hits.push({ post, line: section.line, column: 0, text: section.title, kind: 'heading' });
+        if (hits.length === limit) {
+          return hits;
         }
       }
     }
   }
-  return hits
-    .sort((a, b) => compareNewestFirst(a.post, b.post) || a.line - b.line || a.column - b.column)
-    .slice(0, limit);
+  return hits;
 }
