@@ -116,11 +116,13 @@ export function lintPost(text: string, options: LintOptions = {}): Finding[] {
   const add: Add = (code, message, line, column, endColumn, fix, severity) => {
     const count = (counts.get(code) ?? 0) + 1;
     counts.set(code, count);
-    const finding: Finding = { code, message, severity: severity ?? SEVERITY.get(code) ?? 'warning', line, column, endLine: line, endColumn, ...(fix ? { fix } : {}) };
-    if (count <= FINDINGS_PER_RULE) {
-      findings.push(finding);
-    } else if (!unlisted.has(code)) {
-      unlisted.set(code, finding);
+    if (count <= FINDINGS_PER_RULE || !unlisted.has(code)) {
+      const finding: Finding = { code, message, severity: severity ?? SEVERITY.get(code) ?? 'warning', line, column, endLine: line, endColumn, ...(fix ? { fix } : {}) };
+      if (count <= FINDINGS_PER_RULE) {
+        findings.push(finding);
+      } else {
+        unlisted.set(code, finding);
+      }
     }
   };
   add.room = (code) => (counts.get(code) ?? 0) < FINDINGS_PER_RULE;
@@ -348,7 +350,11 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
   const prose = new Uint8Array(lines.length);
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!;
-    if (/^ {0,3}(```|~~~)/.test(line)) {
+    const first = line.charCodeAt(0);
+    // Most lines start with a letter: the patterns below, anchored on a space, `*`, `-`, `#`,
+    // a backtick or a tilde, are only tried on lines that can match them.
+    const marked = Number.isNaN(first) || first <= 32 || first === 42 || first === 45 || first === 35 || first === 96 || first === 126 || /\s/.test(line[0]!);
+    if (marked && /^ {0,3}(```|~~~)/.test(line)) {
       fence = !fence;
       continue;
     }
@@ -356,14 +362,14 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
       continue;
     }
     const section = sectionAt(i)?.canonical;
-    if (/^\s*[*-]\s*$/.test(line) && i > 0) {
+    if (marked && /^\s*[*-]\s*$/.test(line) && i > 0) {
       add('empty-bullet', 'An empty bullet is a template leftover; remove it.', i, 0, line.length,
         { title: 'Remove the empty bullet', edits: [{ line: i, column: 0, endLine: i + 1, endColumn: 0, newText: '' }] });
     }
-    if (/^\*\*Next Deadline:\*\*\s*$/.test(line.trim())) {
+    if (line.includes('**Next Deadline:**') && /^\*\*Next Deadline:\*\*\s*$/.test(line.trim())) {
       add('empty-next-deadline', '"**Next Deadline:**" names no deadline; the stylesheet\'s form is "**Next Deadline: Item, Date**".', i, 0, line.length);
     }
-    const bullet = readBullet(line);
+    const bullet = marked ? readBullet(line) : undefined;
     if (bullet && section && !PARAGRAPH_SECTIONS.has(section) && /[^.]\.$/.test(bullet[1]!) && !/\b(etc|e\.g|i\.e|vs)\.$/.test(bullet[1]!)) {
       const end = bullet[0]!.length + bullet[1]!.length;
       add('bullet-period', 'Bullets do not end with a period (stylesheet: periods only in paragraph sections).', i, end - 1, end,
@@ -376,7 +382,7 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
       }
     }
     prose[i] = line.includes('`') ? PROSE : PROSE | TERMS_APPLY;
-    if (/^###\s/.test(line) && (section === 'Featured PRs' || section === 'KEP of the Week')) {
+    if (first === 35 && /^###\s/.test(line) && (section === 'Featured PRs' || section === 'KEP of the Week')) {
       const ok = section === 'Featured PRs' ? isFeaturedPrHeading(line) : isKepHeading(line);
       if (!ok) {
         const form = section === 'Featured PRs' ? '### [NNNNN: PR Title](https://github.com/kubernetes/kubernetes/pull/NNNNN)' : '### [KEP-0000: Title](link to the KEP)';
@@ -396,8 +402,9 @@ const TERMS_APPLY = 2;
  * per line (none of them can span a line): per line, 2.6 million short lines cost seconds.
  */
 function checkWords(text: string, lines: readonly string[], prose: Uint8Array, add: Add): void {
-  const starts = lineStartOffsets(text);
+  let starts: number[] | undefined;
   const at = (offset: number): { line: number; column: number } => {
+    starts ??= lineStartOffsets(text);
     const line = lineOf(starts, offset);
     return { line, column: offset - starts[line]! };
   };
