@@ -181,7 +181,7 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
     }
     return undefined;
   };
-  const lineOf = (key: string): number => keyLine(key) ?? range.start;
+  const fieldLine = (key: string): number => keyLine(key) ?? range.start;
   const lineFix = (key: string, title: string, newText: string): Finding['fix'] => {
     const line = keyLine(key);
     return line === undefined ? undefined : { title, edits: [replaceLine(line, lines[line]!, newText)] };
@@ -201,19 +201,19 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
     }
   }
   if (week && fields.title !== undefined && fields.title !== expected.title) {
-    const line = lineOf('title');
+    const line = fieldLine('title');
     const misspelled = /^Week Ending (\S+)/.exec(fields.title)?.[1];
     const why = misspelled && !MONTHS.includes(misspelled) ? `"${misspelled}" is not a month` : /\b0\d,/.test(fields.title) ? 'the day is zero-padded' : `the file is for the week ending ${formatLongDate(week)}`;
     add('title-form', `Title should be "${expected.title}": ${why}.`, line, 0, lines[line]!.length,
       lineFix('title', `Set the title to "${expected.title}"`, `title: ${expected.title}`));
   }
   if (week && fields.slug !== undefined && fields.slug !== expected.slug) {
-    const line = lineOf('slug');
+    const line = fieldLine('slug');
     add('slug-form', `Slug should be "${expected.slug}", the file's date: the permalink and feed use it.`, line, 0, lines[line]!.length,
       lineFix('slug', `Set the slug to "${expected.slug}"`, `slug: ${expected.slug}`));
   }
   if (fields.date !== undefined) {
-    const line = lineOf('date');
+    const line = fieldLine('date');
     const time = parseFrontMatterTime(fields.date);
     if (!time) {
       add('date-form', `Date "${fields.date}" is not "YYYY-MM-DD HH:MM:SS -0000" and a real time; Jekyll would reject or shift it.`, line, 0, lines[line]!.length);
@@ -228,11 +228,17 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
       }
     }
   }
-  for (let i = 0; i < lines.length; i++) {
-    for (const placeholder of ['Month DD, YYYY', 'POST_DATE', 'POST_SLUG_DATE']) {
-      const at = lines[i]!.indexOf(placeholder);
-      if (at !== -1) {
-        add('template-placeholder', `"${placeholder}" is a template placeholder left unfilled.`, i, at, at + placeholder.length);
+  // Searched in the whole text, not line by line: millions of lines cost seconds.
+  let starts: number[] | undefined;
+  for (const placeholder of ['Month DD, YYYY', 'POST_DATE', 'POST_SLUG_DATE']) {
+    let lastLine = -1;
+    for (let offset = text.indexOf(placeholder); offset !== -1; offset = text.indexOf(placeholder, offset + 1)) {
+      starts ??= lineStartOffsets(text);
+      const line = lineOf(starts, offset);
+      // One finding per line, at the first occurrence, as before.
+      if (line !== lastLine) {
+        lastLine = line;
+        add('template-placeholder', `"${placeholder}" is a template placeholder left unfilled.`, line, offset - starts[line]!, offset - starts[line]! + placeholder.length);
       }
     }
   }
@@ -326,8 +332,12 @@ function checkSections(text: string, lines: readonly string[], bodyStart: number
       add('section-order', `"${span.canonical}" is out of the template's order (it comes before "${TEMPLATE_SECTIONS[lastOrder]}").`, span.line, 0, heading.length);
     }
     lastOrder = Math.max(lastOrder, order);
-    const body = lines.slice(span.line + 1, span.end).filter((line) => line.trim() !== '' && line.trim() !== '*' && !/^\*\*Next Deadline:\*\*\s*$/.test(line.trim()));
-    if (body.length === 0) {
+    let filled = false;
+    for (let i = span.line + 1; i < span.end && !filled; i++) {
+      const line = lines[i]!.trim();
+      filled = line !== '' && line !== '*' && !/^\*\*Next Deadline:\*\*\s*$/.test(line);
+    }
+    if (!filled) {
       add('empty-section', `"${span.title}" has no content yet; remove it or fill it before publishing.`, span.line, 0, heading.length,
         undefined, options.stage === 'publishing' ? 'warning' : undefined);
     }
@@ -350,6 +360,9 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
   const prose = new Uint8Array(lines.length);
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.length === 0) {
+      continue;
+    }
     const first = line.charCodeAt(0);
     // Most lines start with a letter: the patterns below, anchored on a space, `*`, `-`, `#`,
     // a backtick or a tilde, are only tried on lines that can match them.
