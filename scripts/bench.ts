@@ -7,7 +7,7 @@ import { lintPost } from '../src/core/lint';
 import { lintCoverage } from '../src/core/lintCoverage';
 import { ItemCache } from '../src/core/itemCache';
 import { silentLogger } from '../src/core/logger';
-import { decodePost } from '../src/core/postFile';
+import { decodePost, MAX_POST_BYTES } from '../src/core/postFile';
 import { GitHubClient } from '../src/platform/githubClient';
 import { ItemFetcher } from '../src/platform/itemFetcher';
 import { FakeGitHub } from '../test/fakeGitHub/server';
@@ -17,6 +17,7 @@ import { relevantLabels } from '../src/core/pullRequests';
 import { editionWeekWindow } from '../src/core/weekWindow';
 import { collectMergedPrs, SearchPacer } from '../src/platform/weekCollector';
 import { lwkdSampleDir, projectRoot } from '../test/runner/paths';
+import { HOSTILE_FILE, HOSTILE_SHAPES, scanTimes, totalMs } from '../test/util/hostilePosts';
 
 /**
  * `npm run bench`: one JSON object per figure on stdout, `{"name", "value", "unit", ...}`.
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     benchReindex(files);
     benchMemory(files);
     benchLint(existsSync(samplePosts) ? listMarkdown(samplePosts) : []);
+    benchHostile();
     await benchGitHub();
     await benchMerged(existsSync(samplePosts) ? listMarkdown(samplePosts) : []);
   } finally {
@@ -148,6 +150,31 @@ function benchLint(sampleFiles: string[]): void {
     });
     emit({ name: 'lint.sample_corpus', value: round(Number(process.hrtime.bigint() - started) / 1e6), unit: 'ms', posts: sampleFiles.length, findings, includes: 'indexing and coverage checks' });
   }
+}
+
+/**
+ * The hostile corpus (test/util/hostilePosts.ts) at the size cap: each shape indexed and linted
+ * once, then the five slowest again, median of five. The worst is the figure, with the time every
+ * scanner (completions, Find, the Past Issues view, section edits too) took on that post.
+ */
+function benchHostile(): void {
+  const indexAndLint = (text: string): number => {
+    const started = process.hrtime.bigint();
+    indexPost(HOSTILE_FILE, text);
+    lintPost(text, { fileName: HOSTILE_FILE });
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const first = HOSTILE_SHAPES.map((shape) => ({ shape, ms: indexAndLint(shape.build(MAX_POST_BYTES)) }));
+  const slowest = first.sort((a, b) => b.ms - a.ms).slice(0, 5).map(({ shape }) => {
+    const text = shape.build(MAX_POST_BYTES);
+    return { shape, bytes: Buffer.byteLength(text), ms: median(Array.from({ length: 5 }, () => indexAndLint(text))), all: totalMs(scanTimes(text)) };
+  }).sort((a, b) => b.ms - a.ms);
+  const worst = slowest[0]!;
+  emit({
+    name: 'scan.hostile.worst_ms', value: round(worst.ms), unit: 'ms', shape: worst.shape.name, post_bytes: worst.bytes, cap_bytes: MAX_POST_BYTES,
+    shapes: HOSTILE_SHAPES.length, measures: 'indexing and style checks', all_scanners_ms: round(worst.all),
+    next: slowest.slice(1).map(({ shape, ms }) => `${shape.name} ${round(ms)} ms`), target_ms: 1000,
+  });
 }
 
 /**

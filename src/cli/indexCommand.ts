@@ -64,7 +64,16 @@ function readPost(path: string, file: string): IndexedPost | undefined {
     }
   }
   const decoded = decodePost(bytes);
-  return 'text' in decoded ? indexPost(file, decoded.text) : unreadablePost(file, decoded.error);
+  return 'text' in decoded ? indexOrReport(file, decoded.text) : unreadablePost(file, decoded.error);
+}
+
+/** The post's entry; a failure on its text is its entry's error, and the other posts go on. */
+function indexOrReport(file: string, text: string): IndexedPost {
+  try {
+    return indexPost(file, text);
+  } catch (error) {
+    return unreadablePost(file, `not indexed: the post could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 /** Every `.md` under `folder`, sorted; none when the folder does not exist. */

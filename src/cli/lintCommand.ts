@@ -14,6 +14,23 @@ export const LINT_USAGE = `lwkd lint [FILES...] [--root DIR] [--format text|json
     Check editions against STYLESHEET.md (default: every post under <root>/_posts). Prints
     "file:line:col code message"; exits 1 when any finding is an error. Never changes a file.`;
 
+/**
+ * One post's findings. A check that fails on this post's text becomes a finding of its own, so
+ * the other posts are still checked and reported.
+ */
+function checkPost(path: string, key: string, text: string, index: PostIndex, stage: 'writing' | 'publishing'): Finding[] {
+  try {
+    return [...lintPost(text, { fileName: path, stage }), ...lintCoverage(index.get(key) ?? indexPost(key, text), index)]
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+  } catch (error) {
+    return [{ code: 'check-failed', message: `The checks could not finish on this file (${reason(error)}).`, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function runLint(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, { valued: ['root', 'format', 'stage', 'posts-folder'], flags: [], maxPositionals: Number.POSITIVE_INFINITY });
   const format = stringOption(args, 'format') ?? 'text';
@@ -47,7 +64,12 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   for (const path of posts) {
     const text = read(path);
     if (typeof text === 'string') {
-      index.set(indexPost(keyOf(path), text));
+      try {
+        index.set(indexPost(keyOf(path), text));
+      } catch (error) {
+        // The post is still checked, against an index without it.
+        io.stderr(`lwkd lint: ${keyOf(path)} could not be indexed (${reason(error)})\n`);
+      }
     }
   }
   const results: Array<{ file: string; findings: Finding[] }> = [];
@@ -56,8 +78,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     const file = relative(io.cwd, path).split(sep).join('/') || path;
     const text = read(path);
     const findings: Finding[] = typeof text === 'string'
-      ? [...lintPost(text, { fileName: path, stage }), ...lintCoverage(index.get(keyOf(path)) ?? indexPost(keyOf(path), text), index)]
-        .sort((a, b) => a.line - b.line || a.column - b.column)
+      ? checkPost(path, keyOf(path), text, index, stage)
       : [{ code: 'unreadable', message: text.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
     errors += findings.filter((finding) => finding.severity === 'error').length;
     results.push({ file, findings });

@@ -67,7 +67,8 @@ const INITIALS_SNIPPET = 'Author initials';
 
 /** Start of a line: nothing, or a bullet marker and the first word being typed. */
 const LINE_START = /^(?:\* ?)?[\w-]*$/;
-const HEADING_START = /^(#{2,3}) +[^\]]*$/;
+// One space, then anything but `]`: ` +[^\]]*` says the same but retries every run of spaces.
+const HEADING_START = /^(#{2,3}) [^\]]*$/;
 
 export function suggestCompletions(request: CompletionRequest): Suggestion[] {
   const lines = request.text.split(/\r?\n/);
@@ -102,7 +103,7 @@ export function suggestCompletions(request: CompletionRequest): Suggestion[] {
     });
   }
   const initials = request.snippets[INITIALS_SNIPPET];
-  if (initials && request.explicit && /^\* .*\]\([^)\s]+\) ?$/.test(before) && request.character === lineText.length) {
+  if (initials && request.explicit && endsWithLinkItem(before) && request.character === lineText.length) {
     const trimmed = before.endsWith(' ') ? 1 : 0;
     suggestions.push({
       kind: 'initials',
@@ -191,6 +192,24 @@ function titleSuggestions(lineText: string, request: CompletionRequest): Suggest
     }
   }
   return suggestions;
+}
+
+/**
+ * `* … [text](target)` with at most one space after: what `/^\* .*\]\([^)\s]+\) ?$/` accepts,
+ * read from the end: that pattern tried the rest of the line again from every `](`.
+ */
+function endsWithLinkItem(before: string): boolean {
+  const text = before.endsWith(' ') ? before.slice(0, -1) : before;
+  if (!before.startsWith('* ') || !text.endsWith(')') || /[\r\u2028\u2029]/.test(text)) {
+    return false;
+  }
+  // The target runs back from the `)` to the last `)` or space before it.
+  let start = text.length - 1;
+  while (start > 0 && !/[)\s]/.test(text[start - 1]!)) {
+    start--;
+  }
+  const open = text.lastIndexOf('](', text.length - 4);
+  return open >= 2 && open + 2 >= start;
 }
 
 function bodyText(body: SnippetDefinition['body']): string {

@@ -157,12 +157,33 @@ function readFields(lines: readonly string[], data: Readonly<Record<string, unkn
     const raw = line?.slice(name.length + 1).trim();
     if (raw !== undefined && raw !== '' && !/^[|>]/.test(raw)) {
       const quoted = /^(["'])(.*)\1$/.exec(raw);
-      fields[name] = quoted ? quoted[2]! : raw.replace(/\s+#.*$/, '');
+      fields[name] = quoted ? quoted[2]! : withoutComment(raw);
     } else if (data[name] !== undefined && data[name] !== null) {
       fields[name] = typeof data[name] === 'string' ? data[name] : JSON.stringify(data[name]);
     }
   }
   return fields;
+}
+
+/**
+ * A plain value without its ` # comment`, as `/\s+#.*$/` would strip it, found by hand: that
+ * pattern retried a long run of spaces from each of them.
+ */
+function withoutComment(raw: string): string {
+  // `.` stops at these, so a comment must come after the last of them.
+  const terminator = Math.max(raw.lastIndexOf('\r'), raw.lastIndexOf('\u2028'), raw.lastIndexOf('\u2029'));
+  const comment = /\s#/g;
+  comment.lastIndex = Math.max(0, terminator);
+  for (let m = comment.exec(raw); m; m = comment.exec(raw)) {
+    if (m.index + 1 > terminator) {
+      let start = m.index;
+      while (start > 0 && /\s/.test(raw[start - 1]!)) {
+        start--;
+      }
+      return raw.slice(0, start);
+    }
+  }
+  return raw;
 }
 
 function firstLine(error: unknown): string {

@@ -41,11 +41,22 @@ const REPO = '[A-Za-z0-9._-]{1,100}';
 
 type RefFields = Omit<GitHubRef, 'line' | 'column' | 'endColumn' | 'text'>;
 
+/**
+ * `text` matched whatever its case, as a regex source: scheme and host names are
+ * case-insensitive (`HTTPS://GITHUB.COM/…` is GitHub), paths are not.
+ */
+function caseless(text: string): string {
+  return [...text].map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
+}
+
+const SCHEME = `${caseless('http')}[sS]?://`;
+const GITHUB_HOST = `${SCHEME}(?:${caseless('www.')})?${caseless('github.com')}/`;
+
 /** URL forms, anchored on their scheme, so the engine only tries where a URL starts. */
-const URL_PATTERNS: ReadonlyArray<{ needle: string; regex: RegExp; read: (m: RegExpExecArray) => RefFields }> = [
+const URL_PATTERNS: ReadonlyArray<{ needle: RegExp; regex: RegExp; read: (m: RegExpExecArray) => RefFields }> = [
   {
-    needle: 'github.com/',
-    regex: new RegExp(`https?://(?:www\\.)?github\\.com/(${OWNER})/(${REPO})/(pull|pulls|issues)/(\\d+)([A-Za-z_]\\w*)?`, 'g'),
+    needle: /github\.com\//i,
+    regex: new RegExp(`${GITHUB_HOST}(${OWNER})/(${REPO})/(pull|pulls|issues)/(\\d+)([A-Za-z_]\\w*)?`, 'g'),
     read: (m) => {
       const segment = m[3];
       const fields: { -readonly [K in keyof RefFields]: RefFields[K] } = {
@@ -62,30 +73,56 @@ const URL_PATTERNS: ReadonlyArray<{ needle: string; regex: RegExp; read: (m: Reg
     },
   },
   {
-    needle: '/keps/',
-    regex: /https?:\/\/(?:www\.)?github\.com\/kubernetes\/enhancements\/(?:tree|blob)\/[^/\s)]+\/keps\/[^/\s)]+\/(\d+)-[^\s)]*/g,
+    needle: /\/keps\//,
+    regex: new RegExp(`${GITHUB_HOST}kubernetes/enhancements/(?:tree|blob)/[^/\\s)]+/keps/[^/\\s)]+/(\\d+)-[^\\s)]*`, 'g'),
     read: (m) => ({ kind: 'kep', form: 'kepDirectory', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }),
   },
   {
-    needle: 'kep.k8s.io/',
-    regex: /https?:\/\/kep\.k8s\.io\/(\d+)\b/g,
+    needle: /kep\.k8s\.io\//i,
+    regex: new RegExp(`${SCHEME}${caseless('kep.k8s.io')}/(\\d+)\\b`, 'g'),
     read: (m) => ({ kind: 'kep', form: 'kepLink', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }),
   },
 ];
 
 /** `#123` not followed by a word character: where every short form ends. */
 const HASH_NUMBER = /#(\d+)(?!\w)/g;
-/** What may stand before `#N`, read backwards from the `#`: `owner/repo` or `enhancements`. */
-const SHORT_PREFIX = new RegExp(`(?:^|[^\\w/.#-])(?:(${OWNER})/(${REPO})|(enhancements))$`);
-/** The longest `owner/repo` GitHub allows, plus the character before it. */
-const MAX_PREFIX = 1 + 39 + 1 + 100;
+const isRepoChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 95 || code === 45;
+const isOwnerChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
+/** What may stand before an owner or `enhancements`: not a word character, `/`, `.`, `#` or `-`. */
+const isBoundary = (code: number): boolean => Number.isNaN(code) || !(isRepoChar(code) || code === 47 || code === 35);
+
+/**
+ * What stands before `#N`, read backwards from the `#` by hand: `owner/repo` (owner 1–39
+ * characters starting with a letter or digit, repository 1–100) or `enhancements`, after the
+ * start of the text or a character that cannot be part of either. One pass over at most 141
+ * characters: matching a pattern against them tried every start again, for each `#`.
+ */
+function shortPrefix(text: string, hash: number): { start: number; owner?: string; repo?: string } | undefined {
+  let slash = hash - 1;
+  while (slash >= 0 && hash - slash <= 101 && isRepoChar(text.charCodeAt(slash))) {
+    slash--;
+  }
+  if (slash >= 0 && slash < hash - 1 && hash - slash <= 101 && text.charCodeAt(slash) === 47) {
+    let start = slash - 1;
+    while (start >= 0 && slash - start <= 40 && isOwnerChar(text.charCodeAt(start))) {
+      start--;
+    }
+    start++;
+    if (start < slash && slash - start <= 39 && text.charCodeAt(start) !== 45 && isBoundary(text.charCodeAt(start - 1))) {
+      return { start, owner: text.slice(start, slash), repo: text.slice(slash + 1, hash) };
+    }
+  }
+  const start = hash - 'enhancements'.length;
+  return start >= 0 && text.startsWith('enhancements', start) && isBoundary(text.charCodeAt(start - 1)) ? { start } : undefined;
+}
 
 export function findGitHubRefs(text: string): GitHubRef[] {
   const code = codeRanges(text);
   const lineStarts = lineStartOffsets(text);
   const refs: GitHubRef[] = [];
   const add = (fields: RefFields, start: number, end: number): void => {
-    if (!Number.isSafeInteger(fields.number) || inRanges(code, start)) {
+    // `.` and `..` are path steps, never a repository: such a link must not reach an API path.
+    if (!Number.isSafeInteger(fields.number) || fields.repo === '.' || fields.repo === '..' || inRanges(code, start)) {
       return;
     }
     const line = lineOf(lineStarts, start);
@@ -109,7 +146,7 @@ export function findGitHubRefs(text: string): GitHubRef[] {
   };
   if (text.includes('://')) {
     for (const { regex, read, needle } of URL_PATTERNS) {
-      if (!text.includes(needle)) {
+      if (!needle.test(text)) {
         continue;
       }
       regex.lastIndex = 0;
@@ -125,17 +162,16 @@ export function findGitHubRefs(text: string): GitHubRef[] {
     if (hash === 0 || !/[\w.-]/.test(text[hash - 1]!)) {
       continue;
     }
-    const before = SHORT_PREFIX.exec(text.slice(Math.max(0, hash - MAX_PREFIX), hash));
+    const before = shortPrefix(text, hash);
     if (!before) {
       continue;
     }
-    const start = hash - (before[3] ? before[3].length : before[1]!.length + 1 + before[2]!.length);
     const end = hash + m[0].length;
-    if (before[3]) {
-      add({ kind: 'issue', form: 'short', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }, start, end);
+    if (before.owner === undefined || before.repo === undefined) {
+      add({ kind: 'issue', form: 'short', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }, before.start, end);
     } else {
-      const kk = before[1] === 'k' && before[2] === 'k';
-      add({ kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : before[1]!, repo: kk ? 'kubernetes' : before[2]!, number: Number(m[1]) }, start, end);
+      const kk = before.owner === 'k' && before.repo === 'k';
+      add({ kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : before.owner, repo: kk ? 'kubernetes' : before.repo, number: Number(m[1]) }, before.start, end);
     }
   }
   return refs.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -179,6 +215,7 @@ export function codeRanges(text: string): Array<readonly [number, number]> {
   // The next backtick at or after the current line, found once and reused until passed: asking
   // from every line would rescan the same text again and again.
   let backtick = text.indexOf('`');
+  const spans = new InlineSpans(text);
   for (let lineStart = 0; lineStart < text.length;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
@@ -202,7 +239,7 @@ export function codeRanges(text: string): Array<readonly [number, number]> {
         fenceStart = -1;
       }
     } else if (line.includes('`')) {
-      inlineSpans(text, lineStart, lineEnd, ranges);
+      spans.scanLine(lineStart, lineEnd, ranges);
     }
     lineStart = lineEnd + 1;
   }
@@ -212,40 +249,95 @@ export function codeRanges(text: string): Array<readonly [number, number]> {
   return ranges.sort((a, b) => a[0] - b[0]);
 }
 
-/** Inline code spans that open on this line: a run of N backticks to the next run of exactly N in the paragraph. */
-function inlineSpans(text: string, lineStart: number, lineEnd: number, ranges: Array<readonly [number, number]>): void {
-  let i = text.indexOf('`', lineStart);
-  while (i !== -1 && i < lineEnd) {
-    const covered = ranges.length > 0 && ranges[ranges.length - 1]![1] > i;
-    let run = 1;
-    while (text[i + run] === '`') {
-      run++;
-    }
-    if (covered) {
-      i = text.indexOf('`', i + run);
-      continue;
-    }
-    const paragraphEnd = text.indexOf('\n\n', i);
-    const limit = paragraphEnd === -1 ? text.length : paragraphEnd;
-    let close = text.indexOf('`', i + run);
-    let closed = false;
-    while (close !== -1 && close < limit) {
-      let closeRun = 1;
-      while (text[close + closeRun] === '`') {
-        closeRun++;
+/**
+ * Inline code spans, found in one pass however many backticks a post holds: a span opens at a
+ * run of N backticks and closes at the next run of exactly N in the same paragraph. Each
+ * paragraph's runs are listed once, by length, and every length keeps a cursor that only moves
+ * forward; looking for the closer from every opener again would be quadratic in the backticks.
+ */
+class InlineSpans {
+  /** Offset of the first blank line after the current paragraph (the search limit), or the end. */
+  private limit = -1;
+  private runsByLength = new Map<number, { readonly starts: number[]; next: number }>();
+
+  constructor(private readonly text: string) {}
+
+  /** Spans that open on the line `[lineStart, lineEnd)`, appended to `ranges` in order. */
+  scanLine(lineStart: number, lineEnd: number, ranges: Array<readonly [number, number]>): void {
+    const text = this.text;
+    let i = text.indexOf('`', lineStart);
+    while (i !== -1 && i < lineEnd) {
+      const run = runLength(text, i);
+      if (ranges.length > 0 && ranges[ranges.length - 1]![1] > i) {
+        i = text.indexOf('`', i + run);
+        continue;
       }
-      if (closeRun === run) {
+      if (i >= this.limit) {
+        this.startParagraph(i);
+      }
+      const close = this.nextRun(run, i);
+      if (close !== undefined) {
         ranges.push([i, close + run]);
         i = text.indexOf('`', close + run);
-        closed = true;
-        break;
+      } else {
+        i = text.indexOf('`', i + run);
       }
-      close = text.indexOf('`', close + closeRun);
-    }
-    if (!closed) {
-      i = text.indexOf('`', i + run);
     }
   }
+
+  /** Lists the runs from `from` to the end of its paragraph. */
+  private startParagraph(from: number): void {
+    const text = this.text;
+    this.limit = paragraphEnd(text, from);
+    this.runsByLength = new Map();
+    for (let at = text.indexOf('`', from); at !== -1 && at < this.limit;) {
+      const run = runLength(text, at);
+      let runs = this.runsByLength.get(run);
+      if (!runs) {
+        runs = { starts: [], next: 0 };
+        this.runsByLength.set(run, runs);
+      }
+      runs.starts.push(at);
+      at = text.indexOf('`', at + run);
+    }
+  }
+
+  /** The first run of exactly `length` backticks after `after`, in this paragraph. */
+  private nextRun(length: number, after: number): number | undefined {
+    const runs = this.runsByLength.get(length);
+    if (!runs) {
+      return undefined;
+    }
+    while (runs.next < runs.starts.length && runs.starts[runs.next]! <= after) {
+      runs.next++;
+    }
+    return runs.starts[runs.next];
+  }
+}
+
+function runLength(text: string, at: number): number {
+  let run = 1;
+  while (text.charCodeAt(at + run) === 96) {
+    run++;
+  }
+  return run;
+}
+
+/**
+ * Where the paragraph holding `offset` ends: the start of the next blank line (empty or spaces
+ * and tabs only, whatever the line ending: `\n\n`, `\r\n\r\n`, `\n\r\n`), or the end of the text.
+ */
+function paragraphEnd(text: string, offset: number): number {
+  for (let newline = text.indexOf('\n', offset); newline !== -1; newline = text.indexOf('\n', newline + 1)) {
+    let at = newline + 1;
+    while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) {
+      at++;
+    }
+    if (at >= text.length || text.charCodeAt(at) === 10 || (text.charCodeAt(at) === 13 && (at + 1 >= text.length || text.charCodeAt(at + 1) === 10))) {
+      return newline;
+    }
+  }
+  return text.length;
 }
 
 function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {

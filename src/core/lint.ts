@@ -1,9 +1,10 @@
 import { formatIsoDate, formatLongDate, parseFrontMatterTime, compareDates } from './calendar';
 import { frontMatterKey, frontMatterRange, weekEndingFromFileName } from './edition';
 import { parseFrontMatter } from './frontMatter';
-import { findGitHubRefs } from './githubRefs';
+import { findGitHubRefs, lineOf, lineStartOffsets } from './githubRefs';
 import { checkMarkup } from './lintMarkup';
 import { findSections } from './postIndex';
+import { replaceInlineLinks } from './sections';
 
 /**
  * STYLESHEET.md as checks. Each rule has a stable code, a one-line message that gives the
@@ -112,9 +113,21 @@ const TERMS: ReadonlyArray<{ pattern: RegExp; right: string }> = [
 
 export function lintPost(text: string, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const add = (code: string, message: string, line: number, column: number, endColumn: number, fix?: Finding['fix'], severity?: Severity): void => {
-    findings.push({ code, message, severity: severity ?? SEVERITY.get(code) ?? 'warning', line, column, endLine: line, endColumn, ...(fix ? { fix } : {}) });
+  const counts = new Map<string, number>();
+  const unlisted = new Map<string, Finding>();
+  const add: Add = (code, message, line, column, endColumn, fix, severity) => {
+    const count = (counts.get(code) ?? 0) + 1;
+    counts.set(code, count);
+    if (count <= FINDINGS_PER_RULE || !unlisted.has(code)) {
+      const finding: Finding = { code, message, severity: severity ?? SEVERITY.get(code) ?? 'warning', line, column, endLine: line, endColumn, ...(fix ? { fix } : {}) };
+      if (count <= FINDINGS_PER_RULE) {
+        findings.push(finding);
+      } else {
+        unlisted.set(code, finding);
+      }
+    }
   };
+  add.room = (code) => (counts.get(code) ?? 0) < FINDINGS_PER_RULE;
   const lines = text.split(/\r?\n/);
   const range = frontMatterRange(lines);
   const bodyStart = range ? range.end + 1 : 0;
@@ -129,10 +142,25 @@ export function lintPost(text: string, options: LintOptions = {}): Finding[] {
   const sections = checkSections(text, lines, bodyStart, options, add);
   checkItems(text, lines, bodyStart, sections, options, add);
   checkMarkup(lines, bodyStart, add);
+  for (const [code, first] of unlisted) {
+    const more = counts.get(code)! - FINDINGS_PER_RULE;
+    const message = `${more} more "${code}" ${more === 1 ? 'finding is' : 'findings are'} not listed; this is where they start.`;
+    findings.push({ code, message, severity: first.severity, line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn });
+  }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-type Add = (code: string, message: string, line: number, column: number, endColumn: number, fix?: Finding['fix'], severity?: Severity) => void;
+interface Add {
+  (code: string, message: string, line: number, column: number, endColumn: number, fix?: Finding['fix'], severity?: Severity): void;
+  /** Whether a finding of `code` would still be listed: costly messages are built only then. */
+  room: (code: string) => boolean;
+}
+
+/**
+ * Findings listed per rule and post; the rest are counted in one finding. A post can hold a
+ * million empty bullets, and neither an editor nor a terminal can use a million findings.
+ */
+export const FINDINGS_PER_RULE = 200;
 
 function replaceLine(line: number, oldText: string, newText: string): Edit {
   return { line, column: 0, endLine: line, endColumn: oldText.length, newText };
@@ -145,13 +173,20 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
     return;
   }
   const fields = parsed.fields ?? {};
-  const lineOf = (key: string): number => {
+  // A key may be quoted (`"date":`), spaced (`date :`) or not on a line of its own (`{date: …}`,
+  // `? date`): then findings go on the opening `---` and no line is rewritten.
+  const keyLine = (key: string): number | undefined => {
     for (let i = range.start + 1; i < range.end; i++) {
       if (frontMatterKey(lines[i]!, key) !== undefined) {
         return i;
       }
     }
-    return -1;
+    return undefined;
+  };
+  const fieldLine = (key: string): number => keyLine(key) ?? range.start;
+  const lineFix = (key: string, title: string, newText: string): Finding['fix'] => {
+    const line = keyLine(key);
+    return line === undefined ? undefined : { title, edits: [replaceLine(line, lines[line]!, newText)] };
   };
   const expected: Record<string, string | undefined> = week
     ? {
@@ -168,19 +203,19 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
     }
   }
   if (week && fields.title !== undefined && fields.title !== expected.title) {
-    const line = lineOf('title');
+    const line = fieldLine('title');
     const misspelled = /^Week Ending (\S+)/.exec(fields.title)?.[1];
     const why = misspelled && !MONTHS.includes(misspelled) ? `"${misspelled}" is not a month` : /\b0\d,/.test(fields.title) ? 'the day is zero-padded' : `the file is for the week ending ${formatLongDate(week)}`;
     add('title-form', `Title should be "${expected.title}": ${why}.`, line, 0, lines[line]!.length,
-      { title: `Set the title to "${expected.title}"`, edits: [replaceLine(line, lines[line]!, `title: ${expected.title}`)] });
+      lineFix('title', `Set the title to "${expected.title}"`, `title: ${expected.title}`));
   }
   if (week && fields.slug !== undefined && fields.slug !== expected.slug) {
-    const line = lineOf('slug');
+    const line = fieldLine('slug');
     add('slug-form', `Slug should be "${expected.slug}", the file's date: the permalink and feed use it.`, line, 0, lines[line]!.length,
-      { title: `Set the slug to "${expected.slug}"`, edits: [replaceLine(line, lines[line]!, `slug: ${expected.slug}`)] });
+      lineFix('slug', `Set the slug to "${expected.slug}"`, `slug: ${expected.slug}`));
   }
   if (fields.date !== undefined) {
-    const line = lineOf('date');
+    const line = fieldLine('date');
     const time = parseFrontMatterTime(fields.date);
     if (!time) {
       add('date-form', `Date "${fields.date}" is not "YYYY-MM-DD HH:MM:SS -0000" and a real time; Jekyll would reject or shift it.`, line, 0, lines[line]!.length);
@@ -195,11 +230,17 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
       }
     }
   }
-  for (let i = 0; i < lines.length; i++) {
-    for (const placeholder of ['Month DD, YYYY', 'POST_DATE', 'POST_SLUG_DATE']) {
-      const at = lines[i]!.indexOf(placeholder);
-      if (at !== -1) {
-        add('template-placeholder', `"${placeholder}" is a template placeholder left unfilled.`, i, at, at + placeholder.length);
+  // Searched in the whole text, not line by line: millions of lines cost seconds.
+  let starts: number[] | undefined;
+  for (const placeholder of ['Month DD, YYYY', 'POST_DATE', 'POST_SLUG_DATE']) {
+    let lastLine = -1;
+    for (let offset = text.indexOf(placeholder); offset !== -1; offset = text.indexOf(placeholder, offset + 1)) {
+      starts ??= lineStartOffsets(text);
+      const line = lineOf(starts, offset);
+      // One finding per line, at the first occurrence, as before.
+      if (line !== lastLine) {
+        lastLine = line;
+        add('template-placeholder', `"${placeholder}" is a template placeholder left unfilled.`, line, offset - starts[line]!, offset - starts[line]! + placeholder.length);
       }
     }
   }
@@ -215,7 +256,13 @@ export interface SectionSpan {
 
 /** A heading's template section, allowing the spellings archived editions used. */
 export function canonicalSection(title: string): string | undefined {
-  const normalized = title.trim().replace(/[.:]+$/, '').replace(/\s+/g, ' ').toLowerCase();
+  const trimmed = title.trim();
+  // Trailing dots and colons, removed by hand: `/[.:]+$/` retries at every dot of a long run.
+  let end = trimmed.length;
+  while (end > 0 && (trimmed[end - 1] === '.' || trimmed[end - 1] === ':')) {
+    end--;
+  }
+  const normalized = trimmed.slice(0, end).replace(/\s+/g, ' ').toLowerCase();
   const aliases: Record<string, string> = {
     'featured pr': 'Featured PRs', 'featured prs': 'Featured PRs', 'shoutout': 'Shoutouts', 'shoutouts': 'Shoutouts',
     'subprojects and dependency updates': 'Subprojects and Dependency Updates', 'subproject and dependency updates': 'Subprojects and Dependency Updates',
@@ -239,8 +286,10 @@ function closestSection(title: string): string {
     }
     return row[b.length]!;
   };
-  const lower = title.toLowerCase();
-  return [...TEMPLATE_SECTIONS].sort((a, b) => distance(lower, a.toLowerCase()) - distance(lower, b.toLowerCase()))[0]!;
+  // Past twice the longest section's length no spelling is close; the cost stays bounded.
+  const lower = title.slice(0, 80).toLowerCase();
+  const distances = new Map(TEMPLATE_SECTIONS.map((section) => [section, distance(lower, section.toLowerCase())]));
+  return [...TEMPLATE_SECTIONS].sort((a, b) => distances.get(a)! - distances.get(b)!)[0]!;
 }
 
 /**
@@ -262,6 +311,10 @@ function checkSections(text: string, lines: readonly string[], bodyStart: number
   for (const span of spans) {
     const heading = lines[span.line]!;
     if (!span.canonical) {
+      if (!add.room('unknown-section')) {
+        add('unknown-section', '', span.line, 0, heading.length);
+        continue;
+      }
       const suggestion = closestSection(span.title);
       add('unknown-section', `"${span.title}" is not a section of the template; did you mean "${suggestion}"?`, span.line, 0, heading.length,
         { title: `Rename to "${suggestion}"`, edits: [replaceLine(span.line, heading, `## ${suggestion}`)] });
@@ -281,8 +334,12 @@ function checkSections(text: string, lines: readonly string[], bodyStart: number
       add('section-order', `"${span.canonical}" is out of the template's order (it comes before "${TEMPLATE_SECTIONS[lastOrder]}").`, span.line, 0, heading.length);
     }
     lastOrder = Math.max(lastOrder, order);
-    const body = lines.slice(span.line + 1, span.end).filter((line) => line.trim() !== '' && line.trim() !== '*' && !/^\*\*Next Deadline:\*\*\s*$/.test(line.trim()));
-    if (body.length === 0) {
+    let filled = false;
+    for (let i = span.line + 1; i < span.end && !filled; i++) {
+      const line = lines[i]!.trim();
+      filled = line !== '' && line !== '*' && !/^\*\*Next Deadline:\*\*\s*$/.test(line);
+    }
+    if (!filled) {
       add('empty-section', `"${span.title}" has no content yet; remove it or fill it before publishing.`, span.line, 0, heading.length,
         undefined, options.stage === 'publishing' ? 'warning' : undefined);
     }
@@ -291,12 +348,28 @@ function checkSections(text: string, lines: readonly string[], bodyStart: number
 }
 
 function checkItems(text: string, lines: readonly string[], bodyStart: number, sections: readonly SectionSpan[], options: LintOptions, add: Add): void {
-  const sectionAt = (line: number): SectionSpan | undefined => sections.find((span) => line > span.line && line < span.end);
+  // Lines are visited in order and spans follow each other: one cursor, not a search per line.
+  let cursor = 0;
+  const sectionAt = (line: number): SectionSpan | undefined => {
+    while (cursor < sections.length && sections[cursor]!.end <= line) {
+      cursor++;
+    }
+    const span = sections[cursor];
+    return span && line > span.line && line < span.end ? span : undefined;
+  };
   const wordLimit = options.otherMergesWordLimit ?? 12;
   let fence = false;
+  const prose = new Uint8Array(lines.length);
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!;
-    if (/^ {0,3}(```|~~~)/.test(line)) {
+    if (line.length === 0) {
+      continue;
+    }
+    const first = line.charCodeAt(0);
+    // Most lines start with a letter: the patterns below, anchored on a space, `*`, `-`, `#`,
+    // a backtick or a tilde, are only tried on lines that can match them.
+    const marked = Number.isNaN(first) || first <= 32 || first === 42 || first === 45 || first === 35 || first === 96 || first === 126 || /\s/.test(line[0]!);
+    if (marked && /^ {0,3}(```|~~~)/.test(line)) {
       fence = !fence;
       continue;
     }
@@ -304,51 +377,78 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
       continue;
     }
     const section = sectionAt(i)?.canonical;
-    if (/^\s*[*-]\s*$/.test(line) && i > 0) {
+    if (marked && /^\s*[*-]\s*$/.test(line) && i > 0) {
       add('empty-bullet', 'An empty bullet is a template leftover; remove it.', i, 0, line.length,
         { title: 'Remove the empty bullet', edits: [{ line: i, column: 0, endLine: i + 1, endColumn: 0, newText: '' }] });
     }
-    if (/^\*\*Next Deadline:\*\*\s*$/.test(line.trim())) {
+    if (line.includes('**Next Deadline:**') && /^\*\*Next Deadline:\*\*\s*$/.test(line.trim())) {
       add('empty-next-deadline', '"**Next Deadline:**" names no deadline; the stylesheet\'s form is "**Next Deadline: Item, Date**".', i, 0, line.length);
     }
-    const bullet = /^(\s*[*-]\s+)(.*?)(\s*)$/.exec(line);
-    if (bullet && section && !PARAGRAPH_SECTIONS.has(section) && /[^.]\.$/.test(bullet[2]!) && !/\b(etc|e\.g|i\.e|vs)\.$/.test(bullet[2]!)) {
-      const end = bullet[1]!.length + bullet[2]!.length;
+    const bullet = marked ? readBullet(line) : undefined;
+    if (bullet && section && !PARAGRAPH_SECTIONS.has(section) && /[^.]\.$/.test(bullet[1]!) && !/\b(etc|e\.g|i\.e|vs)\.$/.test(bullet[1]!)) {
+      const end = bullet[0]!.length + bullet[1]!.length;
       add('bullet-period', 'Bullets do not end with a period (stylesheet: periods only in paragraph sections).', i, end - 1, end,
         { title: 'Remove the period', edits: [{ line: i, column: end - 1, endLine: i, endColumn: end, newText: '' }] });
     }
     if (bullet && section === 'Other Merges') {
-      const words = bullet[2]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*[A-Z]{2,4}\*$/, '').split(/\s+/).filter(Boolean).length;
+      const words = replaceInlineLinks(bullet[1]!).replace(/\*[A-Z]{2,4}\*$/, '').split(/\s+/).filter(Boolean).length;
       if (words > wordLimit) {
-        add('other-merges-length', `${words} words; the stylesheet asks for one short statement, ideally 4–10 words.`, i, bullet[1]!.length, line.length);
+        add('other-merges-length', `${words} words; the stylesheet asks for one short statement, ideally 4–10 words.`, i, bullet[0]!.length, line.length);
       }
     }
-    for (const link of line.matchAll(/\[(here|link|this|this link|click here)\]\(/gi)) {
-      add('vague-link-text', 'Links should be inline in the natural text, not a separate "here" (stylesheet).', i, link.index, link.index + link[0].length - 1);
-    }
-    if (!line.includes('`')) {
-      for (const term of TERMS) {
-        term.pattern.lastIndex = 0;
-        for (let m = term.pattern.exec(line); m; m = term.pattern.exec(line)) {
-          if (isInsideLink(line, m.index) || (term.right === 'kubeadm' && isSentenceStart(line, m.index))) {
-            continue;
-          }
-          add('capitalization', `The stylesheet writes "${term.right}".`, i, m.index, m.index + m[0].length,
-            { title: `Write "${term.right}"`, edits: [{ line: i, column: m.index, endLine: i, endColumn: m.index + m[0].length, newText: term.right }] });
-        }
-      }
-    }
-    if (/^###\s/.test(line) && (section === 'Featured PRs' || section === 'KEP of the Week')) {
-      const ok = section === 'Featured PRs'
-        ? /^###\s\[(?:[\w.-]+)?#?\d+:\s\S.*\]\(https:\/\/github\.com\/[^/]+\/[^/]+\/pulls?\/\d+\)\s*$/.test(line)
-        : /^###\s\[KEP-\d+:\s\S.*\]\(https:\/\/(github\.com\/kubernetes\/enhancements\/|kep\.k8s\.io\/)\S+\)\s*$/.test(line);
+    prose[i] = line.includes('`') ? PROSE : PROSE | TERMS_APPLY;
+    if (first === 35 && /^###\s/.test(line) && (section === 'Featured PRs' || section === 'KEP of the Week')) {
+      const ok = section === 'Featured PRs' ? isFeaturedPrHeading(line) : isKepHeading(line);
       if (!ok) {
         const form = section === 'Featured PRs' ? '### [NNNNN: PR Title](https://github.com/kubernetes/kubernetes/pull/NNNNN)' : '### [KEP-0000: Title](link to the KEP)';
         add('featured-heading-form', `The stylesheet's form for this heading is "${form}".`, i, 0, line.length);
       }
     }
   }
+  checkWords(text, lines, prose, add);
   checkLinks(text, bodyStart, add);
+}
+
+const PROSE = 1;
+const TERMS_APPLY = 2;
+
+/**
+ * Vague link text and capitalisation, each pattern run once over the whole text rather than once
+ * per line (none of them can span a line): per line, 2.6 million short lines cost seconds.
+ */
+function checkWords(text: string, lines: readonly string[], prose: Uint8Array, add: Add): void {
+  let starts: number[] | undefined;
+  const at = (offset: number): { line: number; column: number } => {
+    starts ??= lineStartOffsets(text);
+    const line = lineOf(starts, offset);
+    return { line, column: offset - starts[line]! };
+  };
+  for (const link of text.matchAll(/\[(here|link|this|this link|click here)\]\(/gi)) {
+    const { line, column } = at(link.index);
+    if (prose[line]! & PROSE) {
+      add('vague-link-text', 'Links should be inline in the natural text, not a separate "here" (stylesheet).', line, column, column + link[0].length - 1);
+    }
+  }
+  const places = new Map<number, LinePlaces>();
+  const placesOf = (line: number): LinePlaces => {
+    let place = places.get(line);
+    if (!place) {
+      place = new LinePlaces(lines[line]!);
+      places.set(line, place);
+    }
+    return place;
+  };
+  for (const term of TERMS) {
+    term.pattern.lastIndex = 0;
+    for (let m = term.pattern.exec(text); m; m = term.pattern.exec(text)) {
+      const { line, column } = at(m.index);
+      if (!(prose[line]! & TERMS_APPLY) || placesOf(line).insideLink(column) || (term.right === 'kubeadm' && placesOf(line).sentenceStart(column))) {
+        continue;
+      }
+      add('capitalization', `The stylesheet writes "${term.right}".`, line, column, column + m[0].length,
+        { title: `Write "${term.right}"`, edits: [{ line, column, endLine: line, endColumn: column + m[0].length, newText: term.right }] });
+    }
+  }
 }
 
 function checkLinks(text: string, bodyStart: number, add: Add): void {
@@ -381,11 +481,161 @@ function checkLinks(text: string, bodyStart: number, add: Add): void {
   }
 }
 
-function isInsideLink(line: string, column: number): boolean {
-  const open = line.lastIndexOf('](', column);
-  return open !== -1 && line.indexOf(')', open) >= column;
+/**
+ * A bullet's marker (with the spaces around it) and its text without trailing spaces; what
+ * `/^(\s*[*-]\s+)(.*?)(\s*)$/` matched, read without its quadratic retries over a run of spaces.
+ */
+function readBullet(line: string): readonly [string, string] | undefined {
+  const marker = /^\s*[*-]\s+/.exec(line);
+  if (!marker) {
+    return undefined;
+  }
+  const text = line.slice(marker[0].length).trimEnd();
+  return /[\r\u2028\u2029]/.test(text) ? undefined : [marker[0], text];
 }
 
-function isSentenceStart(line: string, column: number): boolean {
-  return /^(\s*[*-]\s+|\s*)$/.test(line.slice(0, column)) || /[.!?]\s+$/.test(line.slice(0, column));
+const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/.test(char);
+
+/**
+ * Questions about places in one line, answered in time independent of the line's length after
+ * one pass: a line can hold thousands of term matches, and scanning it again for each was
+ * quadratic.
+ */
+class LinePlaces {
+  private opens?: number[];
+  private closes?: number[];
+  private starts?: readonly [number, number];
+
+  constructor(private readonly line: string) {}
+
+  /** Within a link's target: after the last `](` at or before `column`, and before its `)`. */
+  insideLink(column: number): boolean {
+    if (!this.opens) {
+      this.opens = [];
+      this.closes = [];
+      let close = -1;
+      for (let open = this.line.indexOf(']('); open !== -1; open = this.line.indexOf('](', open + 1)) {
+        if (close !== -1 && close < open) {
+          close = -1;
+        }
+        if (close === -1) {
+          close = this.line.indexOf(')', open);
+        }
+        this.opens.push(open);
+        this.closes.push(close);
+      }
+    }
+    let low = 0;
+    let high = this.opens.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.opens[middle]! <= column) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found !== -1 && this.closes![found]! >= column;
+  }
+
+  /** The first word of the line or of its bullet, or the first after `.`, `!` or `?` and a space. */
+  sentenceStart(column: number): boolean {
+    if (!this.starts) {
+      let first = 0;
+      while (isSpace(this.line[first])) {
+        first++;
+      }
+      let afterMarker = first + 1;
+      while (isSpace(this.line[afterMarker])) {
+        afterMarker++;
+      }
+      const bulleted = (this.line[first] === '*' || this.line[first] === '-') && afterMarker > first + 1;
+      this.starts = [first, bulleted ? afterMarker : first];
+    }
+    if (column === this.starts[0] || column === this.starts[1]) {
+      return true;
+    }
+    let before = column - 1;
+    while (before >= 0 && isSpace(this.line[before])) {
+      before--;
+    }
+    return before < column - 1 && before >= 0 && '.!?'.includes(this.line[before]!);
+  }
+}
+
+/** Line terminators that `.` in a pattern does not match: a heading holding one is not the form. */
+const TERMINATOR = /[\r\u2028\u2029]/;
+
+/**
+ * `### [NNN: Title](https://github.com/o/r/pull/NNN)`, the stylesheet's Featured PR heading
+ * (`[#NNN:`, `[repo#NNN:` and `/pulls/` accepted). Read from both ends rather than by one
+ * pattern, whose `.*` before the link retried the rest of the line from every `](`.
+ */
+function isFeaturedPrHeading(line: string): boolean {
+  const number = /^###\s\[([\w.#-]*):\s\S/.exec(line);
+  if (!number || !isHeadingNumber(number[1]!)) {
+    return false;
+  }
+  const text = line.trimEnd();
+  let at = text.length - 1;
+  if (text[at] !== ')') {
+    return false;
+  }
+  const digitsEnd = at;
+  while (at > 0 && text.charCodeAt(at - 1) >= 48 && text.charCodeAt(at - 1) <= 57) {
+    at--;
+  }
+  if (at === digitsEnd) {
+    return false;
+  }
+  const path = text.endsWith('/pulls/', at) ? '/pulls/' : text.endsWith('/pull/', at) ? '/pull/' : undefined;
+  if (!path) {
+    return false;
+  }
+  // `[^/]+/[^/]+`: the repository, then the owner, each between two slashes.
+  const repoEnd = at - path.length;
+  const repoStart = text.lastIndexOf('/', repoEnd - 1) + 1;
+  const ownerStart = repoStart > 1 ? text.lastIndexOf('/', repoStart - 2) + 1 : 0;
+  if (repoStart >= repoEnd || repoStart === 0 || ownerStart >= repoStart - 1 || ownerStart === 0) {
+    return false;
+  }
+  const link = ownerStart - '](https://github.com/'.length;
+  return link >= number[0].length && text.slice(link, ownerStart).toLowerCase() === '](https://github.com/' && !TERMINATOR.test(text.slice(number[0].length, link));
+}
+
+/** `NNN`, `#NNN` or `repo#NNN`: what `/^[\w.-]*#?\d+$/` accepts, without its retries over digits. */
+function isHeadingNumber(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) >= 48 && text.charCodeAt(end - 1) <= 57) {
+    end--;
+  }
+  if (end === text.length) {
+    return false;
+  }
+  if (text[end - 1] === '#') {
+    end--;
+  }
+  return !text.slice(0, end).includes('#');
+}
+
+/** `### [KEP-NNNN: Title](link to the KEP)`, the stylesheet's KEP of the Week heading. */
+function isKepHeading(line: string): boolean {
+  const start = /^###\s\[KEP-\d+:\s\S/.exec(line);
+  const text = line.trimEnd();
+  if (!start || !text.endsWith(')')) {
+    return false;
+  }
+  // The link's target has no spaces: it starts after the line's last one.
+  let lastSpace = text.length - 1;
+  while (lastSpace >= 0 && !isSpace(text[lastSpace])) {
+    lastSpace--;
+  }
+  const from = Math.max(start[0].length, lastSpace + 1);
+  const lower = text.toLowerCase();
+  return ['](https://github.com/kubernetes/enhancements/', '](https://kep.k8s.io/'].some((host) => {
+    const link = lower.indexOf(host, from);
+    return link !== -1 && link + host.length <= text.length - 2 && !TERMINATOR.test(text.slice(start[0].length, link));
+  });
 }

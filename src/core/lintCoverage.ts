@@ -26,21 +26,29 @@ export const COVERAGE_RULES = [
 ] as const;
 
 const KEP_WEEKS = 26;
+const KEP_OF_THE_WEEK = /^kep of the week$/i;
 
 export function lintCoverage(post: IndexedPost, index: PostIndex, options: CoverageOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const week = post.weekEnding ? parseCalendarDate(post.weekEnding) : undefined;
   const recentWeeks = options.recentWeeks ?? 8;
   const earlierWithin = (other: IndexedPost, weeks: number): boolean => week !== undefined && isEditionWithinWeeksBefore(other, week, weeks, post.file);
-  const kepSection = sectionRange(post, /^kep of the week$/i);
+  const kepSection = sectionRange(post, KEP_OF_THE_WEEK);
   const reported = new Set<string>();
+  // Asked once per key: a post can link one PR 100,000 times, and each answer lists them all.
+  const earlierPull = new Map<string, ReturnType<PostIndex['occurrences']>[number] | undefined>();
+  const kepHeadingLines = new Set(post.sections.filter((section) => section.level === 3).map((section) => section.line));
+  const kepEarlier = new Map<number, ReturnType<PostIndex['occurrences']>[number] | undefined>();
   for (const ref of post.refs) {
     if (ref.malformed) {
       continue;
     }
     const key = refKey(ref);
     if (ref.kind === 'pull' && !reported.has(key)) {
-      const earlier = index.occurrences(key).find(({ post: other }) => earlierWithin(other, recentWeeks));
+      if (!earlierPull.has(key)) {
+        earlierPull.set(key, index.occurrences(key).find(({ post: other }) => earlierWithin(other, recentWeeks)));
+      }
+      const earlier = earlierPull.get(key);
       if (earlier) {
         reported.add(key);
         findings.push(finding('covered-recently', 'information',
@@ -52,11 +60,13 @@ export function lintCoverage(post: IndexedPost, index: PostIndex, options: Cover
       }
     }
     const inKepHeading = kepSection && ref.line >= kepSection.start && ref.line < kepSection.end
-      && post.sections.some((section) => section.level === 3 && section.line === ref.line);
+      && kepHeadingLines.has(ref.line);
     if (inKepHeading && (ref.kind === 'kep' || (ref.owner === 'kubernetes' && ref.repo === 'enhancements'))) {
-      const keys = [`kep:${ref.number}`, `kubernetes/enhancements#${ref.number}`];
-      const earlier = keys.flatMap((k) => index.occurrences(k))
-        .find(({ post: other, ref: otherRef }) => earlierWithin(other, KEP_WEEKS) && inSection(other, otherRef.line, /^kep of the week$/i));
+      if (!kepEarlier.has(ref.number)) {
+        kepEarlier.set(ref.number, index.occurrencesOf([`kep:${ref.number}`, `kubernetes/enhancements#${ref.number}`])
+          .find(({ post: other, ref: otherRef }) => earlierWithin(other, KEP_WEEKS) && inKepOfTheWeek(other, otherRef.line)));
+      }
+      const earlier = kepEarlier.get(ref.number);
       if (earlier) {
         findings.push(finding('kep-covered', 'warning',
           `KEP ${ref.number} was KEP of the Week in "${earlier.post.frontMatter?.title ?? earlier.post.file}"; the stylesheet asks for one not covered in the last 6 months.`, ref));
@@ -70,6 +80,9 @@ function finding(code: string, severity: Finding['severity'], message: string, r
   return { code, message, severity, line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.endColumn };
 }
 
+/** Each post's KEP of the Week lines, found once: the same post is asked about once per link. */
+const kepSections = new WeakMap<IndexedPost, { start: number; end: number } | null>();
+
 function sectionRange(post: IndexedPost, title: RegExp): { start: number; end: number } | undefined {
   const level2 = post.sections.filter((section) => section.level === 2);
   const index = level2.findIndex((section) => title.test(section.title.trim()));
@@ -79,7 +92,11 @@ function sectionRange(post: IndexedPost, title: RegExp): { start: number; end: n
   return { start: level2[index]!.line, end: level2[index + 1]?.line ?? Number.POSITIVE_INFINITY };
 }
 
-function inSection(post: IndexedPost, line: number, title: RegExp): boolean {
-  const range = sectionRange(post, title);
-  return range !== undefined && line >= range.start && line < range.end;
+function inKepOfTheWeek(post: IndexedPost, line: number): boolean {
+  let range = kepSections.get(post);
+  if (range === undefined) {
+    range = sectionRange(post, KEP_OF_THE_WEEK) ?? null;
+    kepSections.set(post, range);
+  }
+  return range !== null && line >= range.start && line < range.end;
 }

@@ -22,7 +22,7 @@ export function templateBodies(template: string): Map<string, string> {
   const bodies = new Map<string, string>();
   headings.forEach((heading, i) => {
     const end = headings[i + 1]?.line ?? lines.length;
-    bodies.set(heading.title.trim(), lines.slice(heading.line, end).join('\n').replace(/\s+$/, ''));
+    bodies.set(heading.title.trim(), lines.slice(heading.line, end).join('\n').trimEnd());
   });
   return bodies;
 }
@@ -43,13 +43,23 @@ export function missingSectionInsertions(text: string, template: string): Insert
   const bodies = templateBodies(template);
   const order = bodies.size > 0 ? [...bodies.keys()] : [...TEMPLATE_SECTIONS];
   const orderKeys = order.map(sectionKey);
+  const presentKeys = new Set(present.map((section) => section.key));
+  // For each place in the order, the first present section (in the text) that the order puts
+  // later: searched once for all places, not once per place.
+  const lastPlace = new Map(orderKeys.map((key, i) => [key, i]));
+  const firstLater: Array<(typeof present)[number] | undefined> = [];
+  for (const section of present) {
+    const place = lastPlace.get(section.key) ?? -1;
+    while (firstLater.length < place) {
+      firstLater.push(section);
+    }
+  }
   const insertions: Insertion[] = [];
   order.forEach((title, i) => {
-    if (present.some((section) => section.key === orderKeys[i])) {
+    if (presentKeys.has(orderKeys[i]!)) {
       return;
     }
-    const later = orderKeys.slice(i + 1);
-    const before = present.find((section) => later.includes(section.key));
+    const before = firstLater[i];
     const body = bodies.get(title) ?? `## ${title}`;
     insertions.push(before
       ? { line: before.line, text: `${body}\n\n` }

@@ -96,9 +96,9 @@ export function findSections(text: string, fromLine = 0): Section[] {
         const marker = fenceMatch[1]!.charCodeAt(0);
         fence = fence === undefined ? marker : fence === marker ? undefined : fence;
       } else if (fence === undefined) {
-        const heading = /^ {0,3}(#{2,3})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(content);
+        const heading = readHeading(content);
         if (heading) {
-          sections.push({ level: heading[1]!.length as 2 | 3, title: heading[2]!, line });
+          sections.push({ level: heading.level, title: heading.title, line });
         }
       }
     }
@@ -108,6 +108,42 @@ export function findSections(text: string, fromLine = 0): Section[] {
     start = newline + 1;
   }
   return sections;
+}
+
+const isBlank = (code: number): boolean => code === 32 || code === 9;
+
+/**
+ * A `##` or `###` heading's level and title, without its closing `#`s and the spaces around the
+ * title. Read from both ends by hand: the pattern this replaces (`[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`)
+ * took time quadratic in a run of spaces inside the heading.
+ */
+export function readHeading(line: string): { level: 2 | 3; title: string } | undefined {
+  const open = /^ {0,3}(#{2,3})[ \t]/.exec(line);
+  if (!open) {
+    return undefined;
+  }
+  let start = open[0].length;
+  while (start < line.length && isBlank(line.charCodeAt(start))) {
+    start++;
+  }
+  let end = line.length;
+  while (end > start && isBlank(line.charCodeAt(end - 1))) {
+    end--;
+  }
+  let hashes = end;
+  while (hashes > start && line.charCodeAt(hashes - 1) === 35) {
+    hashes--;
+  }
+  // A closing sequence is `#`s after a space; a title made of `#`s alone is the title.
+  if (hashes < end && hashes > start && isBlank(line.charCodeAt(hashes - 1))) {
+    end = hashes;
+    while (end > start && isBlank(line.charCodeAt(end - 1))) {
+      end--;
+    }
+  }
+  const title = line.slice(start, end);
+  // As a Markdown heading, the title is one line: a lone CR or a Unicode line separator ends it.
+  return /[\r\u2028\u2029]/.test(title) ? undefined : { level: open[1]!.length as 2 | 3, title };
 }
 
 /** Identifies what a reference points at; an issue URL and a PR URL of one number are one thing. */
@@ -181,20 +217,40 @@ export class PostIndex {
 
   /** Every place a thing is linked, newest edition first. */
   occurrences(key: string): RefOccurrence[] {
-    const files = this.byRef.get(key.toLowerCase());
-    if (!files) {
-      return [];
-    }
-    const found: RefOccurrence[] = [];
-    for (const file of files) {
-      const post = this.posts.get(file)!;
-      for (const ref of post.refs) {
-        if (refKey(ref) === key.toLowerCase()) {
-          found.push({ post, ref });
-        }
+    return this.occurrencesOf([key]);
+  }
+
+  /**
+   * Every place any of these things is linked, newest edition first. Each post that links one
+   * is read once for all of them: a post can hold 100,000 links to 100,000 repositories' `#5`.
+   */
+  occurrencesOf(keys: Iterable<string>, limit = Number.POSITIVE_INFINITY): RefOccurrence[] {
+    const wanted = new Set<string>();
+    const files = new Set<string>();
+    for (const key of keys) {
+      const lower = key.toLowerCase();
+      wanted.add(lower);
+      for (const file of this.byRef.get(lower) ?? []) {
+        files.add(file);
       }
     }
-    return found.sort((a, b) => compareNewestFirst(a.post, b.post) || a.ref.line - b.ref.line);
+    // Posts sorted once, then each post's references in text order: sorting every occurrence
+    // with the posts' comparison cost seconds for a post with 100,000 links.
+    const found: RefOccurrence[] = [];
+    for (const post of [...files].map((file) => this.posts.get(file)!).sort(compareNewestFirst)) {
+      const byKey = refsByKey(post);
+      const refs = [...wanted].flatMap((key) => byKey.get(key) ?? []);
+      if (wanted.size > 1) {
+        refs.sort((a, b) => a.line - b.line || a.column - b.column);
+      }
+      for (const ref of refs) {
+        if (found.length === limit) {
+          return found;
+        }
+        found.push({ post, ref });
+      }
+    }
+    return found;
   }
 
   /** Keys of everything linked anywhere with this number (any repository, or a KEP). */
@@ -202,6 +258,30 @@ export class PostIndex {
     const suffix = `#${number}`;
     return [...this.byRef.keys()].filter((key) => key.endsWith(suffix) || key === `kep:${number}`);
   }
+}
+
+/**
+ * A post's references grouped by key, built on the first question about the post: without it,
+ * asking about each of a post's 100,000 links read all 100,000 each time.
+ */
+const refGroups = new WeakMap<IndexedPost, Map<string, GitHubRef[]>>();
+
+function refsByKey(post: IndexedPost): Map<string, GitHubRef[]> {
+  let groups = refGroups.get(post);
+  if (!groups) {
+    groups = new Map();
+    for (const ref of post.refs) {
+      const key = refKey(ref);
+      const group = groups.get(key);
+      if (group) {
+        group.push(ref);
+      } else {
+        groups.set(key, [ref]);
+      }
+    }
+    refGroups.set(post, groups);
+  }
+  return groups;
 }
 
 function compareNewestFirst(a: IndexedPost, b: IndexedPost): number {
@@ -239,25 +319,22 @@ export function searchIndex(index: PostIndex, query: string, limit = 200): Searc
   } else {
     findGitHubRefs(trimmed).forEach((ref) => keys.add(refKey(ref)));
   }
-  const hits: SearchHit[] = [];
+  // Both lists come newest edition first and in text order: only the first `limit` are built.
   if (keys.size > 0) {
-    for (const key of keys) {
-      for (const { post, ref } of index.occurrences(key)) {
-        hits.push({ post, line: ref.line, column: ref.column, text: ref.text, kind: 'reference' });
-      }
-    }
-  } else {
-    const words = trimmed.toLowerCase().split(/\s+/);
-    for (const post of index.all()) {
-      for (const section of post.sections) {
-        const title = section.title.toLowerCase();
-        if (words.every((word) => title.includes(word))) {
-          hits.push({ post, line: section.line, column: 0, text: section.title, kind: 'heading' });
+    return index.occurrencesOf(keys, limit).map(({ post, ref }) => ({ post, line: ref.line, column: ref.column, text: ref.text, kind: 'reference' as const }));
+  }
+  const hits: SearchHit[] = [];
+  const words = trimmed.toLowerCase().split(/\s+/);
+  for (const post of index.all()) {
+    for (const section of post.sections) {
+      const title = section.title.toLowerCase();
+      if (words.every((word) => title.includes(word))) {
+        hits.push({ post, line: section.line, column: 0, text: section.title, kind: 'heading' });
+        if (hits.length === limit) {
+          return hits;
         }
       }
     }
   }
-  return hits
-    .sort((a, b) => compareNewestFirst(a.post, b.post) || a.line - b.line || a.column - b.column)
-    .slice(0, limit);
+  return hits;
 }

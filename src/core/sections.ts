@@ -14,28 +14,83 @@ export function isItemSection(title: string): boolean {
  * marks removed.
  */
 export function plainHeading(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  return replaceInlineLinks(text, true)
     .replace(/(\*\*|__|[*_`])/g, '')
     .trim();
+}
+
+/**
+ * Each `[text](target)` replaced by its text (`![alt](src)` too, with `images`), as
+ * `/!?\[([^\]]*)\]\([^)]*\)/g` would, in one pass: every `[` between a failed `[` and its `]`
+ * shares that `]` and fails alike, and once no `)` follows, nothing later can match.
+ */
+export function replaceInlineLinks(text: string, images = false): string {
+  let result = '';
+  let done = 0;
+  for (let open = text.indexOf('['); open !== -1;) {
+    const close = text.indexOf(']', open + 1);
+    if (close === -1) {
+      break;
+    }
+    if (text.charCodeAt(close + 1) !== 40) {
+      open = text.indexOf('[', close + 1);
+      continue;
+    }
+    const end = text.indexOf(')', close + 2);
+    if (end === -1) {
+      break;
+    }
+    const start = images && open > done && text[open - 1] === '!' ? open - 1 : open;
+    result += text.slice(done, start) + text.slice(open + 1, close);
+    done = end + 1;
+    open = text.indexOf('[', done);
+  }
+  return done === 0 ? text : result + text.slice(done);
 }
 
 /**
  * For each section (by index in `post.sections`), how many pull-request links fall under it. A
  * level-2 section counts everything up to the next level-2 heading, its `###` items included.
  */
-export function sectionLinkCounts(post: IndexedPost): number[] {
-  const counts = post.sections.map(() => 0);
-  const pulls = post.refs.filter((ref) => ref.kind === 'pull');
-  post.sections.forEach((section, i) => {
-    let end = Number.POSITIVE_INFINITY;
-    for (let j = i + 1; j < post.sections.length; j++) {
-      if (post.sections[j]!.level <= section.level) {
-        end = post.sections[j]!.line;
-        break;
-      }
+export function sectionLinkCounts(post: IndexedPost): readonly number[] {
+  let counts = linkCounts.get(post);
+  if (!counts) {
+    counts = countLinks(post);
+    linkCounts.set(post, counts);
+  }
+  return counts;
+}
+
+/** Posts are immutable values, and the Past Issues view asks once per section it shows. */
+const linkCounts = new WeakMap<IndexedPost, readonly number[]>();
+
+/**
+ * One pass over sections and references, both in line order: each reference counts for the
+ * innermost section it falls in and, added at the end, for the level-2 section above that.
+ */
+function countLinks(post: IndexedPost): number[] {
+  const { sections } = post;
+  const own = sections.map(() => 0);
+  let section = -1;
+  for (const ref of post.refs) {
+    if (ref.kind !== 'pull') {
+      continue;
     }
-    counts[i] = pulls.filter((ref) => ref.line >= section.line && ref.line < end).length;
+    while (section + 1 < sections.length && sections[section + 1]!.line <= ref.line) {
+      section++;
+    }
+    if (section !== -1) {
+      own[section]!++;
+    }
+  }
+  const counts = [...own];
+  let parent = -1;
+  sections.forEach((heading, i) => {
+    if (heading.level === 2) {
+      parent = i;
+    } else if (parent !== -1) {
+      counts[parent]! += own[i]!;
+    }
   });
   return counts;
 }

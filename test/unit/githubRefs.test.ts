@@ -60,3 +60,32 @@ suite('GitHub references in LWKD Markdown', () => {
     assert.deepEqual(findGitHubRefs('🎉 k/k#5').map((ref) => [ref.line, ref.column, ref.endColumn]), [[0, 3, 8]]);
   });
 });
+
+suite('GitHub references: hosts, path steps and paragraph ends', () => {
+  test('scheme and host are matched whatever their case; the path is not', () => {
+    assert.deepEqual(summary('[x](HTTPS://GITHUB.COM/kubernetes/kubernetes/pull/7) and Https://WWW.GitHub.com/o/r/issues/8'), [
+      'pull:pullUrl:kubernetes/kubernetes#7@0 HTTPS://GITHUB.COM/kubernetes/kubernetes/pull/7',
+      'issue:issueUrl:o/r#8@0 Https://WWW.GitHub.com/o/r/issues/8',
+    ]);
+    assert.deepEqual(summary('HTTPS://KEP.K8S.IO/4009 and HTTPS://GITHUB.COM/kubernetes/enhancements/tree/master/keps/sig-node/4009-x'), [
+      'kep:kepLink:kubernetes/enhancements#4009@0 HTTPS://KEP.K8S.IO/4009',
+      'kep:kepDirectory:kubernetes/enhancements#4009@0 HTTPS://GITHUB.COM/kubernetes/enhancements/tree/master/keps/sig-node/4009-x',
+    ]);
+    assert.deepEqual(summary('https://github.com/o/r/PULL/1'), []);
+  });
+
+  test('`.` and `..` are never a repository, in a URL or a short form', () => {
+    assert.deepEqual(summary('https://github.com/kubernetes/../pull/1 https://github.com/kubernetes/./issues/2 kubernetes/..#3 o/.#4'), []);
+    assert.deepEqual(summary('https://github.com/o/.github/pull/5 o/.github#6'), [
+      'pull:pullUrl:o/.github#5@0 https://github.com/o/.github/pull/5',
+      'issue:short:o/.github#6@0 o/.github#6',
+    ]);
+  });
+
+  test('an unclosed backtick ends with its paragraph whatever the line endings', () => {
+    const lf = '* a `b\n\n* [x](https://github.com/o/r/pull/2)\n\n* c `d` e\n';
+    for (const text of [lf, lf.replace(/\n/g, '\r\n'), '* a `b\n\r\n* [x](https://github.com/o/r/pull/2)\n\r\n* c `d` e\n', '* a `b\n \t\n* [x](https://github.com/o/r/pull/2)\n\n* c `d` e\n']) {
+      assert.deepEqual(findGitHubRefs(text).map((ref) => ref.number), [2], JSON.stringify(text));
+    }
+  });
+});
