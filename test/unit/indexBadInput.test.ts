@@ -101,7 +101,7 @@ suite('lwkd index over broken posts: a clear error each, nothing else breaks', (
 
   test('a binary file, a 50 MB file and an unreadable one are skipped with their reason', () => {
     assert.match(post('2026-02-22-update.md').errors[0] ?? '', /binary/);
-    assert.match(post('2030-01-06-update.md').errors[0] ?? '', /50\.0 MB is larger than the 5 MB/);
+    assert.match(post('2030-01-06-update.md').errors[0] ?? '', /50\.0 MB is larger than the 1 MB/);
     assert.match(post('2030-01-13-update.md').errors[0] ?? '', /not indexed: not a regular file/);
     if (process.getuid?.() !== 0) {
       assert.match(post('2030-01-20-update.md').errors[0] ?? '', /cannot read the file \(EACCES\)/);
