@@ -347,6 +347,26 @@ function checkSections(text: string, lines: readonly string[], bodyStart: number
   return spans;
 }
 
+const EMPTY_BULLET = /^\s*[*-]\s*$/;
+const isBlank = (line: string | undefined): boolean => line !== undefined && line.trim() === '';
+
+/**
+ * Where removing the empty bullet at `i` ends (exclusive). The last of a run of empty bullets
+ * between blank lines takes the blank line after it too, so removing them all (Fix all) leaves
+ * one blank line where the template had `\n\n*\n\n`, not two. Walking back over the run costs
+ * its length once, at its last bullet.
+ */
+function emptyBulletEnd(lines: readonly string[], i: number): number {
+  if (!isBlank(lines[i + 1]) || (lines[i + 1] !== undefined && EMPTY_BULLET.test(lines[i + 1]!))) {
+    return i + 1;
+  }
+  let start = i;
+  while (start > 0 && EMPTY_BULLET.test(lines[start - 1]!) && !isBlank(lines[start - 1])) {
+    start--;
+  }
+  return start === 0 || isBlank(lines[start - 1]) ? i + 2 : i + 1;
+}
+
 function checkItems(text: string, lines: readonly string[], bodyStart: number, sections: readonly SectionSpan[], options: LintOptions, add: Add): void {
   // Lines are visited in order and spans follow each other: one cursor, not a search per line.
   let cursor = 0;
@@ -377,9 +397,9 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
       continue;
     }
     const section = sectionAt(i)?.canonical;
-    if (marked && /^\s*[*-]\s*$/.test(line) && i > 0) {
+    if (marked && EMPTY_BULLET.test(line) && i > 0) {
       add('empty-bullet', 'An empty bullet is a template leftover; remove it.', i, 0, line.length,
-        { title: 'Remove the empty bullet', edits: [{ line: i, column: 0, endLine: i + 1, endColumn: 0, newText: '' }] });
+        { title: 'Remove the empty bullet', edits: [{ line: i, column: 0, endLine: emptyBulletEnd(lines, i), endColumn: 0, newText: '' }] });
     }
     if (line.includes('**Next Deadline:**') && /^\*\*Next Deadline:\*\*\s*$/.test(line.trim())) {
       add('empty-next-deadline', '"**Next Deadline:**" names no deadline; the stylesheet\'s form is "**Next Deadline: Item, Date**".', i, 0, line.length);

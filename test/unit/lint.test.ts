@@ -119,6 +119,16 @@ suite('Style checks: template leftovers', () => {
     assert.equal(findings.length, 3);
   });
 
+  test('removing every empty bullet leaves one blank line between sections, never two', () => {
+    const text = `${HEAD}${GOOD}\n## Promotions\n\n*\n\n## Deprecated\n\n*\n*\n\n## Version Updates\n\n* [etcd to v3.6.1](https://github.com/kubernetes/kubernetes/pull/121478)\n*\n`;
+    const findings = lintPost(text, { fileName: FILE }).filter((candidate) => candidate.code === 'empty-bullet');
+    assert.equal(findings.length, 4);
+    // Bottom-up, as Fix all applies them together.
+    const result = [...findings].sort((a, b) => b.line - a.line).reduce((current, finding) => fixed(current, finding), text);
+    assert.ok(!result.includes('\n\n\n'), result);
+    assert.ok(result.includes('## Promotions\n\n## Deprecated\n\n## Version Updates\n\n* [etcd'), result);
+  });
+
   test('removing an empty bullet is a fix', () => {
     const text = `${HEAD}${GOOD}\n## Promotions\n\n*\n\n* [PodHostIPs to Beta](https://github.com/kubernetes/kubernetes/pull/121477)\n`;
     const finding = lintPost(text, { fileName: FILE }).find((candidate) => candidate.code === 'empty-bullet')!;
