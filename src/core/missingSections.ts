@@ -12,6 +12,8 @@ export interface Insertion {
   /** 0-based line to insert before; the line count means the end. */
   readonly line: number;
   readonly text: string;
+  /** The section it adds, as the template names it. */
+  readonly title: string;
 }
 
 /** Each section's starter body from a template (its text up to the next `##`), by section title. */
@@ -22,7 +24,10 @@ export function templateBodies(template: string): Map<string, string> {
   const bodies = new Map<string, string>();
   headings.forEach((heading, i) => {
     const end = headings[i + 1]?.line ?? lines.length;
-    bodies.set(heading.title.trim(), lines.slice(heading.line, end).join('\n').trimEnd());
+    // The template's empty `*` bullets are placeholders the style checks flag at once: a section
+    // added to a written edition starts without them.
+    const body = lines.slice(heading.line, end).filter((line) => !/^\s*[*-]\s*$/.test(line));
+    bodies.set(heading.title.trim(), body.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd());
   });
   return bodies;
 }
@@ -62,8 +67,8 @@ export function missingSectionInsertions(text: string, template: string): Insert
     const before = firstLater[i];
     const body = bodies.get(title) ?? `## ${title}`;
     insertions.push(before
-      ? { line: before.line, text: `${body}\n\n` }
-      : { line: lines.length, text: `${text.endsWith('\n') ? '' : '\n'}\n${body}\n` });
+      ? { line: before.line, text: `${body}\n\n`, title }
+      : { line: lines.length, text: `${text.endsWith('\n') ? '' : '\n'}\n${body}\n`, title });
   });
   return insertions;
 }

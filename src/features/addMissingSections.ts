@@ -27,7 +27,7 @@ export function registerAddMissingSections(deps: AddMissingSectionsDeps): vscode
     const document = editor.document;
     const insertions = missingSectionInsertions(document.getText(), template);
     if (insertions.length === 0) {
-      vscode.window.setStatusBarMessage(vscode.l10n.t('This edition has every section of the template'), 4_000);
+      void vscode.window.showInformationMessage(vscode.l10n.t('This edition already has every section of the template.'));
       return 0;
     }
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
@@ -42,7 +42,10 @@ export function registerAddMissingSections(deps: AddMissingSectionsDeps): vscode
     if (!applied) {
       throw new Error(vscode.l10n.t('The editor did not accept the change; nothing was inserted.'));
     }
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Added {0} sections', insertions.length), 4_000);
+    const titles = insertions.map((insertion) => insertion.title).join(', ');
+    void vscode.window.showInformationMessage(insertions.length === 1
+      ? vscode.l10n.t('Added the missing section {0}.', titles)
+      : vscode.l10n.t('Added {0} missing sections: {1}.', insertions.length, titles));
     return insertions.length;
   });
 }

@@ -48,4 +48,17 @@ suite('Add Missing Sections', () => {
     ]);
     assert.equal(lintPost(result, { fileName: '2026-11-22-update.md' }).filter((finding) => finding.code === 'duplicate-section').length, 0);
   });
+
+  test('added sections bring no empty bullets for the style checks to flag, and say which they are', () => {
+    const text = `${HEAD}\n## Developer News\n\nNews.\n`;
+    const insertions = missingSectionInsertions(text, BUILTIN_TEMPLATE);
+    const result = applyInsertions(text, insertions);
+    assert.doesNotMatch(result, /^\s*\*\s*$/m);
+    assert.doesNotMatch(result, /\n\n\n/);
+    assert.deepEqual(lintPost(result, { fileName: '2026-11-22-update.md' }).filter((finding) => finding.code === 'empty-bullet'), []);
+    assert.deepEqual(insertions.map((insertion) => insertion.title), [
+      'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Other Merges', 'Promotions', 'Deprecated', 'Version Updates',
+      'Subprojects and Dependency Updates', 'Shoutouts',
+    ]);
+  });
 });
