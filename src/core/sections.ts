@@ -94,3 +94,16 @@ function countLinks(post: IndexedPost): number[] {
   });
   return counts;
 }
+
+/**
+ * A line of an edition as a reader sees it, for a one-line list: no heading or bullet marker,
+ * links as their text, emphasis markers and runs of spaces dropped, at most `max` characters.
+ */
+export function lineSummary(line: string, max = 120): string {
+  const text = replaceInlineLinks(line.slice(0, 4 * max))
+    .replace(/^\s{0,3}(?:#{1,6}\s+|[*+-]\s+|\d+[.)]\s+)/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { SearchHit } from '../core/postIndex';
+import { MAX_POST_BYTES } from '../core/postFile';
 import { searchIndex } from '../core/postIndex';
+import { lineSummary } from '../core/sections';
 import type { CommandContext } from '../platform/commands';
 import { registerCommand } from '../platform/commands';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
+import { readTextFile } from '../platform/workspaceFiles';
 
 export interface FindDeps extends CommandContext {
   readonly index: PastIssuesIndex;
@@ -34,16 +37,33 @@ export function registerFindInPastIssues(deps: FindDeps): vscode.Disposable {
     picker.matchOnDescription = false;
     picker.busy = !deps.index.isBuilt;
     picker.value = args?.query ?? '';
+    // The rows show each hit's line as the reader sees it; the index keeps no texts, so the
+    // editions with hits are read once per search session.
+    const texts = new Map<string, Promise<readonly string[]>>();
+    const linesOf = (file: string): Promise<readonly string[]> => {
+      let lines = texts.get(file);
+      if (!lines) {
+        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file);
+        lines = (open ? Promise.resolve(open.getText()) : readTextFile(vscode.Uri.parse(file), MAX_POST_BYTES))
+          .then((text) => text?.split(/\r?\n/) ?? [], () => []);
+        texts.set(file, lines);
+      }
+      return lines;
+    };
     const update = async (): Promise<void> => {
       const index = await deps.index.ready();
       picker.busy = false;
       const query = picker.value;
       const hits = searchIndex(index, query);
+      const lines = new Map(await Promise.all([...new Set(hits.map((hit) => hit.post.file))].map(async (file) => [file, await linesOf(file)] as const)));
+      if (picker.value !== query) {
+        return; // a later keystroke's update shows its own hits
+      }
       picker.items = query.trim() === ''
         ? []
         : hits.length === 0
           ? [{ label: vscode.l10n.t('No past edition mentions "{0}"', query), alwaysShow: true }]
-          : hits.map((hit) => toItem(hit));
+          : hits.map((hit) => toItem(hit, lines.get(hit.post.file)?.[hit.line]));
     };
     const result = new Promise<FindOutcome>((resolve) => {
       let chosen = false;
@@ -74,15 +94,17 @@ export function registerFindInPastIssues(deps: FindDeps): vscode.Disposable {
   });
 }
 
-function toItem(hit: SearchHit): HitItem {
+function toItem(hit: SearchHit, line: string | undefined): HitItem {
   const uri = vscode.Uri.parse(hit.post.file);
   const edition = hit.post.frontMatter?.title ?? uri.path.split('/').pop() ?? hit.post.file;
+  // The item's words first; the reference as written (often a bare URL) is the detail.
+  const summary = line === undefined ? '' : lineSummary(line);
   return {
     // Our own search decides what matches; the picker must not filter the hits again.
     alwaysShow: true,
-    label: `${hit.kind === 'reference' ? '$(git-pull-request)' : '$(symbol-string)'} ${hit.text}`,
+    label: `${hit.kind === 'reference' ? '$(git-pull-request)' : '$(symbol-string)'} ${summary || hit.text}`,
     description: edition,
-    detail: `${vscode.workspace.asRelativePath(uri)}:${hit.line + 1}`,
+    detail: `${hit.kind === 'reference' && summary ? `${hit.text} · ` : ''}${vscode.workspace.asRelativePath(uri)}:${hit.line + 1}`,
     hit,
   };
 }

@@ -42,6 +42,9 @@ suite('Past Issues view, as a writer uses it', () => {
     const hits = session().page.locator('.quick-input-list .monaco-list-row');
     await hits.filter({ hasText: 'Week Ending November 15, 2026' }).first().waitFor({ state: 'visible' });
     await hits.filter({ hasText: 'Week Ending November 8, 2026' }).first().waitFor({ state: 'visible' });
+    // Each row reads as the item does in the edition, not as the raw URL.
+    await hits.filter({ hasText: 'Revert an example change' }).first().waitFor({ state: 'visible' });
+    await hits.filter({ hasText: 'Kubelet reports example metrics' }).first().waitFor({ state: 'visible' });
     await session().screenshot('ui-find-in-past-issues');
     await session().page.keyboard.press('Enter');
     await session().page.locator('.tab.active', { hasText: '2026-11-15-update.md' }).waitFor({ state: 'visible' });
