@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { formatIsoDate, parseCalendarDate, parseFrontMatterTime } from '../../src/core/calendar';
 import { renderTemplate, weekEndingFromFileName } from '../../src/core/edition';
 import { parseSiteConfig, LWKD_PERMALINK } from '../../src/core/permalink';
-import { indexPost, PostIndex } from '../../src/core/postIndex';
 import { buttondownBody, socialFacts } from '../../src/core/publication';
 import { lwkdSampleDir } from '../runner/paths';
+import { indexFolder } from '../util/indexFolder';
 
 // The checks against the real LWKD archive (../shared/lwkd-sample, CC BY 4.0). scripts/test.mjs
 // runs this layer only when the sample is there, and says so in one line when it is not: a fresh
@@ -18,14 +18,6 @@ function frontMatter(text: string): Record<string, string> {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function indexFolder(folder: string): PostIndex {
-  const index = new PostIndex();
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.md'))) {
-    index.set(indexPost(`_posts/${name}`, readFileSync(join(folder, name), 'utf8')));
-  }
-  return index;
-}
 
 suite('The sample site\'s _config.yml', () => {
   test('has LWKD\'s permalink pattern, no url and no timezone', () => {

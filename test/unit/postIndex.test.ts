@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexPost, PostIndex, searchIndex } from '../../src/core/postIndex';
+import { indexPost, searchIndex } from '../../src/core/postIndex';
 import { projectRoot } from '../runner/paths';
+import { indexFolder } from '../util/indexFolder';
 
 const fixturePosts = join(projectRoot, 'test', 'fixtures', 'workspace', '_posts');
-
-function indexFolder(folder: string): PostIndex {
-  const index = new PostIndex();
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.md'))) {
-    index.set(indexPost(`_posts/${name}`, readFileSync(join(folder, name), 'utf8')));
-  }
-  return index;
-}
 
 suite('Indexing a post', () => {
   test('records front matter, week, sections with lines, and references', () => {
