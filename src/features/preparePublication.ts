@@ -13,7 +13,7 @@ import type { GitHubItemSource } from '../platform/githubItems';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
 import { readSiteConfig } from '../platform/siteConfig';
-import { stampEditor } from './stampPublicationTime';
+import { stampEditor } from '../platform/stampEditor';
 
 export interface PreparePublicationDeps extends CommandContext {
   readonly settings: ExtensionSettings;

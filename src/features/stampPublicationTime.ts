@@ -1,22 +1,20 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { formatLongDate, parseFrontMatterTime } from '../core/calendar';
-import { stampPublicationTime } from '../core/edition';
+import { parseFrontMatterTime } from '../core/calendar';
 import { parseFrontMatter } from '../core/frontMatter';
 import { permalinkPost, postUrl } from '../core/permalink';
 import type { CommandContext } from '../platform/commands';
 import { registerCommand } from '../platform/commands';
 import type { ExtensionSettings } from '../platform/settings';
 import { readSiteConfig } from '../platform/siteConfig';
+import type { StampArgs } from '../platform/stampEditor';
+import { stampEditor } from '../platform/stampEditor';
 
 export interface StampDeps extends CommandContext {
   readonly settings: ExtensionSettings;
 }
 
-export interface StampArgs {
-  /** Stamp even when the week has not ended, without asking. */
-  readonly force?: boolean;
-}
+export type { StampArgs } from '../platform/stampEditor';
 
 export type StampOutcome = { readonly value: string; readonly permalink?: string } | undefined;
 
@@ -48,43 +46,6 @@ export function registerStampPublicationTime(deps: StampDeps): vscode.Disposable
     });
     return { value, ...(link ? { permalink: link } : {}) };
   });
-}
-
-/**
- * Stamps the edition in `editor` (the path LWKD: Stamp Publication Time and Prepare Publication
- * share): asks first when the week has not ended, unless `force`. Returns the value written, or
- * undefined when the writer declined or the file has no front matter (already said).
- */
-export async function stampEditor(editor: vscode.TextEditor, args?: StampArgs): Promise<string | undefined> {
-  const document = editor.document;
-  const result = stampPublicationTime(document.getText(), new Date(), document.uri.path);
-  if (!result.ok) {
-    void vscode.window.showWarningMessage(result.message);
-    return undefined;
-  }
-  if (result.beforeWeekEnd && !args?.force && result.weekEnding) {
-    const stamp = vscode.l10n.t('Stamp Anyway');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('The week ending {0} has not ended yet in UTC. An edition dated before its week ends is published under the wrong date.', formatLongDate(result.weekEnding)),
-      { modal: true },
-      stamp,
-    );
-    if (choice !== stamp) {
-      return undefined;
-    }
-  }
-  const { edit } = result;
-  const applied = await editor.edit((builder) => {
-    if (edit.insert) {
-      builder.insert(new vscode.Position(edit.line, 0), `${edit.newText}${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
-    } else {
-      builder.replace(document.lineAt(edit.line).range, edit.newText);
-    }
-  });
-  if (!applied) {
-    throw new Error(vscode.l10n.t('The editor did not accept the change; the date is unchanged.'));
-  }
-  return result.value;
 }
 
 /** The permalink `_config.yml` gives the stamped date; none when it cannot be read (logged). */
