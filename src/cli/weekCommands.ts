@@ -6,6 +6,7 @@ import { dayOfWeek, formatLongDate, isKnownTimeZone, parseCalendarDate } from '.
 import type { Candidate } from '../core/mergedPrs';
 import { bulletFor, coveredBefore, DEFAULT_MERGED_LABELS, DEFAULT_MERGED_REPOS, toCandidates } from '../core/mergedPrs';
 import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
+import { LINT_DEFAULTS } from '../core/lintDefaults';
 import { silentLogger } from '../core/logger';
 import { editionWeekWindow } from '../core/weekWindow';
 import { parseRepoName } from '../core/githubApi';
@@ -23,7 +24,7 @@ const COMMON = `--week YYYY-MM-DD (the edition's Sunday) [--repos a/b,c/d] [--ti
 export const MERGED_USAGE = `lwkd merged ${COMMON} [--labels l1,l2] [--root DIR] [--posts-folder DIR]
     The PRs merged in the edition's week (Monday-Sunday in --time-zone, default UTC) with
     CONTRIBUTING's labels, grouped by kind, each with the bullet Insert Merged PRs would write.
-    PRs linked in the last 8 weeks' editions under <root>/_posts and cherry-picks are marked.`;
+    PRs linked in the last ${LINT_DEFAULTS.recentWeeks} weeks' editions under <root>/_posts and cherry-picks are marked.`;
 
 export const RELEASES_USAGE = `lwkd releases ${COMMON}
     The releases published in the edition's week by the release crawler's repositories (or
@@ -94,7 +95,7 @@ async function merged(argv: readonly string[], io: CliIo, version: string): Prom
   const result = await collectMergedPrs(client, list(args, 'repos', DEFAULT_MERGED_REPOS), editionWeekWindow(week, timeZone), list(args, 'labels', DEFAULT_MERGED_LABELS), { logger: silentLogger }, new SearchPacer());
   result.notes.forEach((note) => io.stderr(`lwkd merged: ${note}\n`));
   result.failures.forEach(({ repo, failure }) => io.stderr(`lwkd merged: ${repo}: ${failure.message}\n`));
-  const candidates = toCandidates(result.prs, (pr) => (index ? coveredBefore(index, pr, week, 8) : undefined));
+  const candidates = toCandidates(result.prs, (pr) => (index ? coveredBefore(index, pr, week, LINT_DEFAULTS.recentWeeks) : undefined));
   if (args.options.has('json')) {
     io.stdout(`${JSON.stringify(candidates.map((candidate) => ({ ...candidate, bullet: bulletFor(candidate) })), null, 2)}\n`);
   } else {

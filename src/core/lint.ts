@@ -2,6 +2,7 @@ import { formatIsoDate, formatLongDate, parseFrontMatterTime, compareDates } fro
 import { frontMatterKey, frontMatterRange, weekEndingFromFileName } from './edition';
 import { parseFrontMatter } from './frontMatter';
 import { findGitHubRefs, lineOf, lineStartOffsets } from './githubRefs';
+import { LINT_DEFAULTS } from './lintDefaults';
 import { checkMarkup } from './lintMarkup';
 import { findSections } from './postIndex';
 import { replaceInlineLinks } from './sections';
@@ -377,7 +378,7 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
     const span = sections[cursor];
     return span && line > span.line && line < span.end ? span : undefined;
   };
-  const wordLimit = options.otherMergesWordLimit ?? 12;
+  const wordLimit = options.otherMergesWordLimit ?? LINT_DEFAULTS.otherMergesWordLimit;
   let fence = false;
   const prose = new Uint8Array(lines.length);
   for (let i = bodyStart; i < lines.length; i++) {

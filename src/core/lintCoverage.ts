@@ -3,6 +3,7 @@ import type { Finding } from './lint';
 import type { IndexedPost, PostIndex } from './postIndex';
 import { isEditionWithinWeeksBefore, refKey } from './postIndex';
 import type { GitHubItem, ItemKey } from './pullRequests';
+import { LINT_DEFAULTS } from './lintDefaults';
 import { isCherryPick } from './pullRequests';
 
 /**
@@ -31,7 +32,7 @@ const KEP_OF_THE_WEEK = /^kep of the week$/i;
 export function lintCoverage(post: IndexedPost, index: PostIndex, options: CoverageOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const week = post.weekEnding ? parseCalendarDate(post.weekEnding) : undefined;
-  const recentWeeks = options.recentWeeks ?? 8;
+  const recentWeeks = options.recentWeeks ?? LINT_DEFAULTS.recentWeeks;
   const earlierWithin = (other: IndexedPost, weeks: number): boolean => week !== undefined && isEditionWithinWeeksBefore(other, week, weeks, post.file);
   const kepSection = sectionRange(post, KEP_OF_THE_WEEK);
   const reported = new Set<string>();

@@ -7,6 +7,7 @@ import {
   DEFAULT_TEMPLATE_PATH,
   Settings,
 } from '../constants';
+import { LINT_DEFAULTS } from '../core/lintDefaults';
 
 export type CreateBranchSetting = 'ask' | 'always' | 'never';
 
@@ -46,12 +47,12 @@ export class ExtensionSettings {
   /** A PR linked in an edition of the last this many weeks is reported. */
   get recentWeeks(): number {
     const value = this.config().get<unknown>('lint.recentWeeks');
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 8;
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : LINT_DEFAULTS.recentWeeks;
   }
 
   get otherMergesWordLimit(): number {
     const value = this.config().get<unknown>('lint.otherMergesWordLimit');
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 12;
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : LINT_DEFAULTS.otherMergesWordLimit;
   }
 
   /** Each GitHub request's deadline, in ms (500 to 60,000). */

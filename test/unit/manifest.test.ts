@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Commands, ContextKeys, DEFAULT_GITHUB_TIMEOUT_MS, EXTENSION_ID, Settings } from '../../src/constants';
+import { LINT_DEFAULTS } from '../../src/core/lintDefaults';
 import { projectRoot } from '../runner/paths';
 
 // npm's own range logic, as npm applies it to engines (installed with the dev tools; not shipped).
@@ -68,6 +69,12 @@ suite('Manifest', () => {
   test('the GitHub timeout has one default: the manifest\'s is the one the client and the CLI use', () => {
     const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown }>;
     assert.equal(properties[`${Settings.section}.${Settings.githubTimeoutMs}`]?.default, DEFAULT_GITHUB_TIMEOUT_MS);
+  });
+
+  test('the style checks\' numbers have one default: the manifest declares the core\'s', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown }>;
+    assert.equal(properties['lwkd.lint.recentWeeks']?.default, LINT_DEFAULTS.recentWeeks);
+    assert.equal(properties['lwkd.lint.otherMergesWordLimit']?.default, LINT_DEFAULTS.otherMergesWordLimit);
   });
 
   test('activation is lazy: never "*", never on start-up', () => {
