@@ -1,6 +1,6 @@
 import { frontMatterRange } from './edition';
 import { findGitHubRefs } from './githubRefs';
-import { sectionSpans, TEMPLATE_SECTIONS } from './lint';
+import { sectionSpans, TEMPLATE_SECTIONS } from './sections';
 import { findTitleSlot, linkText } from './prTitleEdit';
 import type { ItemKey } from './pullRequests';
 

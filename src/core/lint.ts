@@ -4,8 +4,8 @@ import { parseFrontMatter } from './frontMatter';
 import { findGitHubRefs, lineOf, lineStartOffsets } from './githubRefs';
 import { LINT_DEFAULTS } from './lintDefaults';
 import { checkMarkup } from './lintMarkup';
-import { findSections } from './postIndex';
-import { replaceInlineLinks } from './sections';
+import type { SectionSpan } from './sections';
+import { replaceInlineLinks, sectionSpans, TEMPLATE_SECTIONS } from './sections';
 
 /**
  * STYLESHEET.md as checks. Each rule has a stable code, a one-line message that gives the
@@ -80,12 +80,6 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 const SEVERITY = new Map(RULES.map((rule) => [rule.code, rule.severity]));
-
-/** The template's sections, in order; a heading matching none of these is unknown. */
-export const TEMPLATE_SECTIONS = [
-  'Developer News', 'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Other Merges',
-  'Promotions', 'Deprecated', 'Version Updates', 'Subprojects and Dependency Updates', 'Shoutouts',
-] as const;
 
 /**
  * Sections of full sentences, where periods belong: the paragraph sections, and Shoutouts, whose
@@ -247,31 +241,6 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
   }
 }
 
-export interface SectionSpan {
-  readonly title: string;
-  readonly canonical?: string;
-  readonly line: number;
-  /** Exclusive: the next level-2 heading's line, or the end. */
-  readonly end: number;
-}
-
-/** A heading's template section, allowing the spellings archived editions used. */
-export function canonicalSection(title: string): string | undefined {
-  const trimmed = title.trim();
-  // Trailing dots and colons, removed by hand: `/[.:]+$/` retries at every dot of a long run.
-  let end = trimmed.length;
-  while (end > 0 && (trimmed[end - 1] === '.' || trimmed[end - 1] === ':')) {
-    end--;
-  }
-  const normalized = trimmed.slice(0, end).replace(/\s+/g, ' ').toLowerCase();
-  const aliases: Record<string, string> = {
-    'featured pr': 'Featured PRs', 'featured prs': 'Featured PRs', 'shoutout': 'Shoutouts', 'shoutouts': 'Shoutouts',
-    'subprojects and dependency updates': 'Subprojects and Dependency Updates', 'subproject and dependency updates': 'Subprojects and Dependency Updates',
-    'deprecations': 'Deprecated', 'deprecated': 'Deprecated', 'promotions': 'Promotions', 'promoted': 'Promotions',
-  };
-  return aliases[normalized] ?? TEMPLATE_SECTIONS.find((section) => section.toLowerCase() === normalized);
-}
-
 /** The template section closest in spelling, for "did you mean". */
 function closestSection(title: string): string {
   const distance = (a: string, b: string): number => {
@@ -291,18 +260,6 @@ function closestSection(title: string): string {
   const lower = title.slice(0, 80).toLowerCase();
   const distances = new Map(TEMPLATE_SECTIONS.map((section) => [section, distance(lower, section.toLowerCase())]));
   return [...TEMPLATE_SECTIONS].sort((a, b) => distances.get(a)! - distances.get(b)!)[0]!;
-}
-
-/**
- * An edition's level-2 sections from `bodyStart` on, each up to the next (the last to
- * `lineCount`), with its template name when it has one.
- */
-export function sectionSpans(text: string, bodyStart: number, lineCount: number): SectionSpan[] {
-  const headings = findSections(text, bodyStart).filter((section) => section.level === 2);
-  return headings.map((heading, i) => {
-    const canonical = canonicalSection(heading.title);
-    return { title: heading.title, ...(canonical ? { canonical } : {}), line: heading.line, end: headings[i + 1]?.line ?? lineCount };
-  });
 }
 
 function checkSections(text: string, lines: readonly string[], bodyStart: number, options: LintOptions, add: Add): SectionSpan[] {

@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar';
-import type { TEMPLATE_SECTIONS } from './lint';
+import type { TEMPLATE_SECTIONS } from './sections';
 import type { PostIndex } from './postIndex';
 import { isEditionWithinWeeksBefore, refKey } from './postIndex';
 import { linkText } from './inertMarkdown';

@@ -1,6 +1,6 @@
 import { frontMatterRange } from './edition';
 import { findSections } from './postIndex';
-import { canonicalSection, TEMPLATE_SECTIONS } from './lint';
+import { canonicalSection, TEMPLATE_SECTIONS } from './sections';
 
 /**
  * LWKD: Add Missing Sections. The template's sections an edition lacks, each inserted at its

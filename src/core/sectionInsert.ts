@@ -1,5 +1,5 @@
 import { frontMatterRange } from './edition';
-import { sectionSpans, TEMPLATE_SECTIONS } from './lint';
+import { sectionSpans, TEMPLATE_SECTIONS } from './sections';
 
 /**
  * Where new bullets go in an edition: at the end of their section's list, in place of the

@@ -1,8 +1,54 @@
 import type { IndexedPost } from './postIndex';
+import { findSections } from './postIndex';
 
 /**
- * Knowledge of LWKD's sections that more than one feature needs.
+ * The one model of LWKD's sections: the template's, the spellings archived editions used, an
+ * edition's spans, and what more than one feature needs to know of them.
  */
+
+/** The template's sections, in order; a heading matching none of these is unknown. */
+export const TEMPLATE_SECTIONS = [
+  'Developer News', 'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Other Merges',
+  'Promotions', 'Deprecated', 'Version Updates', 'Subprojects and Dependency Updates', 'Shoutouts',
+] as const;
+
+export interface SectionSpan {
+  readonly title: string;
+  readonly canonical?: string;
+  readonly line: number;
+  /** Exclusive: the next level-2 heading's line, or the end. */
+  readonly end: number;
+}
+
+/** A heading's template section, allowing the spellings archived editions used. */
+export function canonicalSection(title: string): string | undefined {
+  const trimmed = title.trim();
+  // Trailing dots and colons, removed by hand: `/[.:]+$/` retries at every dot of a long run.
+  let end = trimmed.length;
+  while (end > 0 && (trimmed[end - 1] === '.' || trimmed[end - 1] === ':')) {
+    end--;
+  }
+  const normalized = trimmed.slice(0, end).replace(/\s+/g, ' ').toLowerCase();
+  const aliases: Record<string, string> = {
+    'featured pr': 'Featured PRs', 'featured prs': 'Featured PRs', 'shoutout': 'Shoutouts', 'shoutouts': 'Shoutouts',
+    'subprojects and dependency updates': 'Subprojects and Dependency Updates', 'subproject and dependency updates': 'Subprojects and Dependency Updates',
+    'deprecations': 'Deprecated', 'deprecated': 'Deprecated', 'promotions': 'Promotions', 'promoted': 'Promotions',
+  };
+  return aliases[normalized] ?? TEMPLATE_SECTIONS.find((section) => section.toLowerCase() === normalized);
+}
+
+/**
+ * An edition's level-2 sections from `bodyStart` on, each up to the next (the last to
+ * `lineCount`), with its template name when it has one.
+ */
+export function sectionSpans(text: string, bodyStart: number, lineCount: number): SectionSpan[] {
+  const headings = findSections(text, bodyStart).filter((section) => section.level === 2);
+  return headings.map((heading, i) => {
+    const canonical = canonicalSection(heading.title);
+    return { title: heading.title, ...(canonical ? { canonical } : {}), line: heading.line, end: headings[i + 1]?.line ?? lineCount };
+  });
+}
+
 
 /** Sections whose `###` headings are items of their own (one featured PR, one KEP). */
 export function isItemSection(title: string): boolean {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { TEMPLATE_SECTIONS } from '../../src/core/lint';
+import { TEMPLATE_SECTIONS } from '../../src/core/sections';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { waitFor } from '../util/waitFor';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionRequest, SnippetDefinition } from '../../src/core/completions';
 import { suggestCompletions } from '../../src/core/completions';
-import { TEMPLATE_SECTIONS } from '../../src/core/lint';
+import { TEMPLATE_SECTIONS } from '../../src/core/sections';
 import { projectRoot } from '../runner/paths';
 
 const snippets = JSON.parse(readFileSync(join(projectRoot, 'snippets', 'lwkd.code-snippets'), 'utf8')) as Record<string, SnippetDefinition>;

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintPost, TEMPLATE_SECTIONS } from '../../src/core/lint';
+import { lintPost } from '../../src/core/lint';
+import { TEMPLATE_SECTIONS } from '../../src/core/sections';
 import { projectRoot } from '../runner/paths';
 
 interface Snippet {
