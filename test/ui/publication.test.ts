@@ -53,7 +53,10 @@ suite('Edition status and Prepare Publication, as a writer sees them', () => {
 
   test('a blocking style error is shown with a notice that closes once it is fixed, and a second run reuses the social draft', async () => {
     const page = session().page;
-    await session().openFile('2026-11-15-update.md');
+    // The edition is open in the first group (the social draft of the last test is beside it).
+    const edition = page.locator('.tab', { hasText: '2026-11-15-update.md' }).first();
+    await edition.click();
+    await page.locator('.tab.active', { hasText: '2026-11-15-update.md' }).first().waitFor({ state: 'visible' });
     // Break the front matter where the cursor starts: a blocking error.
     await page.locator('.editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+Home');
@@ -62,7 +65,7 @@ suite('Edition status and Prepare Publication, as a writer sees them', () => {
     const notice = page.locator('.notification-toast', { hasText: 'blocks publication' });
     await notice.waitFor({ state: 'visible', timeout: 20_000 });
     await session().screenshot('ui-prepare-blocked');
-    await page.locator('.tab', { hasText: '2026-11-15-update.md' }).click();
+    await edition.click();
     await page.keyboard.press('Control+Z');
     await notice.waitFor({ state: 'hidden', timeout: 20_000 });
 
