@@ -2,6 +2,7 @@ import { formatIsoDate, formatLongDate, parseFrontMatterTime, compareDates } fro
 import { frontMatterKey, frontMatterRange, weekEndingFromFileName } from './edition';
 import { parseFrontMatter } from './frontMatter';
 import { findGitHubRefs, lineOf, lineStartOffsets } from './githubRefs';
+import type { CoverageRuleCode } from './lintCoverage';
 import { LINT_DEFAULTS } from './lintDefaults';
 import { checkMarkup } from './lintMarkup';
 import type { SectionSpan } from './sections';
@@ -23,8 +24,11 @@ export interface Edit {
   readonly newText: string;
 }
 
+/** Every code a finding can carry: the style rules, the coverage rules, and the command line's own two. */
+export type FindingCode = StyleRuleCode | CoverageRuleCode | 'check-failed' | 'unreadable';
+
 export interface Finding {
-  readonly code: string;
+  readonly code: FindingCode;
   readonly message: string;
   readonly severity: Severity;
   readonly line: number;
@@ -52,8 +56,8 @@ export interface RuleInfo {
   readonly description: string;
 }
 
-/** Every rule, for settings and documentation. */
-export const RULES: readonly RuleInfo[] = [
+/** Every style rule, for settings and documentation (the README's table is tested against it). */
+export const RULES = [
   { code: 'front-matter-missing', severity: 'error', description: 'layout, title, date and slug are all set' },
   { code: 'front-matter-invalid', severity: 'error', description: 'the front matter can be read' },
   { code: 'title-form', severity: 'error', description: 'title is "Week Ending <Month> <D>, <YYYY>" for the file\'s week' },
@@ -77,9 +81,11 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'other-merges-length', severity: 'information', description: 'Other Merges items are short' },
   { code: 'capitalization', severity: 'warning', description: 'terms are capitalised as the stylesheet lists them' },
   { code: 'raw-markup', severity: 'warning', description: 'the body has no raw HTML, Liquid or kramdown attribute lists' },
-];
+] as const satisfies readonly RuleInfo[];
 
-const SEVERITY = new Map(RULES.map((rule) => [rule.code, rule.severity]));
+export type StyleRuleCode = (typeof RULES)[number]['code'];
+
+const SEVERITY = new Map<StyleRuleCode, Severity>(RULES.map((rule) => [rule.code, rule.severity]));
 
 /**
  * Sections of full sentences, where periods belong: the paragraph sections, and Shoutouts, whose
@@ -108,8 +114,8 @@ const TERMS: ReadonlyArray<{ pattern: RegExp; right: string }> = [
 
 export function lintPost(text: string, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const counts = new Map<string, number>();
-  const unlisted = new Map<string, Finding>();
+  const counts = new Map<StyleRuleCode, number>();
+  const unlisted = new Map<StyleRuleCode, Finding>();
   const add: Add = (code, message, line, column, endColumn, fix, severity) => {
     const count = (counts.get(code) ?? 0) + 1;
     counts.set(code, count);
@@ -146,9 +152,9 @@ export function lintPost(text: string, options: LintOptions = {}): Finding[] {
 }
 
 interface Add {
-  (code: string, message: string, line: number, column: number, endColumn: number, fix?: Finding['fix'], severity?: Severity): void;
+  (code: StyleRuleCode, message: string, line: number, column: number, endColumn: number, fix?: Finding['fix'], severity?: Severity): void;
   /** Whether a finding of `code` would still be listed: costly messages are built only then. */
-  room: (code: string) => boolean;
+  room: (code: StyleRuleCode) => boolean;
 }
 
 /**

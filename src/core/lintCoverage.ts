@@ -1,5 +1,5 @@
 import { parseCalendarDate } from './calendar';
-import type { Finding } from './lint';
+import type { Finding, RuleInfo } from './lint';
 import type { IndexedPost, PostIndex } from './postIndex';
 import { isEditionWithinWeeksBefore, refKey } from './postIndex';
 import type { GitHubItem, ItemKey } from './pullRequests';
@@ -24,7 +24,9 @@ export const COVERAGE_RULES = [
   { code: 'covered-recently', severity: 'information', description: 'a PR is not linked again within a few weeks' },
   { code: 'kep-covered', severity: 'warning', description: 'a KEP of the Week was not covered in the last 6 months' },
   { code: 'cherry-pick', severity: 'warning', description: 'cherry-picks are not reported' },
-] as const;
+] as const satisfies readonly RuleInfo[];
+
+export type CoverageRuleCode = (typeof COVERAGE_RULES)[number]['code'];
 
 const KEP_WEEKS = 26;
 const KEP_OF_THE_WEEK = /^kep of the week$/i;
@@ -77,7 +79,7 @@ export function lintCoverage(post: IndexedPost, index: PostIndex, options: Cover
   return findings;
 }
 
-function finding(code: string, severity: Finding['severity'], message: string, ref: { line: number; column: number; endColumn: number }): Finding {
+function finding(code: CoverageRuleCode, severity: Finding['severity'], message: string, ref: { line: number; column: number; endColumn: number }): Finding {
   return { code, message, severity, line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.endColumn };
 }
 

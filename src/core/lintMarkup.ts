@@ -22,7 +22,7 @@ import type { Edit } from './lint';
 
 export const RAW_MARKUP = 'raw-markup';
 
-export type AddMarkupFinding = (code: string, message: string, line: number, column: number, endColumn: number, fix?: { readonly title: string; readonly edits: readonly Edit[] }) => void;
+export type AddMarkupFinding = (code: 'raw-markup', message: string, line: number, column: number, endColumn: number, fix?: { readonly title: string; readonly edits: readonly Edit[] }) => void;
 
 const RAW_TAG = /\{%-?[ \t]*(end)?raw[ \t]*-?%\}/y;
 // A backtick fence's info string has no backtick: "```x```" on a line is inline code.

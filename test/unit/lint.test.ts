@@ -5,6 +5,7 @@ import { parseCalendarDate } from '../../src/core/calendar';
 import { applyTextEdit, BUILTIN_TEMPLATE, renderTemplate } from '../../src/core/edition';
 import type { Finding, LintOptions } from '../../src/core/lint';
 import { lintPost, RULES } from '../../src/core/lint';
+import { COVERAGE_RULES } from '../../src/core/lintCoverage';
 import { projectRoot } from '../runner/paths';
 
 const FILE = '_posts/2026-11-22-update.md';
@@ -49,6 +50,15 @@ The steering committee [published its minutes](https://example.invalid/minutes).
 
 * No shoutouts this week. Want to thank someone for special efforts to improve Kubernetes? Tag them in the #shoutouts channel.
 `;
+
+suite('Style rules as documented', () => {
+  test('the README\'s table lists every rule, in order, with its default severity and description', () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Style rules'), readme.indexOf('\n## ', readme.indexOf('## Style rules') + 1));
+    const rows = [...table.matchAll(/^\| `([a-z-]+)` \| (\w+) \| (.+?) \|$/gm)].map((m) => ({ code: m[1], severity: m[2], description: m[3] }));
+    assert.deepEqual(rows, [...RULES, ...COVERAGE_RULES].map(({ code, severity, description }) => ({ code, severity, description })));
+  });
+});
 
 suite('Style checks: a clean edition', () => {
   test('the stylesheet\'s own examples raise nothing', () => {
@@ -103,7 +113,7 @@ suite('Style checks: template leftovers', () => {
     const text = renderTemplate(BUILTIN_TEMPLATE, parseCalendarDate('2026-11-22')!);
     const findings = lintPost(text, { fileName: FILE });
     const found = new Set(findings.map((finding) => finding.code));
-    for (const code of ['empty-bullet', 'empty-next-deadline', 'empty-section']) {
+    for (const code of ['empty-bullet', 'empty-next-deadline', 'empty-section'] as const) {
       assert.ok(found.has(code), code);
     }
     assert.ok(findings.filter((finding) => finding.code === 'empty-section').every((finding) => finding.severity === 'hint'));
