@@ -1,8 +1,7 @@
 import { join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_POSTS_FOLDER } from '../constants';
+import { checkEdition } from '../core/checkEdition';
 import type { Finding } from '../core/lint';
-import { lintPost } from '../core/lint';
-import { lintCoverage } from '../core/lintCoverage';
 import { MAX_POST_BYTES } from '../core/postFile';
 import { indexPost, PostIndex } from '../core/postIndex';
 import type { CliIo } from './args';
@@ -20,8 +19,8 @@ export const LINT_USAGE = `lwkd lint [FILES...] [--root DIR] [--format text|json
  */
 function checkPost(path: string, key: string, text: string, index: PostIndex, stage: 'writing' | 'publishing'): Finding[] {
   try {
-    return [...lintPost(text, { fileName: path, stage }), ...lintCoverage(index.get(key) ?? indexPost(key, text), index)]
-      .sort((a, b) => a.line - b.line || a.column - b.column);
+    // The same entry point as the editor and Prepare Publication, so all three report alike.
+    return checkEdition(text, key, index, { fileName: path, stage }).sort((a, b) => a.line - b.line || a.column - b.column);
   } catch (error) {
     return [{ code: 'check-failed', message: `The checks could not finish on this file (${reason(error)}).`, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
   }
