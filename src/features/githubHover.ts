@@ -10,6 +10,7 @@ import type { ItemKey } from '../core/pullRequests';
 import { resolveGitHubEndpoints } from '../core/githubApi';
 import type { CommandContext } from '../platform/commands';
 import { registerCommand } from '../platform/commands';
+import { KeyedDebouncer } from '../platform/debouncer';
 import type { GitHubItemSource } from '../platform/githubItems';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
@@ -125,21 +126,19 @@ function toTarget(ref: GitHubRef, line: number): HoverTarget {
 }
 
 export function registerGitHubHover(deps: GitHubHoverDeps): vscode.Disposable {
-  const timers = new Map<string, NodeJS.Timeout>();
+  const debouncer = new KeyedDebouncer(PREFETCH_DEBOUNCE_MS);
   const prefetch = (document: vscode.TextDocument): void => {
     if (document.languageId !== 'markdown' || !deps.index.isPost(document.uri)) {
       return;
     }
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
+    debouncer.run(document.uri.toString(), () => {
       const refs = findGitHubRefs(document.getText()).filter((ref) => ref.kind !== 'kep' && !ref.malformed).map((ref) => toTarget(ref, ref.line));
       void deps.items.prefetch(refs);
-    }, PREFETCH_DEBOUNCE_MS));
+    });
   };
   vscode.workspace.textDocuments.forEach(prefetch);
   return vscode.Disposable.from(
+    debouncer,
     vscode.languages.registerHoverProvider({ language: 'markdown' }, new GitHubHoverProvider(deps)),
     vscode.workspace.onDidOpenTextDocument(prefetch),
     vscode.workspace.onDidChangeTextDocument((event) => prefetch(event.document)),
@@ -154,6 +153,5 @@ export function registerGitHubHover(deps: GitHubHoverDeps): vscode.Disposable {
       await deps.items.refresh();
       vscode.window.setStatusBarMessage(vscode.l10n.t('GitHub data will be fetched again'), 3_000);
     }),
-    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   );
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkEdition } from '../core/checkEdition';
 import type { Finding, Severity } from '../core/lint';
 import type { CommandContext } from '../platform/commands';
+import { KeyedDebouncer } from '../platform/debouncer';
 import type { GitHubItemSource } from '../platform/githubItems';
 import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
 import type { ExtensionSettings } from '../platform/settings';
@@ -32,7 +33,7 @@ function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
  */
 export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('lwkd');
-  const timers = new Map<string, NodeJS.Timeout>();
+  const debouncer = new KeyedDebouncer(LINT_DEBOUNCE_MS);
   // Each diagnostic's finding, so a quick fix need not lint again.
   const fixes = new WeakMap<vscode.Diagnostic, Finding>();
   const fixAll = vscode.CodeActionKind.SourceFixAll.append('lwkd');
@@ -71,14 +72,11 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
   };
 
   const schedule = (document: vscode.TextDocument): void => {
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
+    debouncer.run(document.uri.toString(), () => {
       if (!document.isClosed) {
         check(document);
       }
-    }, LINT_DEBOUNCE_MS));
+    });
   };
 
   vscode.workspace.textDocuments.forEach(check);
@@ -103,7 +101,7 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StyleFixProvider(collection, fixes, fixAll), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, fixAll],
     }),
-    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
+    debouncer,
   );
 }
 

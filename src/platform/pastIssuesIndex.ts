@@ -8,6 +8,7 @@ import type { IndexedPost } from '../core/postIndex';
 import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
 import { LocalFileError } from './localFiles';
 import type { ExtensionSettings } from './settings';
+import { KeyedDebouncer } from './debouncer';
 import { readBoundedFile } from './workspaceFiles';
 
 export interface IndexChange {
@@ -31,7 +32,7 @@ export class PastIssuesIndex implements vscode.Disposable {
   private building: Promise<PostIndex> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
-  private readonly pendingTyping = new Map<string, NodeJS.Timeout>();
+  private readonly typing = new KeyedDebouncer(TYPING_DEBOUNCE_MS);
   private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
   readonly onDidChange = this.changeEmitter.event;
 
@@ -200,22 +201,18 @@ export class PastIssuesIndex implements vscode.Disposable {
       return;
     }
     const key = document.uri.toString();
-    clearTimeout(this.pendingTyping.get(key));
-    this.pendingTyping.set(key, setTimeout(() => {
-      this.pendingTyping.delete(key);
+    this.typing.run(key, () => {
       void this.building?.then(() => {
         if (!document.isClosed) {
           this.index.set(indexPost(key, document.getText()));
           this.changeEmitter.fire({ files: [key], rebuilt: false });
         }
       });
-    }, TYPING_DEBOUNCE_MS));
+    });
   }
 
   dispose(): void {
-    for (const timer of this.pendingTyping.values()) {
-      clearTimeout(timer);
-    }
+    this.typing.dispose();
     vscode.Disposable.from(...this.watchers, ...this.disposables).dispose();
   }
 }
