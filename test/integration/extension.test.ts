@@ -37,8 +37,12 @@ suite('Extension in a real extension host', () => {
   test('Check GitHub Connection reports the quota of the configured GitHub', async () => {
     await vscode.workspace.getConfiguration('lwkd').update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
     const result = await vscode.commands.executeCommand<ConnectionCheck>('lwkd.checkGitHubConnection');
-    assert.deepEqual(result, { ok: true, apiUrl: github.url, authenticated: false, remaining: 60, limit: 60 });
-    assert.equal(github.requests.at(-1)?.path, '/rate_limit');
+    // An edition left open by another suite may have its links fetched from this GitHub as soon
+    // as the setting points here: what GitHub reports is 60 less what it served before the check.
+    const check = github.requests.findIndex((request) => request.path === '/rate_limit');
+    assert.ok(check >= 0, 'the check asked /rate_limit');
+    const spent = github.requests.slice(0, check).filter((request) => request.path !== '/graphql').length;
+    assert.deepEqual(result, { ok: true, apiUrl: github.url, authenticated: false, remaining: 60 - spent, limit: 60 });
   });
 
   test('Check GitHub Connection names a server error without echoing its HTML', async () => {
