@@ -93,10 +93,10 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) {
-      throw new LocalFileError('notRegular', path, `${path} is not a regular file, so it is not read.`);
+      throw notRegularFile(path);
     }
     if (stat.size > maxBytes) {
-      throw tooLarge(path, stat.size, maxBytes);
+      throw tooLargeFile(path, stat.size, maxBytes);
     }
     let buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
@@ -113,7 +113,7 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
       }
       length += read;
       if (length > maxBytes) {
-        throw tooLarge(path, length, maxBytes);
+        throw tooLargeFile(path, length, maxBytes);
       }
     }
     return buffer.subarray(0, length);
@@ -127,7 +127,12 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
   }
 }
 
-function tooLarge(path: string, size: number, maxBytes: number): LocalFileError {
+/** The refusals every reader gives, on disk or through workspace.fs, in the same words. */
+export function notRegularFile(path: string): LocalFileError {
+  return new LocalFileError('notRegular', path, `${path} is not a regular file, so it is not read.`);
+}
+
+export function tooLargeFile(path: string, size: number, maxBytes: number): LocalFileError {
   return new LocalFileError('tooLarge', path, `${path} is larger than ${sizeText(maxBytes)} (${sizeText(size)}), so it is not read.`, { size });
 }
 

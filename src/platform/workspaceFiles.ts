@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { decodeUtf8 } from '../core/postFile';
-import { createFileExclusive, isInside, LocalFileError, readRegularFile, resolveInside } from './localFiles';
+import { createFileExclusive, isInside, LocalFileError, notRegularFile, readRegularFile, resolveInside, tooLargeFile } from './localFiles';
 import type { ExtensionSettings } from './settings';
 
 /** Stat through workspace.fs (virtual workspaces too); undefined when there is nothing there. */
@@ -39,14 +39,14 @@ export async function readBoundedFile(uri: vscode.Uri, maxBytes: number): Promis
   }
   const name = uri.toString(true);
   if (!(stat.type & vscode.FileType.File)) {
-    throw new LocalFileError('notRegular', name, `${name} is not a regular file, so it is not read.`);
+    throw notRegularFile(name);
   }
   if (stat.size > maxBytes) {
-    throw new LocalFileError('tooLarge', name, `${name} is larger than ${Math.round(maxBytes / 1024)} KB, so it is not read.`, { size: stat.size });
+    throw tooLargeFile(name, stat.size, maxBytes);
   }
   const bytes = await vscode.workspace.fs.readFile(uri);
   if (bytes.length > maxBytes) {
-    throw new LocalFileError('tooLarge', name, `${name} is larger than ${Math.round(maxBytes / 1024)} KB, so it is not read.`, { size: bytes.length });
+    throw tooLargeFile(name, bytes.length, maxBytes);
   }
   return bytes;
 }
