@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../core/postFile';
 import { createFileExclusive, LocalFileError, readRegularFile, replaceFileContents } from '../platform/localFiles';
 
 /**
@@ -26,10 +27,9 @@ export function replaceAtomically(path: string, text: string): void {
  * `keepBom`, a leading byte-order mark stays in the text, so writing the text back keeps it.
  */
 export function readText(path: string, maxBytes = 1024 * 1024, options: { keepBom?: boolean } = {}): string {
-  const bytes = readRegularFile(path, maxBytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: options.keepBom ?? false }).decode(bytes);
-  } catch {
+  const text = decodeUtf8(readRegularFile(path, maxBytes), options);
+  if (text === undefined) {
     throw new LocalFileError('readFailed', path, `${path} is not UTF-8 text.`);
   }
+  return text;
 }

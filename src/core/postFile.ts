@@ -16,10 +16,13 @@ export function tooLargeError(size: number): string {
   return `not indexed: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post can be`;
 }
 
-/** UTF-8 text, or undefined when the bytes are not valid UTF-8 (no replacement characters). */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
+/**
+ * UTF-8 text, or undefined when the bytes are not valid UTF-8 (no replacement characters). With
+ * `keepBom`, a leading byte-order mark stays in the text, so writing the text back keeps it.
+ */
+export function decodeUtf8(bytes: Uint8Array, { keepBom = false }: { keepBom?: boolean } = {}): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom }).decode(bytes);
   } catch {
     return undefined;
   }
