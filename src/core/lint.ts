@@ -6,7 +6,7 @@ import type { CoverageRuleCode } from './lintCoverage';
 import { LINT_DEFAULTS } from './lintDefaults';
 import { checkMarkup } from './lintMarkup';
 import type { SectionSpan } from './sections';
-import { replaceInlineLinks, sectionSpans, TEMPLATE_SECTIONS } from './sections';
+import { isEmptyBullet, replaceInlineLinks, sectionSpans, TEMPLATE_SECTIONS } from './sections';
 
 /**
  * STYLESHEET.md as checks. Each rule has a stable code, a one-line message that gives the
@@ -311,7 +311,6 @@ function checkSections(text: string, lines: readonly string[], bodyStart: number
   return spans;
 }
 
-const EMPTY_BULLET = /^\s*[*-]\s*$/;
 const isBlank = (line: string | undefined): boolean => line !== undefined && line.trim() === '';
 
 /**
@@ -321,11 +320,11 @@ const isBlank = (line: string | undefined): boolean => line !== undefined && lin
  * its length once, at its last bullet.
  */
 function emptyBulletEnd(lines: readonly string[], i: number): number {
-  if (!isBlank(lines[i + 1]) || (lines[i + 1] !== undefined && EMPTY_BULLET.test(lines[i + 1]!))) {
+  if (!isBlank(lines[i + 1]) || (lines[i + 1] !== undefined && isEmptyBullet(lines[i + 1]!))) {
     return i + 1;
   }
   let start = i;
-  while (start > 0 && EMPTY_BULLET.test(lines[start - 1]!) && !isBlank(lines[start - 1])) {
+  while (start > 0 && isEmptyBullet(lines[start - 1]!) && !isBlank(lines[start - 1])) {
     start--;
   }
   return start === 0 || isBlank(lines[start - 1]) ? i + 2 : i + 1;
@@ -361,7 +360,7 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
       continue;
     }
     const section = sectionAt(i)?.canonical;
-    if (marked && EMPTY_BULLET.test(line) && i > 0) {
+    if (marked && isEmptyBullet(line) && i > 0) {
       add('empty-bullet', 'An empty bullet is a template leftover; remove it.', i, 0, line.length,
         { title: 'Remove the empty bullet', edits: [{ line: i, column: 0, endLine: emptyBulletEnd(lines, i), endColumn: 0, newText: '' }] });
     }

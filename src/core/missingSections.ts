@@ -1,6 +1,6 @@
 import { frontMatterRange } from './edition';
 import { findSections } from './postIndex';
-import { canonicalSection, TEMPLATE_SECTIONS } from './sections';
+import { canonicalSection, isEmptyBullet, TEMPLATE_SECTIONS } from './sections';
 
 /**
  * LWKD: Add Missing Sections. The template's sections an edition lacks, each inserted at its
@@ -26,7 +26,7 @@ export function templateBodies(template: string): Map<string, string> {
     const end = headings[i + 1]?.line ?? lines.length;
     // The template's empty `*` bullets are placeholders the style checks flag at once: a section
     // added to a written edition starts without them.
-    const body = lines.slice(heading.line, end).filter((line) => !/^\s*[*-]\s*$/.test(line));
+    const body = lines.slice(heading.line, end).filter((line) => !isEmptyBullet(line));
     bodies.set(heading.title.trim(), body.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd());
   });
   return bodies;

@@ -117,7 +117,7 @@ const isBlank = (code: number): boolean => code === 32 || code === 9;
  * title. Read from both ends by hand: the pattern this replaces (`[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`)
  * took time quadratic in a run of spaces inside the heading.
  */
-export function readHeading(line: string): { level: 2 | 3; title: string } | undefined {
+function readHeading(line: string): { level: 2 | 3; title: string } | undefined {
   const open = /^ {0,3}(#{2,3})[ \t]/.exec(line);
   if (!open) {
     return undefined;

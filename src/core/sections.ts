@@ -153,3 +153,8 @@ export function lineSummary(line: string, max = 120): string {
     .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** A bullet with nothing in it (`*` or `-` alone): the template's placeholder. */
+export function isEmptyBullet(line: string): boolean {
+  return /^\s*[*-]\s*$/.test(line);
+}

@@ -58,7 +58,7 @@ export function registerGitHubTokenCommands(deps: GitHubTokenDeps): vscode.Dispo
  * VS Code's GitHub provider rejects with `Error('Cancelled')`, and the consent prompt with
  * "User did not consent…".
  */
-export function isCancelledSignIn(error: unknown): boolean {
+function isCancelledSignIn(error: unknown): boolean {
   return error instanceof vscode.CancellationError
     || (error instanceof Error && (/^cancell?ed\.?$/i.test(error.message) || /did not consent/i.test(error.message)));
 }
