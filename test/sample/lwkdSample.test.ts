@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIsoDate, parseCalendarDate, parseFrontMatterTime } from '../../src/core/calendar';
 import { renderTemplate, weekEndingFromFileName } from '../../src/core/edition';
+import { lintPost } from '../../src/core/lint';
 import { parseSiteConfig, LWKD_PERMALINK } from '../../src/core/permalink';
 import { buttondownBody, socialFacts } from '../../src/core/publication';
 import { lwkdSampleDir } from '../runner/paths';
@@ -106,5 +107,14 @@ suite('Social post from real editions', () => {
     assert.deepEqual(socialFacts(read('2022-02-06-update.md')), ['beta apis off by default', 'Reduction of Secret-based Service Account Tokens', 'Add Forensic Container Checkpointing KEP']);
     assert.deepEqual(socialFacts(read('2022-06-12-update.md')), ['KEP updates for API review', 'Cleaning up IPTables Chain Ownership', 'Split stdout and stderr log stream']);
     assert.deepEqual(socialFacts(read('2022-07-10-update.md')), ['Migrate Ginkgo from v1 to v2']);
+  });
+});
+
+suite('The style checks on real editions', () => {
+  test('the real LWKD editions (2018-2023) raise no raw-markup finding', () => {
+    const posts = join(lwkdSampleDir, '_posts');
+    const found = readdirSync(posts).filter((name) => name.endsWith('.md')).flatMap((name) =>
+      lintPost(readFileSync(join(posts, name), 'utf8'), { fileName: `_posts/${name}` }).filter((finding) => finding.code === 'raw-markup').map((finding) => `${name}:${finding.line + 1}: ${finding.message}`));
+    assert.deepEqual(found, []);
   });
 });
