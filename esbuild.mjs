@@ -23,12 +23,12 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __LWKD_VERSION__: JSON.stringify(version) },
-  // octokit parses with json-with-bigint; src/platform/plainJson.ts says why plain JSON does.
+  // octokit parses with json-with-bigint; src/services/plainJson.ts says why plain JSON does.
   // gray-matter pulls in js-yaml 3 for a YAML engine we always replace: give it a stand-in with
   // the two functions it binds (about 40 KB saved). Our own code loads js-yaml 4's loader and
   // CORE schema modules directly, so its dumper (which we never use) does not ship.
   alias: {
-    'json-with-bigint': fileURLToPath(new URL('./src/platform/plainJson.ts', import.meta.url)),
+    'json-with-bigint': fileURLToPath(new URL('./src/services/plainJson.ts', import.meta.url)),
     'js-yaml': fileURLToPath(new URL('./src/core/grayMatterYaml.ts', import.meta.url)),
     'js-yaml-loader': fileURLToPath(new URL('./node_modules/js-yaml/lib/loader.js', import.meta.url)),
     'js-yaml-core-schema': fileURLToPath(new URL('./node_modules/js-yaml/lib/schema/core.js', import.meta.url)),

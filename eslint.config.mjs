@@ -1,6 +1,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The Node modules that do I/O (and so cannot load in a browser or belong in pure code). */
+const NODE_IO = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'zlib'];
+
+/** One `no-restricted-imports` block per room: what it may not import, and why. */
+function rooms(spec) {
+  return Object.entries(spec).map(([files, { editor, node, above }]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: editor ? [{ name: 'vscode', message: editor }] : [],
+        patterns: [
+          ...(node ? [{ group: NODE_IO, message: node }] : []),
+          { group: above[0].flatMap((room) => [`**/${room}`, `**/${room}/*`]), message: above[1] },
+        ],
+      }],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'test-results/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -18,44 +37,42 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  // Layers, enforced here rather than remembered (README, Layout). Core is pure: no editor, no
-  // I/O, nothing from the layers above it. The command line never loads the editor or its
-  // adapters. A feature never reaches into another feature: what two share lives in platform.
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core is editor-free: take what you need as a parameter.' }],
-        patterns: [
-          { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'src/core does no I/O: strings in, plain data out.' },
-          { group: ['../platform/*', '../features/*', '../cli/*', '../cli', '../extension'], message: 'src/core imports only src/core and src/constants.' },
-        ],
-      }],
+  // Rooms, enforced here rather than remembered (README, Layout). Each room says which host may
+  // load it: core and services load anywhere (desktop, browser, command line), node only where
+  // Node runs, vscode and features only in the editor. A feature never reaches into another
+  // feature: what two share lives in vscode/, services/ or core/.
+  ...rooms({
+    'src/core/**/*.ts': {
+      editor: 'src/core is editor-free: take what you need as a parameter.',
+      node: 'src/core does no I/O: strings in, plain data out.',
+      above: [['services', 'node', 'vscode', 'features', 'cli'], 'src/core imports only src/core and src/constants.'],
     },
-  },
-  {
-    files: ['src/cli.ts', 'src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The command line runs without VS Code.' }],
-        patterns: [
-          { group: ['**/features/*', '**/extension'], message: 'The command line runs without VS Code.' },
-          {
-            // The platform modules that are VS Code adapters (the rest of platform is editor-free).
-            group: ['**/platform/commands', '**/platform/git', '**/platform/githubAuth', '**/platform/githubClientFactory', '**/platform/githubItems',
-              '**/platform/logger', '**/platform/pastIssuesIndex', '**/platform/settings', '**/platform/siteConfig', '**/platform/stampEditor', '**/platform/workspaceFiles'],
-            message: 'That platform module is a VS Code adapter; the command line runs without VS Code.',
-          },
-        ],
-      }],
+    'src/services/**/*.ts': {
+      editor: 'src/services is shared with the command line and the browser: no editor.',
+      node: 'src/services runs in the browser too: take the file system, fetch or clock as a parameter (src/node has the Node implementations).',
+      above: [['node', 'vscode', 'features', 'cli'], 'src/services imports only src/core, src/services and src/constants.'],
     },
-  },
+    'src/node/**/*.ts': {
+      editor: 'src/node is shared with the command line: no editor.',
+      above: [['vscode', 'features', 'cli'], 'src/node imports only src/core, src/services and src/node.'],
+    },
+    'src/{cli.ts,cli/**/*.ts}': {
+      editor: 'The command line runs without VS Code.',
+      above: [['vscode', 'features', 'extension'], 'The command line runs without VS Code: it may use core, services and node.'],
+    },
+    'src/vscode/**/*.ts': {
+      above: [['features', 'cli'], 'src/vscode holds the editor adapters features share; it imports no feature and no command line.'],
+    },
+  }),
   {
     files: ['src/features/**/*.ts'],
     ignores: ['src/features/onDemand.ts', 'src/features/onDemandCommands.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['./*', '../features/*'], message: 'Features do not import one another; move what they share to src/platform or src/core.' }],
+        patterns: [
+          { group: ['./*', '../features/*'], message: 'Features do not import one another; move what they share to src/vscode, src/services or src/core.' },
+          { group: ['../cli', '../cli/*'], message: 'Features do not import the command line.' },
+        ],
       }],
     },
   },

@@ -8,14 +8,14 @@ import { lintCoverage } from '../src/core/lintCoverage';
 import { ItemCache } from '../src/core/itemCache';
 import { silentLogger } from '../src/core/logger';
 import { decodePost, MAX_POST_BYTES } from '../src/core/postFile';
-import { GitHubClient } from '../src/platform/githubClient';
-import { ItemFetcher } from '../src/platform/itemFetcher';
+import { GitHubClient } from '../src/services/githubClient';
+import { ItemFetcher } from '../src/services/itemFetcher';
 import { FakeGitHub } from '../test/fakeGitHub/server';
 import { bulletFor, coveredBefore, DEFAULT_MERGED_LABELS, toCandidates } from '../src/core/mergedPrs';
 import { indexPost, PostIndex } from '../src/core/postIndex';
 import { relevantLabels } from '../src/core/pullRequests';
 import { editionWeekWindow } from '../src/core/weekWindow';
-import { collectMergedPrs, SearchPacer } from '../src/platform/weekCollector';
+import { collectMergedPrs, SearchPacer } from '../src/services/weekCollector';
 import { lwkdSampleDir, projectRoot } from '../test/runner/paths';
 import { HOSTILE_FILE, HOSTILE_SHAPES, scanTimes, totalMs } from '../test/util/hostilePosts';
 

@@ -15,11 +15,11 @@ import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { registerStyleDiagnostics } from './features/styleDiagnostics';
 import { registerOnDemandCommands } from './features/onDemandCommands';
-import { GitHubAuth } from './platform/githubAuth';
-import { GitHubItemSource } from './platform/githubItems';
-import { OutputChannelLogger } from './platform/logger';
-import { PastIssuesIndex } from './platform/pastIssuesIndex';
-import { ExtensionSettings } from './platform/settings';
+import { GitHubAuth } from './vscode/githubAuth';
+import { GitHubItemSource } from './vscode/githubItems';
+import { OutputChannelLogger } from './vscode/logger';
+import { PastIssuesIndex } from './vscode/pastIssuesIndex';
+import { ExtensionSettings } from './vscode/settings';
 
 /** What the extension exports: the Past Issues tree and the edition status, for tests and other extensions to read. */
 export interface LwkdAuthorApi {

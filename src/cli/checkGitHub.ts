@@ -1,7 +1,7 @@
 import { DEFAULT_GITHUB_API_URL } from '../constants';
 import { describeRateLimits } from '../core/githubApi';
 import type { Logger } from '../core/logger';
-import { GitHubError } from '../platform/githubClient';
+import { GitHubError } from '../services/githubClient';
 import { cliGitHubClient } from './github';
 import type { CliIo } from './args';
 import { parseArgs, stringOption } from './args';

@@ -1,5 +1,5 @@
 import { decodeUtf8 } from '../core/postFile';
-import { createFileExclusive, LocalFileError, readRegularFile, replaceFileContents } from '../platform/localFiles';
+import { createFileExclusive, LocalFileError, readRegularFile, replaceFileContents } from '../node/localFiles';
 
 /**
  * Creates `path` with `text` only if nothing is there: complete or not at all, never over a

@@ -1,7 +1,7 @@
 import { DEFAULT_GITHUB_API_URL } from '../constants';
 import type { Logger } from '../core/logger';
 import { silentLogger } from '../core/logger';
-import { GitHubClient } from '../platform/githubClient';
+import { GitHubClient } from '../services/githubClient';
 import type { CliIo } from './args';
 
 /**

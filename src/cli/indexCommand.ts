@@ -4,7 +4,7 @@ import { DEFAULT_POSTS_FOLDER } from '../constants';
 import { decodePost, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
 import type { IndexedPost } from '../core/postIndex';
 import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
-import { LocalFileError, readRegularFile } from '../platform/localFiles';
+import { LocalFileError, readRegularFile } from '../node/localFiles';
 import type { CliIo } from './args';
 import { parseArgs, stringOption } from './args';
 

@@ -6,7 +6,7 @@ import { calendarDateIn, dayOfWeek, formatIsoDate, formatLongDate, parseCalendar
 import { BUILTIN_TEMPLATE, editionFileName, renderTemplate } from '../core/edition';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
-import { LocalFileError, resolveInside } from '../platform/localFiles';
+import { LocalFileError, resolveInside } from '../node/localFiles';
 import { createExclusive, readText } from './files';
 
 export const NEW_USAGE = `lwkd new [--next | --last | --week YYYY-MM-DD] [--root DIR] [--dry-run]

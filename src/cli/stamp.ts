@@ -8,7 +8,7 @@ import { MAX_POST_BYTES } from '../core/postFile';
 import { parseSiteConfig, permalinkPost, postUrl } from '../core/permalink';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
-import { LocalFileError } from '../platform/localFiles';
+import { LocalFileError } from '../node/localFiles';
 import { readText, replaceAtomically } from './files';
 
 export const STAMP_USAGE = `lwkd stamp FILE [--now ISO-8601] [--force] [--root DIR]

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { BUILTIN_TEMPLATE } from '../core/edition';
 import { missingSectionInsertions } from '../core/missingSections';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import type { ExtensionSettings } from '../platform/settings';
-import { readTemplate } from '../platform/workspaceFiles';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import type { ExtensionSettings } from '../vscode/settings';
+import { readTemplate } from '../vscode/workspaceFiles';
 
 export interface AddMissingSectionsDeps extends CommandContext {
   readonly settings: ExtensionSettings;

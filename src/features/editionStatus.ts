@@ -3,8 +3,8 @@ import { Commands, ContextKeys } from '../constants';
 import type { CalendarDate } from '../core/calendar';
 import { formatLongDate, isKnownTimeZone } from '../core/calendar';
 import { DEADLINE_TIME_ZONE, editionCountdown, editionDeadlines, formatInZone } from '../core/deadlines';
-import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
-import type { ExtensionSettings } from '../platform/settings';
+import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
+import type { ExtensionSettings } from '../vscode/settings';
 
 export interface EditionStatusDeps {
   readonly settings: ExtensionSettings;

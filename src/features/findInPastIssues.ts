@@ -4,10 +4,10 @@ import type { SearchHit } from '../core/postIndex';
 import { MAX_POST_BYTES } from '../core/postFile';
 import { searchIndex } from '../core/postIndex';
 import { lineSummary } from '../core/sections';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
-import { readTextFile } from '../platform/workspaceFiles';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
+import { readTextFile } from '../vscode/workspaceFiles';
 
 export interface FindDeps extends CommandContext {
   readonly index: PastIssuesIndex;

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { GitHubFailureKind } from '../core/githubApi';
 import { describeRateLimits } from '../core/githubApi';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import { GitHubError } from '../platform/githubClient';
-import { createGitHubClient } from '../platform/githubClientFactory';
-import type { ExtensionSettings } from '../platform/settings';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import { GitHubError } from '../services/githubClient';
+import { createGitHubClient } from '../vscode/githubClientFactory';
+import type { ExtensionSettings } from '../vscode/settings';
 
 export interface GitHubConnectionDeps extends CommandContext {
   readonly settings: ExtensionSettings;

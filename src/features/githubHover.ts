@@ -8,12 +8,12 @@ import type { CoveredIn } from '../core/hoverMarkdown';
 import { refKey } from '../core/postIndex';
 import type { ItemKey } from '../core/pullRequests';
 import { resolveGitHubEndpoints } from '../core/githubApi';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import { KeyedDebouncer } from '../platform/debouncer';
-import type { GitHubItemSource } from '../platform/githubItems';
-import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
-import type { ExtensionSettings } from '../platform/settings';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import { KeyedDebouncer } from '../vscode/debouncer';
+import type { GitHubItemSource } from '../vscode/githubItems';
+import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
+import type { ExtensionSettings } from '../vscode/settings';
 
 export interface GitHubHoverDeps extends CommandContext {
   readonly settings: ExtensionSettings;

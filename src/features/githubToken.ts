@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { isPlausibleToken } from '../core/githubApi';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import type { GitHubAuth } from '../platform/githubAuth';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import type { GitHubAuth } from '../vscode/githubAuth';
 
 export interface GitHubTokenDeps extends CommandContext {
   readonly auth: GitHubAuth;

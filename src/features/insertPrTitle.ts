@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { findTitleSlot, linkText } from '../core/prTitleEdit';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import type { GitHubItemSource } from '../platform/githubItems';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import type { GitHubItemSource } from '../vscode/githubItems';
 
 export interface InsertPrTitleDeps extends CommandContext {
   readonly items: GitHubItemSource;

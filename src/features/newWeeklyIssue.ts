@@ -13,12 +13,12 @@ import {
   weekEnding,
 } from '../core/calendar';
 import { BUILTIN_TEMPLATE, editionBranchName, editionFileName, firstWritingPosition, renderTemplate } from '../core/edition';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import { branchPlace, checkOutBranch } from '../platform/git';
-import type { CreateBranchSetting, ExtensionSettings } from '../platform/settings';
-import { LocalFileError } from '../platform/localFiles';
-import { chooseSiteFolder, createNewFile, readTemplate, statOrUndefined } from '../platform/workspaceFiles';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import { branchPlace, checkOutBranch } from '../vscode/git';
+import type { CreateBranchSetting, ExtensionSettings } from '../vscode/settings';
+import { LocalFileError } from '../node/localFiles';
+import { chooseSiteFolder, createNewFile, readTemplate, statOrUndefined } from '../vscode/workspaceFiles';
 
 export interface NewWeeklyIssueDeps extends CommandContext {
   readonly settings: ExtensionSettings;

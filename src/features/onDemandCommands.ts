@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { registerCommand } from '../platform/commands';
+import { registerCommand } from '../vscode/commands';
 import type * as OnDemand from './onDemand';
 import type { PreparePublication, PreparePublicationArgs, PreparePublicationDeps } from './preparePublication';
 import type { WeeklyMaterial, WeeklyMaterialDeps } from './weeklyMaterial';

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import type { IndexedPost } from '../core/postIndex';
 import { isItemSection, plainHeading, sectionLinkCounts } from '../core/sections';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 
 export type PastIssuesNode =
   | { readonly kind: 'year'; readonly id: string; readonly year: string }

@@ -8,12 +8,12 @@ import { parseFrontMatter } from '../core/frontMatter';
 import type { Finding } from '../core/lint';
 import { absoluteUrl, LWKD_PERMALINK, permalinkPost, postUrl } from '../core/permalink';
 import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
-import type { CommandContext } from '../platform/commands';
-import type { GitHubItemSource } from '../platform/githubItems';
-import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
-import type { ExtensionSettings } from '../platform/settings';
-import { readSiteConfig } from '../platform/siteConfig';
-import { stampEditor } from '../platform/stampEditor';
+import type { CommandContext } from '../vscode/commands';
+import type { GitHubItemSource } from '../vscode/githubItems';
+import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
+import type { ExtensionSettings } from '../vscode/settings';
+import { readSiteConfig } from '../vscode/siteConfig';
+import { stampEditor } from '../vscode/stampEditor';
 
 export interface PreparePublicationDeps extends CommandContext {
   readonly settings: ExtensionSettings;

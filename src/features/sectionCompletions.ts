@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { SnippetDefinition, Suggestion } from '../core/completions';
 import { suggestCompletions } from '../core/completions';
 import { snippetsForTypedPrefix } from '../core/snippetPrefixes';
-import type { CommandContext } from '../platform/commands';
-import type { GitHubItemSource } from '../platform/githubItems';
-import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
+import type { CommandContext } from '../vscode/commands';
+import type { GitHubItemSource } from '../vscode/githubItems';
+import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 
 export interface SectionCompletionDeps extends CommandContext {
   readonly index: PastIssuesIndex;

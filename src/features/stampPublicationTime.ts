@@ -3,18 +3,18 @@ import { Commands } from '../constants';
 import { parseFrontMatterTime } from '../core/calendar';
 import { parseFrontMatter } from '../core/frontMatter';
 import { permalinkPost, postUrl } from '../core/permalink';
-import type { CommandContext } from '../platform/commands';
-import { registerCommand } from '../platform/commands';
-import type { ExtensionSettings } from '../platform/settings';
-import { readSiteConfig } from '../platform/siteConfig';
-import type { StampArgs } from '../platform/stampEditor';
-import { stampEditor } from '../platform/stampEditor';
+import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
+import type { ExtensionSettings } from '../vscode/settings';
+import { readSiteConfig } from '../vscode/siteConfig';
+import type { StampArgs } from '../vscode/stampEditor';
+import { stampEditor } from '../vscode/stampEditor';
 
 export interface StampDeps extends CommandContext {
   readonly settings: ExtensionSettings;
 }
 
-export type { StampArgs } from '../platform/stampEditor';
+export type { StampArgs } from '../vscode/stampEditor';
 
 export type StampOutcome = { readonly value: string; readonly permalink?: string } | undefined;
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { checkEdition } from '../core/checkEdition';
 import type { Finding, Severity } from '../core/lint';
-import type { CommandContext } from '../platform/commands';
-import { KeyedDebouncer } from '../platform/debouncer';
-import type { GitHubItemSource } from '../platform/githubItems';
-import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
-import type { ExtensionSettings } from '../platform/settings';
+import type { CommandContext } from '../vscode/commands';
+import { KeyedDebouncer } from '../vscode/debouncer';
+import type { GitHubItemSource } from '../vscode/githubItems';
+import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
+import type { ExtensionSettings } from '../vscode/settings';
 
 export interface StyleDeps extends CommandContext {
   readonly settings: ExtensionSettings;

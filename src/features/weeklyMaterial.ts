@@ -11,14 +11,14 @@ import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
 import { sectionInsertions } from '../core/sectionInsert';
 import type { WeekWindow } from '../core/weekWindow';
 import { editionWeekWindow, githubDateRange } from '../core/weekWindow';
-import type { CommandContext } from '../platform/commands';
-import type { GitHubClient } from '../platform/githubClient';
-import { GitHubError } from '../platform/githubClient';
-import { createGitHubClient } from '../platform/githubClientFactory';
-import type { PastIssuesIndex } from '../platform/pastIssuesIndex';
-import type { ExtensionSettings } from '../platform/settings';
-import type { MergedResult, ReleasesResult } from '../platform/weekCollector';
-import { collectMergedPrs, collectReleases, SearchPacer } from '../platform/weekCollector';
+import type { CommandContext } from '../vscode/commands';
+import type { GitHubClient } from '../services/githubClient';
+import { GitHubError } from '../services/githubClient';
+import { createGitHubClient } from '../vscode/githubClientFactory';
+import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
+import type { ExtensionSettings } from '../vscode/settings';
+import type { MergedResult, ReleasesResult } from '../services/weekCollector';
+import { collectMergedPrs, collectReleases, SearchPacer } from '../services/weekCollector';
 
 export interface WeeklyMaterialDeps extends CommandContext {
   readonly settings: ExtensionSettings;

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { GitHubItemSource } from '../../src/platform/githubItems';
-import { ExtensionSettings } from '../../src/platform/settings';
+import { GitHubItemSource } from '../../src/vscode/githubItems';
+import { ExtensionSettings } from '../../src/vscode/settings';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { MemoryLogger } from '../util/memoryLogger';
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NewWeeklyIssueResult } from '../../src/features/newWeeklyIssue';
 import type { StampOutcome } from '../../src/features/stampPublicationTime';
-import { LocalFileError } from '../../src/platform/localFiles';
-import { createNewFile } from '../../src/platform/workspaceFiles';
+import { LocalFileError } from '../../src/node/localFiles';
+import { createNewFile } from '../../src/vscode/workspaceFiles';
 import { waitFor } from '../util/waitFor';
 
 const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;

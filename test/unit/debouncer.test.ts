@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { KeyedDebouncer } from '../../src/platform/debouncer';
+import { KeyedDebouncer } from '../../src/vscode/debouncer';
 
 const ran = (debouncer: KeyedDebouncer, key: string, log: string[], name: string): Promise<void> =>
   new Promise((resolve) => debouncer.run(key, () => {

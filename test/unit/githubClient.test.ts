@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { GitHubFailureKind } from '../../src/core/githubApi';
-import { GitHubClient, GitHubError } from '../../src/platform/githubClient';
+import { GitHubClient, GitHubError } from '../../src/services/githubClient';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { MemoryLogger } from '../util/memoryLogger';
 

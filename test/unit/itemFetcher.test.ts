@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { GitHubFailure } from '../../src/core/githubApi';
 import { ItemCache, TTL_MS } from '../../src/core/itemCache';
-import type { GitHubError } from '../../src/platform/githubClient';
-import { GitHubClient } from '../../src/platform/githubClient';
-import type { ItemRequest } from '../../src/platform/itemFetcher';
-import { ItemFetcher } from '../../src/platform/itemFetcher';
+import type { GitHubError } from '../../src/services/githubClient';
+import { GitHubClient } from '../../src/services/githubClient';
+import type { ItemRequest } from '../../src/services/itemFetcher';
+import { ItemFetcher } from '../../src/services/itemFetcher';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { MemoryLogger } from '../util/memoryLogger';
 

@@ -5,8 +5,8 @@ import { weekEndingFromFileName } from '../../src/core/edition';
 import { silentLogger } from '../../src/core/logger';
 import { DEFAULT_RELEASE_REPOS } from '../../src/core/releases';
 import { editionWeekWindow } from '../../src/core/weekWindow';
-import { GitHubClient } from '../../src/platform/githubClient';
-import { collectReleases } from '../../src/platform/weekCollector';
+import { GitHubClient } from '../../src/services/githubClient';
+import { collectReleases } from '../../src/services/weekCollector';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { projectRoot } from '../runner/paths';
 

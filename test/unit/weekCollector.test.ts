@@ -3,8 +3,8 @@ import { DEFAULT_MERGED_LABELS } from '../../src/core/mergedPrs';
 import { releaseLine } from '../../src/core/releases';
 import { editionWeekWindow } from '../../src/core/weekWindow';
 import { silentLogger } from '../../src/core/logger';
-import { GitHubClient } from '../../src/platform/githubClient';
-import { collectMergedPrs, collectReleases, SearchPacer } from '../../src/platform/weekCollector';
+import { GitHubClient } from '../../src/services/githubClient';
+import { collectMergedPrs, collectReleases, SearchPacer } from '../../src/services/weekCollector';
 import { FakeGitHub } from '../fakeGitHub/server';
 
 const week = { year: 2027, month: 3, day: 14 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { decodeUtf8 } from '../core/postFile';
-import { createFileExclusive, isInside, LocalFileError, notRegularFile, readRegularFile, resolveInside, tooLargeFile } from './localFiles';
+import { createFileExclusive, isInside, LocalFileError, notRegularFile, readRegularFile, resolveInside, tooLargeFile } from '../node/localFiles';
 import type { ExtensionSettings } from './settings';
 
 /** Stat through workspace.fs (virtual workspaces too); undefined when there is nothing there. */

@@ -1,5 +1,5 @@
 import type { Logger } from '../core/logger';
-import { GitHubClient } from './githubClient';
+import { GitHubClient } from '../services/githubClient';
 import type { ExtensionSettings } from './settings';
 
 /**

@@ -6,7 +6,7 @@ import type { Logger } from '../core/logger';
 import { decodePost, listMarkdownFiles, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
 import type { IndexedPost } from '../core/postIndex';
 import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
-import { LocalFileError } from './localFiles';
+import { LocalFileError } from '../node/localFiles';
 import type { ExtensionSettings } from './settings';
 import { KeyedDebouncer } from './debouncer';
 import { readBoundedFile } from './workspaceFiles';

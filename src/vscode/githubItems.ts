@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { ItemCache } from '../core/itemCache';
 import type { Logger } from '../core/logger';
 import type { ItemKey } from '../core/pullRequests';
-import { GitHubError } from './githubClient';
+import { GitHubError } from '../services/githubClient';
 import { createGitHubClient } from './githubClientFactory';
-import type { ItemLookup, ItemRequest } from './itemFetcher';
-import { ItemFetcher, itemKeyString } from './itemFetcher';
+import type { ItemLookup, ItemRequest } from '../services/itemFetcher';
+import { ItemFetcher, itemKeyString } from '../services/itemFetcher';
 import type { ExtensionSettings } from './settings';
 
 export type { ItemLookup };
