@@ -60,9 +60,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'stamp':
         return runStamp(rest, io);
       case 'index':
-        return runIndex(rest, io);
+        return await runIndex(rest, io);
       case 'lint':
-        return runLint(rest, io);
+        return await runLint(rest, io);
       case 'pr':
         return await runPr(rest, io, VERSION);
       case 'check-github':

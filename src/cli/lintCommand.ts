@@ -30,7 +30,7 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function runLint(argv: readonly string[], io: CliIo): number {
+export async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { valued: ['root', 'format', 'stage', 'posts-folder'], flags: [], maxPositionals: Number.POSITIVE_INFINITY });
   const format = stringOption(args, 'format') ?? 'text';
   const stage = stringOption(args, 'stage') ?? 'publishing';
@@ -41,7 +41,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     throw new UsageError('--stage is writing or publishing');
   }
   const root = resolve(io.cwd, stringOption(args, 'root') ?? '.');
-  const posts = markdownFiles(join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER));
+  const posts = await markdownFiles(join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER), io);
   const files = args.positionals.length > 0 ? args.positionals.map((file) => resolve(io.cwd, file)) : posts;
   // Every post is read once: its text feeds the site's index (for the coverage checks: links
   // repeated, KEPs covered before) and, when it is to be checked, the style rules.

@@ -91,7 +91,7 @@ async function merged(argv: readonly string[], io: CliIo, version: string): Prom
   const { args, week, client, timeZone } = weekArgs(argv, io, version, { valued: ['labels', 'root', 'posts-folder'] });
   const root = resolve(io.cwd, stringOption(args, 'root') ?? '.');
   const folder = join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER);
-  const index = existsSync(folder) ? buildIndex(root, folder) : undefined;
+  const index = existsSync(folder) ? await buildIndex(root, folder, io) : undefined;
   const result = await collectMergedPrs(client, list(args, 'repos', DEFAULT_MERGED_REPOS), editionWeekWindow(week, timeZone), list(args, 'labels', DEFAULT_MERGED_LABELS), { logger: silentLogger }, new SearchPacer());
   result.notes.forEach((note) => io.stderr(`lwkd merged: ${note}\n`));
   result.failures.forEach(({ repo, failure }) => io.stderr(`lwkd merged: ${repo}: ${failure.message}\n`));

@@ -38,39 +38,3 @@ export function decodePost(bytes: Uint8Array): DecodedPost {
   const text = decodeUtf8(bytes);
   return text === undefined ? { error: 'not indexed: the file is not UTF-8 text' } : { text };
 }
-
-/** The bits of `vscode.FileType` a folder listing reports (the values are VS Code's). */
-export const EntryType = { File: 1, Directory: 2, SymbolicLink: 64 } as const;
-
-/**
- * Every `.md` file under `folder` and its sub-folders (Jekyll reads `_posts/2018/…` too), through
- * `readDirectory`, which gives `[name, type bits]` pairs as `vscode.workspace.fs` does. Linked
- * files count; linked folders are not entered, so a link loop cannot make the listing endless
- * (Node's recursive readdir, which the command line uses, does the same). A folder that cannot be
- * listed goes to `onError` and the rest are still listed.
- */
-export async function listMarkdownFiles<T>(
-  folder: T,
-  readDirectory: (folder: T) => PromiseLike<ReadonlyArray<readonly [string, number]>>,
-  child: (folder: T, name: string) => T,
-  onError: (folder: T, error: unknown) => void,
-): Promise<T[]> {
-  let entries: ReadonlyArray<readonly [string, number]>;
-  try {
-    entries = await readDirectory(folder);
-  } catch (error) {
-    onError(folder, error);
-    return [];
-  }
-  const found: T[] = [];
-  for (const [name, type] of entries) {
-    if (type & EntryType.Directory) {
-      if (!(type & EntryType.SymbolicLink)) {
-        found.push(...await listMarkdownFiles(child(folder, name), readDirectory, child, onError));
-      }
-    } else if (type & EntryType.File && name.toLowerCase().endsWith('.md')) {
-      found.push(child(folder, name));
-    }
-  }
-  return found;
-}

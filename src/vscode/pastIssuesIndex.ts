@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
 import type { CalendarDate } from '../core/calendar';
-import { forEachLimited } from '../core/concurrency';
 import { weekEndingFromFileName } from '../core/edition';
 import type { Logger } from '../core/logger';
-import { decodePost, listMarkdownFiles, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
-import type { IndexedPost } from '../core/postIndex';
-import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
-import { LocalFileError } from '../node/localFiles';
+import { indexPost, PostIndex } from '../core/postIndex';
+import { listPosts, readPost, readPosts } from '../services/postFiles';
 import type { ExtensionSettings } from './settings';
 import { KeyedDebouncer } from './debouncer';
-import { readBoundedFile } from './workspaceFiles';
+import { WorkspacePostFiles } from './workspacePostFiles';
 
 export interface IndexChange {
   /** URI strings of the posts that were added, changed or removed; all of them after a rebuild. */
@@ -17,8 +14,6 @@ export interface IndexChange {
   readonly rebuilt: boolean;
 }
 
-/** How many files are read at once while building. */
-const READ_CONCURRENCY = 16;
 /** Typing pauses this long before an unsaved post is re-indexed. */
 const TYPING_DEBOUNCE_MS = 250;
 
@@ -33,10 +28,12 @@ export class PastIssuesIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private readonly typing = new KeyedDebouncer(TYPING_DEBOUNCE_MS);
+  private readonly files: WorkspacePostFiles;
   private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly settings: ExtensionSettings, private readonly logger: Logger) {
+    this.files = new WorkspacePostFiles(logger);
     this.disposables.push(
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)),
@@ -102,13 +99,7 @@ export class PastIssuesIndex implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       uris.push(...await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder))));
     }
-    const posts: IndexedPost[] = [];
-    await forEachLimited(uris, READ_CONCURRENCY, async (uri) => {
-      const post = await this.readPost(uri);
-      if (post) {
-        posts.push(post);
-      }
-    });
+    const posts = await readPosts(this.files, uris, (uri) => uri.toString());
     this.index.clear();
     for (const post of posts) {
       this.index.set(post);
@@ -124,43 +115,10 @@ export class PastIssuesIndex implements vscode.Disposable {
     return this.index;
   }
 
-  /**
-   * The Markdown files under the posts folder, listed through workspace.fs. Not findFiles: that
-   * goes through VS Code's search service, which in a remote or browser workbench answers only
-   * once it has started (6 s on an idle test machine, 15 s on a busy one), and every feature that
-   * needs the index waited that long after start-up. A missing posts folder lists nothing.
-   */
   private listPosts(folder: vscode.Uri): Promise<vscode.Uri[]> {
-    return listMarkdownFiles(folder, (uri) => vscode.workspace.fs.readDirectory(uri), (uri, name) => vscode.Uri.joinPath(uri, name), (uri, error) => {
-      if (!(error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileNotADirectory'))) {
-        this.logger.warn(`[index] cannot list ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    return listPosts(this.files, folder, (uri, error) => {
+      this.logger.warn(`[index] cannot list ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
     });
-  }
-
-  /** The post's entry, an entry with the reason it could not be read, or undefined if it is gone. */
-  private async readPost(uri: vscode.Uri): Promise<IndexedPost | undefined> {
-    const file = uri.toString();
-    try {
-      const bytes = await readBoundedFile(uri, MAX_POST_BYTES);
-      if (bytes === undefined) {
-        return undefined; // Deleted while we were indexing.
-      }
-      const decoded = decodePost(bytes);
-      return 'text' in decoded ? indexPost(file, decoded.text) : unreadablePost(file, decoded.error);
-    } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-        return undefined;
-      }
-      if (error instanceof LocalFileError && error.kind === 'tooLarge') {
-        return unreadablePost(file, tooLargeError(error.size ?? MAX_POST_BYTES + 1));
-      }
-      if (error instanceof LocalFileError && error.kind === 'notRegular') {
-        return unreadablePost(file, 'not indexed: not a regular file (a device, a pipe or a folder)');
-      }
-      this.logger.warn(`[index] cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
-      return unreadablePost(file, `not indexed: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
-    }
   }
 
   private watch(): void {
@@ -187,7 +145,7 @@ export class PastIssuesIndex implements vscode.Disposable {
     if (open?.isDirty) {
       return; // The editor's text is the newer truth until it is saved or closed.
     }
-    const post = await this.readPost(uri);
+    const post = await readPost(this.files, uri, uri.toString());
     if (post) {
       this.index.set(post);
     } else if (!this.index.delete(uri.toString())) {
