@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import { isOwnerName, isRepoName } from './githubApi';
 import type { GitHubItem } from './pullRequests';
 import { readGraphqlItem } from './pullRequests';
@@ -34,7 +35,7 @@ export class ItemCache {
   private readonly entries = new Map<string, CacheEntry>();
 
   /** `now` is the one clock for fetch times and freshness: callers stamp entries with it. */
-  constructor(readonly now: () => number = Date.now, private readonly maxEntries = 5_000) {}
+  constructor(readonly now: Clock = Date.now, private readonly maxEntries = 5_000) {}
 
   get size(): number {
     return this.entries.size;

@@ -122,7 +122,7 @@ export class ItemFetcher {
   }
 
   private async run(refs: readonly ItemRequest[]): Promise<void> {
-    if (Date.now() < this.blockedUntil) {
+    if (this.cache.now() < this.blockedUntil) {
       const failure: GitHubFailure = { kind: 'rateLimited', message: `GitHub's rate limit is reached until ${new Date(this.blockedUntil).toISOString().slice(11, 16)} UTC.`, retryAt: new Date(this.blockedUntil) };
       refs.forEach(({ key }) => this.lastFailure.set(itemKeyString(key), failure));
       return;
@@ -165,7 +165,7 @@ export class ItemFetcher {
 
   private async fetchOne(client: GitHubClient, key: ItemKey, kind: 'pull' | 'issue'): Promise<void> {
     const id = itemKeyString(key);
-    if (Date.now() < this.blockedUntil) {
+    if (this.cache.now() < this.blockedUntil) {
       this.recordFailure([key], new GitHubError({ kind: 'rateLimited', message: `GitHub's rate limit is reached until ${new Date(this.blockedUntil).toISOString().slice(11, 16)} UTC.`, retryAt: new Date(this.blockedUntil) }));
       return;
     }
@@ -204,7 +204,7 @@ export class ItemFetcher {
       : { kind: 'invalidResponse', message: 'GitHub could not be read.' };
     if (failure.kind === 'rateLimited') {
       // Until it lifts, nothing is sent: every request would only extend the penalty.
-      this.blockedUntil = Math.max(this.blockedUntil, failure.retryAt?.getTime() ?? Date.now() + 60_000);
+      this.blockedUntil = Math.max(this.blockedUntil, failure.retryAt?.getTime() ?? this.cache.now() + 60_000);
     }
     keys.forEach((key) => this.lastFailure.set(itemKeyString(key), failure));
   }

@@ -1,3 +1,4 @@
+import type { Clock } from '../core/clock';
 import { forEachLimited } from '../core/concurrency';
 import type { GitHubFailure } from '../core/githubApi';
 import { parseRepoName } from '../core/githubApi';
@@ -28,7 +29,7 @@ export interface CollectOptions {
   readonly onProgress?: (message: string) => void;
   /** Waits out a rate limit; rejects when `signal` aborts. */
   readonly wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly now?: () => number;
+  readonly now?: Clock;
 }
 
 export interface RepoFailure {
