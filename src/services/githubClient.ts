@@ -31,6 +31,8 @@ export interface GitHubClientOptions {
   /** A longer answer body is not read: it fails as `invalidResponse`. */
   readonly maxBodyBytes?: number;
   readonly logger: Logger;
+  /** How requests are sent; the host's global fetch (Node's, the browser's) unless given. */
+  readonly fetch?: typeof fetch;
 }
 
 /**
@@ -71,9 +73,9 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * reads the body itself and turns a failed read into an empty body ("unexpected shape"), and it
  * would read an endless one forever; a body already read here can fail neither way.
  */
-function boundedFetch(maxBytes: number): typeof fetch {
+function boundedFetch(send: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await send(input, init);
     if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
       return response;
     }
@@ -98,7 +100,14 @@ function boundedFetch(maxBytes: number): typeof fetch {
       }
       chunks.push(value);
     }
-    return new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
+    // Not Buffer.concat: this runs in the browser too.
+    const body = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 
@@ -149,7 +158,8 @@ export class GitHubClient {
     this.octokit = new Octokit({
       baseUrl: endpoints.rest,
       userAgent: options.userAgent,
-      request: { fetch: boundedFetch(options.maxBodyBytes ?? MAX_BODY_BYTES), log },
+      // The default calls the global through a closure: a browser's fetch detached from its window throws.
+      request: { fetch: boundedFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.maxBodyBytes ?? MAX_BODY_BYTES), log },
       ...(options.token ? { auth: options.token } : {}),
       log,
     });

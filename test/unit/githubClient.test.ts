@@ -29,7 +29,7 @@ function useFakeGitHub() {
   return {
     github: () => state.github!,
     logger: () => state.logger!,
-    client: (options: { token?: string; timeoutMs?: number; maxBodyBytes?: number } = {}) =>
+    client: (options: { token?: string; timeoutMs?: number; maxBodyBytes?: number; fetch?: typeof fetch } = {}) =>
       new GitHubClient({ apiUrl: state.github!.url, userAgent: 'lwkd-author-test', logger: state.logger!, ...options }),
   };
 }
@@ -37,6 +37,16 @@ function useFakeGitHub() {
 suite('GitHub client (octokit) against the fake GitHub', () => {
   const fake = useFakeGitHub();
   const client = fake.client;
+
+  test('requests go through the fetch it is given (the browser entry passes its own)', async () => {
+    const sent: string[] = [];
+    const report = await client({ fetch: (input, init) => {
+      sent.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    } }).checkConnection();
+    assert.equal(report.rateLimits.core.limit, 60);
+    assert.deepEqual(sent, [`${fake.github().url}/rate_limit`]);
+  });
 
   test('checks the connection anonymously', async () => {
     const report = await client().checkConnection();
