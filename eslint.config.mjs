@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 /** The Node modules that do I/O (and so cannot load in a browser or belong in pure code). */
 const NODE_IO = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'zlib'];
 
+const NODE_GLOBALS = ['Buffer', 'process', 'require', '__dirname', '__filename', 'global', 'setImmediate'];
+
 /** One `no-restricted-imports` block per room: what it may not import, and why. */
 function rooms(spec) {
   return Object.entries(spec).map(([files, { editor, node, above }]) => ({
@@ -16,6 +18,8 @@ function rooms(spec) {
           { group: above[0].flatMap((room) => [`**/${room}`, `**/${room}/*`]), message: above[1] },
         ],
       }],
+      // Node's globals are I/O too, and absent in a browser.
+      ...(node ? { 'no-restricted-globals': ['error', ...NODE_GLOBALS.map((name) => ({ name, message: node }))] } : {}),
     },
   }));
 }
