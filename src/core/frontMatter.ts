@@ -74,7 +74,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     // Hand gray-matter only the block, so a body containing `---` lines cannot confuse it.
     const block = `---\n${lines.slice(1, endLine).join('\n')}\n---\n`;
     const parsed = matter(block, GRAY_MATTER_OPTIONS as unknown as Parameters<typeof matter>[1]);
-    data = parsed.data as Record<string, unknown>;
+    data = parsed.data;
   } catch (error) {
     return { endLine, error: `front matter is not valid YAML: ${firstLine(error)}` };
   }

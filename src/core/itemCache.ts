@@ -153,6 +153,6 @@ function readEntry(raw: unknown): CacheEntry | undefined {
     labels: { nodes: Array.isArray(stored.labels) ? stored.labels.map((name: unknown) => ({ name })) : [] },
     milestone: stored.milestone === undefined ? null : { title: stored.milestone },
     baseRefName: stored.baseRef,
-  }, { owner: key[1]!, repo: key[2]!, number: Number(key[3]) });
+  }, { owner: key[1], repo: key[2], number: Number(key[3]) });
   return item ? { key: value.key as string, item, fetchedAt: value.fetchedAt, ...(etag ? { etag } : {}) } : undefined;
 }

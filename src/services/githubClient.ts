@@ -84,7 +84,7 @@ function boundedFetch(send: typeof fetch, maxBytes: number): typeof fetch {
       await response.body.cancel().catch(() => undefined);
       throw new BodyTooLarge();
     }
-    const reader = response.body.getReader();
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
@@ -225,7 +225,7 @@ export class GitHubClient {
         ...(etag ? { headers: { 'if-none-match': etag } } : {}),
         request: { signal: combined, redirect: 'manual' },
       });
-      if ((response.status as number) >= 300) {
+      if (response.status >= 300) {
         // fetch hands back a redirect as it is (redirect: 'manual'); following it could carry the
         // token to another origin, so it is a failure.
         throw new GitHubError({ kind: 'invalidResponse', status: response.status, message: `GitHub answered with a redirect (${response.status}), which is not followed.` });
@@ -267,7 +267,7 @@ export class GitHubClient {
         query,
         request: { signal: combined, redirect: 'manual' },
       });
-      if ((response.status as number) >= 300) {
+      if (response.status >= 300) {
         throw new GitHubError({ kind: 'invalidResponse', status: response.status, message: `GitHub answered with a redirect (${response.status}), which is not followed.` });
       }
       return response.data;

@@ -99,7 +99,7 @@ export async function readPost<T>(files: PostFileSystem<T>, file: T, key: string
 
 /** Every listed post read, a few at a time; files gone since the listing are left out. */
 export async function readPosts<T>(files: PostFileSystem<T>, list: readonly T[], keyOf: (file: T) => string): Promise<IndexedPost[]> {
-  const posts: Array<IndexedPost | undefined> = new Array(list.length);
+  const posts = Array.from<IndexedPost | undefined>({ length: list.length });
   await forEachLimited(list.map((file, slot) => ({ file, slot })), READ_CONCURRENCY, async ({ file, slot }) => {
     posts[slot] = await readPost(files, file, keyOf(file));
   });

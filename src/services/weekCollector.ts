@@ -68,10 +68,16 @@ function checkedRepo(repo: string): { owner: string; name: string } | RepoFailur
     : { repo, failure: { kind: 'invalidName', message: `"${repo}" is not an owner/repository name, so GitHub was not asked.` } };
 }
 
+/** Why the signal aborted: its reason (an AbortError unless the caller gave one), always an Error. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(signal.reason);
+      reject(abortReason(signal));
       return;
     }
     const timer = setTimeout(() => {
@@ -80,7 +86,7 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      reject(abortReason(signal!));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

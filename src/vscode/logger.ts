@@ -26,7 +26,7 @@ export class OutputChannelLogger implements Logger, vscode.Disposable {
     if (error instanceof Error) {
       this.channel.error(message, error);
     } else if (error !== undefined) {
-      this.channel.error(`${message}: ${String(error)}`);
+      this.channel.error(`${message}: ${describe(error)}`);
     } else {
       this.channel.error(message);
     }
@@ -38,5 +38,17 @@ export class OutputChannelLogger implements Logger, vscode.Disposable {
 
   dispose(): void {
     this.channel.dispose();
+  }
+}
+
+/** A thrown value that is not an Error (a string, a plain object), as readable text. */
+function describe(value: unknown): string {
+  if (typeof value !== 'object' || value === null) {
+    return String(value);
+  }
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }

@@ -35,7 +35,7 @@ export class ExtensionSettings {
     const value = this.config().get<unknown>('lint.rules');
     const rules: Record<string, 'off' | 'error' | 'warning' | 'information' | 'hint'> = {};
     if (typeof value === 'object' && value !== null) {
-      for (const [code, level] of Object.entries(value)) {
+      for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
         if (level === 'off' || level === 'error' || level === 'warning' || level === 'information' || level === 'hint') {
           rules[code] = level;
         }

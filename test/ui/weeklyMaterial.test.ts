@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { useUiSession } from './session';
 
+/** The little of a DOM element the layout check reads (the test code has no DOM types). */
+interface ElementBox {
+  getBoundingClientRect(): { left: number };
+}
+
 suite('Collecting the week\'s merged PRs, as a writer does', () => {
   const session = useUiSession();
 
@@ -27,7 +32,7 @@ suite('Collecting the week\'s merged PRs, as a writer does', () => {
     // The reason a row starts unticked is the first thing in it, ahead of the title and labels.
     const cherryPick = picker.locator('.monaco-list-row', { hasText: '#140105' }).locator('.label-name').first();
     assert.match((await cherryPick.textContent()) ?? '', /^\s*cherry-pick · #140105 /);
-    const fits = await cherryPick.evaluate((element) => element.getBoundingClientRect().left >= (element.closest('.monaco-list-row')?.getBoundingClientRect().left ?? Infinity));
+    const fits = await cherryPick.evaluate((element: ElementBox & { closest(selector: string): ElementBox | null }) => element.getBoundingClientRect().left >= (element.closest('.monaco-list-row')?.getBoundingClientRect().left ?? Infinity));
     assert.ok(fits, 'the reason is inside the row, where it is seen');
     await session().screenshot('ui-insert-merged-prs');
     await session().page.keyboard.press('Enter');

@@ -17,6 +17,6 @@ export class MemoryLogger implements Logger {
   }
 
   error(message: string, error?: unknown): void {
-    this.lines.push(`error ${message}${error === undefined ? '' : ` ${String(error)}`}`);
+    this.lines.push(`error ${message}${error === undefined ? '' : ` ${error instanceof Error ? String(error) : JSON.stringify(error)}`}`);
   }
 }

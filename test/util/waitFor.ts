@@ -12,7 +12,7 @@ export async function waitFor<T>(
     try {
       const value = await condition();
       if (value) {
-        return value as NonNullable<T>;
+        return value;
       }
     } catch (error) {
       lastError = error;
