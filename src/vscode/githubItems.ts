@@ -3,6 +3,7 @@ import { ItemCache } from '../core/itemCache';
 import type { Logger } from '../core/logger';
 import type { ItemKey } from '../core/pullRequests';
 import { GitHubError } from '../services/githubClient';
+import { Disposable } from './dispose';
 import { createGitHubClient } from './githubClientFactory';
 import type { ItemLookup, ItemRequest } from '../services/itemFetcher';
 import { ItemFetcher, itemKeyString } from '../services/itemFetcher';
@@ -24,11 +25,10 @@ const MAX_CACHE_FILE_BYTES = 16 * 1024 * 1024;
  * its cache restored from and saved to global storage (so merged PRs cost nothing after a
  * restart), and forgotten when the API URL changes.
  */
-export class GitHubItemSource implements vscode.Disposable {
+export class GitHubItemSource extends Disposable {
   readonly fetcher: ItemFetcher;
   private loaded: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     settings: ExtensionSettings,
@@ -37,6 +37,7 @@ export class GitHubItemSource implements vscode.Disposable {
     userAgent: string,
     private readonly storageFile?: vscode.Uri,
   ) {
+    super();
     this.fetcher = new ItemFetcher(async () => {
       const token = await auth.token();
       try {
@@ -49,15 +50,13 @@ export class GitHubItemSource implements vscode.Disposable {
         throw error;
       }
     }, logger, undefined, () => this.scheduleSave());
-    this.disposables.push(
-      auth.onDidChange(() => this.fetcher.forgetFailures()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lwkd.github.apiUrl')) {
-          // Another GitHub: nothing cached is known to be true there.
-          this.fetcher.reset();
-        }
-      }),
-    );
+    this._register(auth.onDidChange(() => this.fetcher.forgetFailures()));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lwkd.github.apiUrl')) {
+        // Another GitHub: nothing cached is known to be true there.
+        this.fetcher.reset();
+      }
+    }));
   }
 
   async lookup(key: ItemKey, kind: 'pull' | 'issue', signal?: AbortSignal): Promise<ItemLookup> {
@@ -154,12 +153,12 @@ export class GitHubItemSource implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
       this.saveTimer = undefined;
       void this.save();
     }
-    vscode.Disposable.from(...this.disposables).dispose();
+    super.dispose();
   }
 }

@@ -9,6 +9,7 @@ import { indexPost, PostIndex, unreadablePost } from '../core/postIndex';
 import { LocalFileError } from '../node/localFiles';
 import type { ExtensionSettings } from './settings';
 import { KeyedDebouncer } from './debouncer';
+import { Disposable, DisposableStore } from './dispose';
 import { readBoundedFile } from './workspaceFiles';
 
 export interface IndexChange {
@@ -27,32 +28,30 @@ const TYPING_DEBOUNCE_MS = 250;
  * use, never at activation; kept current from file-system events and from unsaved editor text,
  * one post at a time. Keys are URI strings, so virtual workspaces work through workspace.fs.
  */
-export class PastIssuesIndex implements vscode.Disposable {
+export class PastIssuesIndex extends Disposable {
   readonly index = new PostIndex();
   private building: Promise<PostIndex> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private watchers: vscode.Disposable[] = [];
-  private readonly typing = new KeyedDebouncer(TYPING_DEBOUNCE_MS);
-  private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
+  /** The posts folders' watchers, made again by each build. */
+  private readonly watchers = this._register(new DisposableStore());
+  private readonly typing = this._register(new KeyedDebouncer(TYPING_DEBOUNCE_MS));
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<IndexChange>());
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly settings: ExtensionSettings, private readonly logger: Logger) {
-    this.disposables.push(
-      this.changeEmitter,
-      vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)),
-      // Closing an editor drops its unsaved text: the file on disk is what counts again.
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        if (this.building && this.isPost(document.uri)) {
-          void this.reindexFromDisk(document.uri);
-        }
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildIfBuilt()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lwkd.postsFolder')) {
-          this.rebuildIfBuilt();
-        }
-      }),
-    );
+    super();
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)));
+    // Closing an editor drops its unsaved text: the file on disk is what counts again.
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => {
+      if (this.building && this.isPost(document.uri)) {
+        void this.reindexFromDisk(document.uri);
+      }
+    }));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildIfBuilt()));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lwkd.postsFolder')) {
+        this.rebuildIfBuilt();
+      }
+    }));
   }
 
   get isBuilt(): boolean {
@@ -164,20 +163,16 @@ export class PastIssuesIndex implements vscode.Disposable {
   }
 
   private watch(): void {
-    vscode.Disposable.from(...this.watchers).dispose();
-    this.watchers = [];
+    this.watchers.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`));
-      this.watchers.push(
-        watcher,
-        watcher.onDidCreate((uri) => void this.reindexFromDisk(uri)),
-        watcher.onDidChange((uri) => void this.reindexFromDisk(uri)),
-        watcher.onDidDelete((uri) => {
-          if (this.index.delete(uri.toString())) {
-            this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
-          }
-        }),
-      );
+      const watcher = this.watchers.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`)));
+      this.watchers.add(watcher.onDidCreate((uri) => void this.reindexFromDisk(uri)));
+      this.watchers.add(watcher.onDidChange((uri) => void this.reindexFromDisk(uri)));
+      this.watchers.add(watcher.onDidDelete((uri) => {
+        if (this.index.delete(uri.toString())) {
+          this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
+        }
+      }));
     }
   }
 
@@ -209,10 +204,5 @@ export class PastIssuesIndex implements vscode.Disposable {
         }
       });
     });
-  }
-
-  dispose(): void {
-    this.typing.dispose();
-    vscode.Disposable.from(...this.watchers, ...this.disposables).dispose();
   }
 }
