@@ -31,6 +31,8 @@ const TYPING_DEBOUNCE_MS = 250;
 export class PastIssuesIndex extends Disposable {
   readonly index = new PostIndex();
   private building: Promise<PostIndex> | undefined;
+  /** Counts builds: only the newest may clear and fill the index, and tell listeners. */
+  private generation = 0;
   /** The posts folders' watchers, made again by each build. */
   private readonly watchers = this._register(new DisposableStore());
   private readonly typing = this._register(new KeyedDebouncer(TYPING_DEBOUNCE_MS));
@@ -64,7 +66,7 @@ export class PastIssuesIndex extends Disposable {
     return this.building;
   }
 
-  /** Throws the index away and reads every post again. */
+  /** Throws the index away and reads every post again; a build still running then changes nothing. */
   refresh(): Promise<PostIndex> {
     this.building = this.build();
     return this.building;
@@ -95,19 +97,16 @@ export class PastIssuesIndex extends Disposable {
   }
 
   private async build(): Promise<PostIndex> {
+    const generation = ++this.generation;
     const started = Date.now();
     this.watch();
-    const uris: vscode.Uri[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      uris.push(...await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder))));
+    const posts = await this.readAllPosts(() => generation !== this.generation);
+    if (!posts) {
+      // Overtaken by a newer build (a refresh while this one listed or read: folders or settings
+      // changed): what this one read may be gone. The newest fills the index and tells
+      // listeners; this build's callers get its result.
+      return this.building!;
     }
-    const posts: IndexedPost[] = [];
-    await forEachLimited(uris, READ_CONCURRENCY, async (uri) => {
-      const post = await this.readPost(uri);
-      if (post) {
-        posts.push(post);
-      }
-    });
     this.index.clear();
     for (const post of posts) {
       this.index.set(post);
@@ -121,6 +120,25 @@ export class PastIssuesIndex extends Disposable {
     this.logger.info(`[index] ${this.index.size} posts indexed in ${Date.now() - started} ms`);
     this.changeEmitter.fire({ files: [...posts.map((post) => post.file)], rebuilt: true });
     return this.index;
+  }
+
+  /** Every post under the posts folders; undefined once `overtaken()` says a newer build started. */
+  private async readAllPosts(overtaken: () => boolean): Promise<IndexedPost[] | undefined> {
+    const uris: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      uris.push(...await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder))));
+    }
+    if (overtaken()) {
+      return undefined;
+    }
+    const posts: IndexedPost[] = [];
+    await forEachLimited(uris, READ_CONCURRENCY, async (uri) => {
+      const post = await this.readPost(uri);
+      if (post) {
+        posts.push(post);
+      }
+    });
+    return overtaken() ? undefined : posts;
   }
 
   /**
