@@ -29,6 +29,8 @@ export class GitHubItemSource extends Disposable {
   readonly fetcher: ItemFetcher;
   private loaded: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
+  /** The save under way or the last one; saves run one after another, never two at once. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     settings: ExtensionSettings,
@@ -131,17 +133,35 @@ export class GitHubItemSource extends Disposable {
   }
 
   private scheduleSave(): void {
-    if (!this.storageFile || this.saveTimer) {
+    if (!this.storageFile || this.saveTimer || this.isDisposed) {
       return;
     }
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      void this.save();
+      void this.startSave();
     }, SAVE_DELAY_MS);
   }
 
+  /**
+   * Saves now what a pending save would have saved; resolves once it (and any save under way)
+   * is written. deactivate() returns this, so the host waits for it before shutting down.
+   */
+  flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      void this.startSave();
+    }
+    return this.saving;
+  }
+
+  private startSave(): Promise<void> {
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
   /** Writes the cache; a failure to persist only costs requests later, so it is logged. */
-  async save(): Promise<void> {
+  private async write(): Promise<void> {
     if (!this.storageFile) {
       return;
     }
@@ -153,12 +173,9 @@ export class GitHubItemSource extends Disposable {
     }
   }
 
+  /** Starts the pending save, if any: flush() still returns it after this. Nothing is scheduled after. */
   override dispose(): void {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      void this.save();
-    }
+    void this.flush();
     super.dispose();
   }
 }
