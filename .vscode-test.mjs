@@ -16,9 +16,15 @@ for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q'
   execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: { ...process.env, ...identity } });
 }
 
+// A user data directory of our own, named to the tests as the server runner does, so a test can
+// read what the extension saved in its global storage.
+const userData = mkdtempSync(join(tmpdir(), 'lwkd-electron-user-'));
+
 export default defineConfig({
   files: 'out/test/integration/**/*.test.js',
   version: '1.139.1',
   workspaceFolder: workspace,
+  launchArgs: [`--user-data-dir=${userData}`],
+  env: { LWKD_TEST_USER_DATA_DIR: userData },
   mocha: { ui: 'tdd', timeout: 30_000 },
 });

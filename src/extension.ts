@@ -28,6 +28,9 @@ export interface LwkdAuthorApi {
   readonly editionStatus: Pick<EditionStatus, 'current'>;
 }
 
+/** The GitHub item source of the running extension, whose pending cache save deactivate() finishes. */
+let githubItems: GitHubItemSource | undefined;
+
 export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
   const logger = new OutputChannelLogger('LWKD Author');
   context.subscriptions.push(logger);
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
   const userAgent = `lwkd-author/${version}`;
   const auth = new GitHubAuth(context.secrets, logger);
   const items = new GitHubItemSource(settings, auth, logger, userAgent, vscode.Uri.joinPath(context.globalStorageUri, 'github-cache.json'));
+  githubItems = items;
   const deps = {
     logger,
     showLog: () => logger.show(),
@@ -73,6 +77,11 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
   return { pastIssues: pastIssues.provider, editionStatus };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/**
+ * VS Code calls this before it disposes context.subscriptions (which is where everything else
+ * ends), and waits for the promise: the GitHub cache saved 2 s after a change would otherwise
+ * be lost when the host exits within them.
+ */
+export function deactivate(): Promise<void> | undefined {
+  return githubItems?.flush();
 }

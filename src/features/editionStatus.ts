@@ -3,6 +3,7 @@ import { Commands, ContextKeys } from '../constants';
 import type { CalendarDate } from '../core/calendar';
 import { formatLongDate, isKnownTimeZone } from '../core/calendar';
 import { DEADLINE_TIME_ZONE, editionCountdown, editionDeadlines, formatInZone } from '../core/deadlines';
+import { Disposable } from '../vscode/dispose';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
 
@@ -27,59 +28,61 @@ const REFRESH_MS = 60_000;
  * minute timer runs only while the item shows.
  */
 export function registerEditionStatus(deps: EditionStatusDeps): EditionStatus {
-  const item = vscode.window.createStatusBarItem('lwkd.edition', vscode.StatusBarAlignment.Left, 10);
-  item.name = vscode.l10n.t('LWKD Edition');
-  item.command = Commands.preparePublication;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let current: EditionStatus['current'];
-  let editionActive: boolean | undefined;
+  return new EditionStatusItem(deps);
+}
 
-  const update = (): void => {
+class EditionStatusItem extends Disposable implements EditionStatus {
+  private readonly item = this._register(vscode.window.createStatusBarItem('lwkd.edition', vscode.StatusBarAlignment.Left, 10));
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private shown: EditionStatus['current'];
+  private editionActive: boolean | undefined;
+
+  constructor(private readonly deps: EditionStatusDeps) {
+    super();
+    this.item.name = vscode.l10n.t('LWKD Edition');
+    this.item.command = Commands.preparePublication;
+    this._register({ dispose: () => clearInterval(this.timer) });
+    this.update();
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    // After a sleep the minute timer may be late; looking again costs nothing.
+    this._register(vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) {
+        this.update();
+      }
+    }));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lwkd.postsFolder') || event.affectsConfiguration('lwkd.timeZone')) {
+        this.update();
+      }
+    }));
+  }
+
+  get current(): EditionStatus['current'] {
+    return this.shown;
+  }
+
+  private update(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    const week = uri && deps.index.editionWeek(uri);
-    if (editionActive !== Boolean(week)) {
+    const week = uri && this.deps.index.editionWeek(uri);
+    if (this.editionActive !== Boolean(week)) {
       // The palette lists the edition commands (stamp, prepare, insert...) exactly while this holds.
-      editionActive = Boolean(week);
-      void vscode.commands.executeCommand('setContext', ContextKeys.editionActive, editionActive);
+      this.editionActive = Boolean(week);
+      void vscode.commands.executeCommand('setContext', ContextKeys.editionActive, this.editionActive);
     }
     if (!week) {
-      item.hide();
-      clearInterval(timer);
-      timer = undefined;
-      current = undefined;
+      this.item.hide();
+      clearInterval(this.timer);
+      this.timer = undefined;
+      this.shown = undefined;
       return;
     }
-    const tooltip = deadlineTooltip(week, deps.settings.timeZone());
-    item.text = `$(calendar) ${editionCountdown(week, new Date()).text}`;
-    item.tooltip = tooltip;
-    item.show();
-    current = { text: item.text, tooltip: tooltip.value };
-    timer ??= setInterval(update, REFRESH_MS);
-  };
-
-  update();
-  const disposable = vscode.Disposable.from(
-    item,
-    vscode.window.onDidChangeActiveTextEditor(update),
-    // After a sleep the minute timer may be late; looking again costs nothing.
-    vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused) {
-        update();
-      }
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('lwkd.postsFolder') || event.affectsConfiguration('lwkd.timeZone')) {
-        update();
-      }
-    }),
-    { dispose: () => clearInterval(timer) },
-  );
-  return {
-    get current() {
-      return current;
-    },
-    dispose: () => disposable.dispose(),
-  };
+    const tooltip = deadlineTooltip(week, this.deps.settings.timeZone());
+    this.item.text = `$(calendar) ${editionCountdown(week, new Date()).text}`;
+    this.item.tooltip = tooltip;
+    this.item.show();
+    this.shown = { text: this.item.text, tooltip: tooltip.value };
+    this.timer ??= setInterval(() => this.update(), REFRESH_MS);
+  }
 }
 
 /** Both deadlines in US Eastern and the writer's zone (`lwkd.timeZone`, else the host's). */

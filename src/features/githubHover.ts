@@ -11,6 +11,7 @@ import { resolveGitHubEndpoints } from '../core/githubApi';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import { KeyedDebouncer } from '../vscode/debouncer';
+import { DisposableStore } from '../vscode/dispose';
 import type { GitHubItemSource } from '../vscode/githubItems';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
@@ -126,7 +127,8 @@ function toTarget(ref: GitHubRef, line: number): HoverTarget {
 }
 
 export function registerGitHubHover(deps: GitHubHoverDeps): vscode.Disposable {
-  const debouncer = new KeyedDebouncer(PREFETCH_DEBOUNCE_MS);
+  const disposables = new DisposableStore();
+  const debouncer = disposables.add(new KeyedDebouncer(PREFETCH_DEBOUNCE_MS));
   const prefetch = (document: vscode.TextDocument): void => {
     if (document.languageId !== 'markdown' || !deps.index.isPost(document.uri)) {
       return;
@@ -137,21 +139,19 @@ export function registerGitHubHover(deps: GitHubHoverDeps): vscode.Disposable {
     });
   };
   vscode.workspace.textDocuments.forEach(prefetch);
-  return vscode.Disposable.from(
-    debouncer,
-    vscode.languages.registerHoverProvider({ language: 'markdown' }, new GitHubHoverProvider(deps)),
-    vscode.workspace.onDidOpenTextDocument(prefetch),
-    vscode.workspace.onDidChangeTextDocument((event) => prefetch(event.document)),
-    registerCommand(Commands.openLocation, deps, async (uri: unknown, line: unknown) => {
-      if (typeof uri !== 'string' || typeof line !== 'number' || !Number.isInteger(line) || line < 0) {
-        return;
-      }
-      const position = new vscode.Position(line, 0);
-      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position) });
-    }),
-    registerCommand(Commands.refreshGitHubData, deps, async () => {
-      await deps.items.refresh();
-      vscode.window.setStatusBarMessage(vscode.l10n.t('GitHub data will be fetched again'), 3_000);
-    }),
-  );
+  disposables.add(vscode.languages.registerHoverProvider({ language: 'markdown' }, new GitHubHoverProvider(deps)));
+  disposables.add(vscode.workspace.onDidOpenTextDocument(prefetch));
+  disposables.add(vscode.workspace.onDidChangeTextDocument((event) => prefetch(event.document)));
+  disposables.add(registerCommand(Commands.openLocation, deps, async (uri: unknown, line: unknown) => {
+    if (typeof uri !== 'string' || typeof line !== 'number' || !Number.isInteger(line) || line < 0) {
+      return;
+    }
+    const position = new vscode.Position(line, 0);
+    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position) });
+  }));
+  disposables.add(registerCommand(Commands.refreshGitHubData, deps, async () => {
+    await deps.items.refresh();
+    vscode.window.setStatusBarMessage(vscode.l10n.t('GitHub data will be fetched again'), 3_000);
+  }));
+  return disposables;
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { registerCommand } from '../vscode/commands';
+import { DisposableStore } from '../vscode/dispose';
 import type * as OnDemand from './onDemand';
 import type { PreparePublication, PreparePublicationArgs, PreparePublicationDeps } from './preparePublication';
 import type { WeeklyMaterial, WeeklyMaterialDeps } from './weeklyMaterial';
@@ -18,10 +19,9 @@ export function registerOnDemandCommands(deps: WeeklyMaterialDeps & PreparePubli
   // A plain require of the sibling bundle; esbuild leaves it alone (it is external).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const load = (): typeof OnDemand => (module ??= require('./onDemand.js') as typeof OnDemand);
-  const disposables = [
-    registerCommand(Commands.insertMergedPRs, deps, () => (material ??= load().createWeeklyMaterial(deps)).insertMergedPRs()),
-    registerCommand(Commands.insertSubprojectReleases, deps, () => (material ??= load().createWeeklyMaterial(deps)).insertSubprojectReleases()),
-    registerCommand(Commands.preparePublication, deps, (args?: PreparePublicationArgs) => (publication ??= load().createPreparePublication(deps)).run(args)),
-  ];
-  return { dispose: () => [...disposables, ...(publication ? [publication] : [])].forEach((disposable) => disposable.dispose()) };
+  const disposables = new DisposableStore();
+  disposables.add(registerCommand(Commands.insertMergedPRs, deps, () => (material ??= load().createWeeklyMaterial(deps)).insertMergedPRs()));
+  disposables.add(registerCommand(Commands.insertSubprojectReleases, deps, () => (material ??= load().createWeeklyMaterial(deps)).insertSubprojectReleases()));
+  disposables.add(registerCommand(Commands.preparePublication, deps, (args?: PreparePublicationArgs) => (publication ??= disposables.add(load().createPreparePublication(deps))).run(args)));
+  return disposables;
 }

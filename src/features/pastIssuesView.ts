@@ -4,6 +4,7 @@ import type { IndexedPost } from '../core/postIndex';
 import { isItemSection, plainHeading, sectionLinkCounts } from '../core/sections';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
+import { Disposable, DisposableStore } from '../vscode/dispose';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 
 export type PastIssuesNode =
@@ -19,17 +20,17 @@ const UNDATED = 'Undated';
  * KEP of the Week. Typing in a post refreshes that edition's node only; a post that appears,
  * disappears or changes year refreshes the tree.
  */
-export class PastIssuesTreeProvider implements vscode.TreeDataProvider<PastIssuesNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<PastIssuesNode | undefined>();
+export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDataProvider<PastIssuesNode> {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<PastIssuesNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** Same object per id: VS Code finds a node to refresh by identity. */
   private readonly nodes = new Map<string, PastIssuesNode>();
   /** The year each shown edition was listed under, to tell an edit from a move. */
   private readonly shownYear = new Map<string, string>();
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly source: PastIssuesIndex) {
-    this.subscription = source.onDidChange((change) => {
+    super();
+    this._register(source.onDidChange((change) => {
       if (change.rebuilt) {
         this.nodes.clear();
         this.changeEmitter.fire(undefined);
@@ -46,7 +47,7 @@ export class PastIssuesTreeProvider implements vscode.TreeDataProvider<PastIssue
           return;
         }
       }
-    });
+    }));
   }
 
   private node<T extends PastIssuesNode>(node: T): T {
@@ -162,11 +163,6 @@ export class PastIssuesTreeProvider implements vscode.TreeDataProvider<PastIssue
       }
     }
   }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changeEmitter.dispose();
-  }
 }
 
 function yearOf(post: IndexedPost): string {
@@ -217,10 +213,11 @@ export interface PastIssuesViewDeps extends CommandContext {
 }
 
 export function registerPastIssuesView(deps: PastIssuesViewDeps): { provider: PastIssuesTreeProvider; disposable: vscode.Disposable } {
-  const provider = new PastIssuesTreeProvider(deps.index);
-  const view = vscode.window.createTreeView(Views.pastIssues, { treeDataProvider: provider, showCollapseAll: true });
-  const refresh = registerCommand(Commands.refreshPastIssues, deps, async () => {
+  const disposable = new DisposableStore();
+  const provider = disposable.add(new PastIssuesTreeProvider(deps.index));
+  disposable.add(vscode.window.createTreeView(Views.pastIssues, { treeDataProvider: provider, showCollapseAll: true }));
+  disposable.add(registerCommand(Commands.refreshPastIssues, deps, async () => {
     await vscode.window.withProgress({ location: { viewId: Views.pastIssues } }, () => deps.index.refresh());
-  });
-  return { provider, disposable: vscode.Disposable.from(provider, view, refresh) };
+  }));
+  return { provider, disposable };
 }

@@ -9,6 +9,7 @@ import type { Finding } from '../core/lint';
 import { absoluteUrl, LWKD_PERMALINK, permalinkPost, postUrl } from '../core/permalink';
 import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
 import type { CommandContext } from '../vscode/commands';
+import { DisposableStore } from '../vscode/dispose';
 import type { GitHubItemSource } from '../vscode/githubItems';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
@@ -189,15 +190,14 @@ function showBlocking(document: vscode.TextDocument, errors: readonly Finding[],
   const done = new Promise<void>((resolve) => {
     finish = resolve;
   });
-  const subscriptions = [
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === document) {
-        clearTimeout(timer);
-        timer = setTimeout(() => void stillBlocked().then((blocked) => blocked || finish(), () => undefined), RECHECK_MS);
-      }
-    }),
-    vscode.workspace.onDidCloseTextDocument((closed) => closed === document && finish()),
-  ];
+  const subscriptions = new DisposableStore();
+  subscriptions.add(vscode.workspace.onDidChangeTextDocument((event) => {
+    if (event.document === document) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void stillBlocked().then((blocked) => blocked || finish(), () => undefined), RECHECK_MS);
+    }
+  }));
+  subscriptions.add(vscode.workspace.onDidCloseTextDocument((closed) => closed === document && finish()));
   const title = errors.length === 1
     ? vscode.l10n.t('A style error blocks publication. Line {0}: {1}', first.line + 1, first.message)
     : vscode.l10n.t('{0} style errors block publication. Line {1}: {2}', errors.length, first.line + 1, first.message);
@@ -207,7 +207,7 @@ function showBlocking(document: vscode.TextDocument, errors: readonly Finding[],
   });
   void done.then(() => {
     clearTimeout(timer);
-    subscriptions.forEach((subscription) => subscription.dispose());
+    subscriptions.dispose();
   });
   return { dispose: finish };
 }

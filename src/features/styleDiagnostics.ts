@@ -3,6 +3,7 @@ import { checkEdition } from '../core/checkEdition';
 import type { Finding, Severity } from '../core/lint';
 import type { CommandContext } from '../vscode/commands';
 import { KeyedDebouncer } from '../vscode/debouncer';
+import { DisposableStore } from '../vscode/dispose';
 import type { GitHubItemSource } from '../vscode/githubItems';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
@@ -32,8 +33,9 @@ function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
  * switched off or re-graded in `lwkd.lint.rules`.
  */
 export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
-  const collection = vscode.languages.createDiagnosticCollection('lwkd');
-  const debouncer = new KeyedDebouncer(LINT_DEBOUNCE_MS);
+  const disposables = new DisposableStore();
+  const collection = disposables.add(vscode.languages.createDiagnosticCollection('lwkd'));
+  const debouncer = disposables.add(new KeyedDebouncer(LINT_DEBOUNCE_MS));
   // Each diagnostic's finding, so a quick fix need not lint again.
   const fixes = new WeakMap<vscode.Diagnostic, Finding>();
   const fixAll = vscode.CodeActionKind.SourceFixAll.append('lwkd');
@@ -80,29 +82,26 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
   };
 
   vscode.workspace.textDocuments.forEach(check);
-  return vscode.Disposable.from(
-    collection,
-    // New or changed editions change what counts as "covered": check the open posts again.
-    deps.index.onDidChange((change) => {
-      for (const document of vscode.workspace.textDocuments) {
-        if (change.rebuilt || !change.files.includes(document.uri.toString())) {
-          schedule(document);
-        }
+  // New or changed editions change what counts as "covered": check the open posts again.
+  disposables.add(deps.index.onDidChange((change) => {
+    for (const document of vscode.workspace.textDocuments) {
+      if (change.rebuilt || !change.files.includes(document.uri.toString())) {
+        schedule(document);
       }
-    }),
-    vscode.workspace.onDidOpenTextDocument(check),
-    vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
-    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('lwkd.lint') || event.affectsConfiguration('lwkd.postsFolder')) {
-        vscode.workspace.textDocuments.forEach(check);
-      }
-    }),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StyleFixProvider(collection, fixes, fixAll), {
-      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, fixAll],
-    }),
-    debouncer,
-  );
+    }
+  }));
+  disposables.add(vscode.workspace.onDidOpenTextDocument(check));
+  disposables.add(vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)));
+  disposables.add(vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)));
+  disposables.add(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('lwkd.lint') || event.affectsConfiguration('lwkd.postsFolder')) {
+      vscode.workspace.textDocuments.forEach(check);
+    }
+  }));
+  disposables.add(vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StyleFixProvider(collection, fixes, fixAll), {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, fixAll],
+  }));
+  return disposables;
 }
 
 class StyleFixProvider implements vscode.CodeActionProvider {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
+import { Disposable } from './dispose';
 
 const SECRET_KEY = 'lwkd.github.token';
 /** How long a lookup may wait for VS Code's GitHub sign-in: in some builds it never registers. */
@@ -10,30 +11,28 @@ const SESSION_WAIT_MS = 300;
  * prompt, no extra scopes: LWKD's data is public), else the token stored with LWKD: Set GitHub
  * Token (SecretStorage only), else none (anonymous). The token is never logged.
  */
-export class GitHubAuth implements vscode.Disposable {
+export class GitHubAuth extends Disposable {
   private sessionToken: Promise<string | undefined>;
   /** The session's answer once it came; until then lookups do not wait for it (but the first). */
   private sessionSettled: { token: string | undefined } | undefined;
   private waitedOnce = false;
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
 
   constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger) {
+    super();
     this.sessionToken = this.lookUpSession();
-    this.disposables.push(
-      vscode.authentication.onDidChangeSessions((event) => {
-        if (event.provider.id === 'github') {
-          this.sessionToken = this.lookUpSession();
-          this.changeEmitter.fire();
-        }
-      }),
-      secrets.onDidChange((event) => {
-        if (event.key === SECRET_KEY) {
-          this.changeEmitter.fire();
-        }
-      }),
-    );
+    this._register(vscode.authentication.onDidChangeSessions((event) => {
+      if (event.provider.id === 'github') {
+        this.sessionToken = this.lookUpSession();
+        this.changeEmitter.fire();
+      }
+    }));
+    this._register(secrets.onDidChange((event) => {
+      if (event.key === SECRET_KEY) {
+        this.changeEmitter.fire();
+      }
+    }));
   }
 
   /**
@@ -88,9 +87,5 @@ export class GitHubAuth implements vscode.Disposable {
       }
     });
     return lookup;
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

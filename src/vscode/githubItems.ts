@@ -3,6 +3,7 @@ import { ItemCache } from '../core/itemCache';
 import type { Logger } from '../core/logger';
 import type { ItemKey } from '../core/pullRequests';
 import { GitHubError } from '../services/githubClient';
+import { Disposable } from './dispose';
 import { createGitHubClient } from './githubClientFactory';
 import type { ItemLookup, ItemRequest } from '../services/itemFetcher';
 import { ItemFetcher, itemKeyString } from '../services/itemFetcher';
@@ -24,11 +25,12 @@ const MAX_CACHE_FILE_BYTES = 16 * 1024 * 1024;
  * its cache restored from and saved to global storage (so merged PRs cost nothing after a
  * restart), and forgotten when the API URL changes.
  */
-export class GitHubItemSource implements vscode.Disposable {
+export class GitHubItemSource extends Disposable {
   readonly fetcher: ItemFetcher;
   private loaded: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  /** The save under way or the last one; saves run one after another, never two at once. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     settings: ExtensionSettings,
@@ -37,6 +39,7 @@ export class GitHubItemSource implements vscode.Disposable {
     userAgent: string,
     private readonly storageFile?: vscode.Uri,
   ) {
+    super();
     this.fetcher = new ItemFetcher(async () => {
       const token = await auth.token();
       try {
@@ -49,15 +52,13 @@ export class GitHubItemSource implements vscode.Disposable {
         throw error;
       }
     }, logger, undefined, () => this.scheduleSave());
-    this.disposables.push(
-      auth.onDidChange(() => this.fetcher.forgetFailures()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lwkd.github.apiUrl')) {
-          // Another GitHub: nothing cached is known to be true there.
-          this.fetcher.reset();
-        }
-      }),
-    );
+    this._register(auth.onDidChange(() => this.fetcher.forgetFailures()));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lwkd.github.apiUrl')) {
+        // Another GitHub: nothing cached is known to be true there.
+        this.fetcher.reset();
+      }
+    }));
   }
 
   async lookup(key: ItemKey, kind: 'pull' | 'issue', signal?: AbortSignal): Promise<ItemLookup> {
@@ -132,17 +133,35 @@ export class GitHubItemSource implements vscode.Disposable {
   }
 
   private scheduleSave(): void {
-    if (!this.storageFile || this.saveTimer) {
+    if (!this.storageFile || this.saveTimer || this.isDisposed) {
       return;
     }
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      void this.save();
+      void this.startSave();
     }, SAVE_DELAY_MS);
   }
 
+  /**
+   * Saves now what a pending save would have saved; resolves once it (and any save under way)
+   * is written. deactivate() returns this, so the host waits for it before shutting down.
+   */
+  flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      void this.startSave();
+    }
+    return this.saving;
+  }
+
+  private startSave(): Promise<void> {
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
   /** Writes the cache; a failure to persist only costs requests later, so it is logged. */
-  async save(): Promise<void> {
+  private async write(): Promise<void> {
     if (!this.storageFile) {
       return;
     }
@@ -154,12 +173,9 @@ export class GitHubItemSource implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      void this.save();
-    }
-    vscode.Disposable.from(...this.disposables).dispose();
+  /** Starts the pending save, if any: flush() still returns it after this. Nothing is scheduled after. */
+  override dispose(): void {
+    void this.flush();
+    super.dispose();
   }
 }

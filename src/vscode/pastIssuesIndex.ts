@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import type { CalendarDate } from '../core/calendar';
 import { weekEndingFromFileName } from '../core/edition';
 import type { Logger } from '../core/logger';
+import type { IndexedPost } from '../core/postIndex';
 import { indexPost, PostIndex } from '../core/postIndex';
 import { listPosts, readPost, readPosts } from '../services/postFiles';
 import type { ExtensionSettings } from './settings';
 import { KeyedDebouncer } from './debouncer';
+import { Disposable, DisposableStore } from './dispose';
 import { WorkspacePostFiles } from './workspacePostFiles';
 
 export interface IndexChange {
@@ -22,34 +24,34 @@ const TYPING_DEBOUNCE_MS = 250;
  * use, never at activation; kept current from file-system events and from unsaved editor text,
  * one post at a time. Keys are URI strings, so virtual workspaces work through workspace.fs.
  */
-export class PastIssuesIndex implements vscode.Disposable {
+export class PastIssuesIndex extends Disposable {
   readonly index = new PostIndex();
   private building: Promise<PostIndex> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private watchers: vscode.Disposable[] = [];
-  private readonly typing = new KeyedDebouncer(TYPING_DEBOUNCE_MS);
+  /** Counts builds: only the newest may clear and fill the index, and tell listeners. */
+  private generation = 0;
+  /** The posts folders' watchers, made again by each build. */
+  private readonly watchers = this._register(new DisposableStore());
+  private readonly typing = this._register(new KeyedDebouncer(TYPING_DEBOUNCE_MS));
   private readonly files: WorkspacePostFiles;
-  private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<IndexChange>());
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly settings: ExtensionSettings, private readonly logger: Logger) {
+    super();
     this.files = new WorkspacePostFiles(logger);
-    this.disposables.push(
-      this.changeEmitter,
-      vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)),
-      // Closing an editor drops its unsaved text: the file on disk is what counts again.
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        if (this.building && this.isPost(document.uri)) {
-          void this.reindexFromDisk(document.uri);
-        }
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildIfBuilt()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('lwkd.postsFolder')) {
-          this.rebuildIfBuilt();
-        }
-      }),
-    );
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)));
+    // Closing an editor drops its unsaved text: the file on disk is what counts again.
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => {
+      if (this.building && this.isPost(document.uri)) {
+        void this.reindexFromDisk(document.uri);
+      }
+    }));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildIfBuilt()));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lwkd.postsFolder')) {
+        this.rebuildIfBuilt();
+      }
+    }));
   }
 
   get isBuilt(): boolean {
@@ -62,7 +64,7 @@ export class PastIssuesIndex implements vscode.Disposable {
     return this.building;
   }
 
-  /** Throws the index away and reads every post again. */
+  /** Throws the index away and reads every post again; a build still running then changes nothing. */
   refresh(): Promise<PostIndex> {
     this.building = this.build();
     return this.building;
@@ -93,13 +95,16 @@ export class PastIssuesIndex implements vscode.Disposable {
   }
 
   private async build(): Promise<PostIndex> {
+    const generation = ++this.generation;
     const started = Date.now();
     this.watch();
-    const uris: vscode.Uri[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      uris.push(...await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder))));
+    const posts = await this.readAllPosts(() => generation !== this.generation);
+    if (!posts) {
+      // Overtaken by a newer build (a refresh while this one listed or read: folders or settings
+      // changed): what this one read may be gone. The newest fills the index and tells
+      // listeners; this build's callers get its result.
+      return this.building!;
     }
-    const posts = await readPosts(this.files, uris, (uri) => uri.toString());
     this.index.clear();
     for (const post of posts) {
       this.index.set(post);
@@ -115,6 +120,19 @@ export class PastIssuesIndex implements vscode.Disposable {
     return this.index;
   }
 
+  /** Every post under the posts folders; undefined once `overtaken()` says a newer build started. */
+  private async readAllPosts(overtaken: () => boolean): Promise<IndexedPost[] | undefined> {
+    const uris: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      uris.push(...await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder))));
+    }
+    if (overtaken()) {
+      return undefined;
+    }
+    const posts = await readPosts(this.files, uris, (uri) => uri.toString());
+    return overtaken() ? undefined : posts;
+  }
+
   private listPosts(folder: vscode.Uri): Promise<vscode.Uri[]> {
     return listPosts(this.files, folder, (uri, error) => {
       this.logger.warn(`[index] cannot list ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -122,20 +140,16 @@ export class PastIssuesIndex implements vscode.Disposable {
   }
 
   private watch(): void {
-    vscode.Disposable.from(...this.watchers).dispose();
-    this.watchers = [];
+    this.watchers.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`));
-      this.watchers.push(
-        watcher,
-        watcher.onDidCreate((uri) => void this.reindexFromDisk(uri)),
-        watcher.onDidChange((uri) => void this.reindexFromDisk(uri)),
-        watcher.onDidDelete((uri) => {
-          if (this.index.delete(uri.toString())) {
-            this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
-          }
-        }),
-      );
+      const watcher = this.watchers.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`)));
+      this.watchers.add(watcher.onDidCreate((uri) => void this.reindexFromDisk(uri)));
+      this.watchers.add(watcher.onDidChange((uri) => void this.reindexFromDisk(uri)));
+      this.watchers.add(watcher.onDidDelete((uri) => {
+        if (this.index.delete(uri.toString())) {
+          this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
+        }
+      }));
     }
   }
 
@@ -167,10 +181,5 @@ export class PastIssuesIndex implements vscode.Disposable {
         }
       });
     });
-  }
-
-  dispose(): void {
-    this.typing.dispose();
-    vscode.Disposable.from(...this.watchers, ...this.disposables).dispose();
   }
 }

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/constants';
+import type * as Extension from '../../src/extension';
 import { GitHubItemSource } from '../../src/vscode/githubItems';
 import { ExtensionSettings } from '../../src/vscode/settings';
 import { FakeGitHub } from '../fakeGitHub/server';
@@ -86,5 +88,38 @@ suite('The saved GitHub cache', () => {
     } finally {
       items.dispose();
     }
+  });
+
+  test('a save pending when the source is disposed is written, and flush() after dispose waits for it', async () => {
+    const file = join(dir, 'github-cache.json');
+    const items = source(file);
+    assert.equal((await items.lookup(key, 'pull')).item?.title, 'Fresh from GitHub');
+    // The fetch scheduled a save 2 s away; disposing starts it now instead of dropping it.
+    items.dispose();
+    await items.flush();
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { entries: Array<{ key: string; item?: { title?: string } }> };
+    assert.equal(saved.entries.find((entry) => entry.key === 'kubernetes/kubernetes#140001')?.item?.title, 'Fresh from GitHub');
+  });
+
+  test('deactivate() settles once the cache is saved, so what was fetched just before shutdown is kept', async () => {
+    github.addPull('kubernetes/kubernetes', { number: 149001, title: 'Fetched just before shutdown', author: 'octo', mergedAt: '2026-11-05T10:00:00Z' });
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await extension.activate();
+    // The module the host loaded and whose deactivate() it calls on shutdown, before disposing
+    // the subscriptions; it only saves, so the extension carries on for the tests after this one.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const main = require(join(extension.extensionPath, 'dist', 'extension.js')) as typeof Extension;
+    const userData = process.env.LWKD_TEST_USER_DATA_DIR;
+    assert.ok(userData, 'the runner says where the user data directory is');
+    const cacheFile = join(userData, 'User', 'globalStorage', EXTENSION_ID, 'github-cache.json');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See https://github.com/kubernetes/kubernetes/pull/149001 today.\n' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 30));
+    const shown = hovers.flatMap((hover) => hover.contents).map((content) => (content instanceof vscode.MarkdownString ? content.value : String(content)));
+    assert.ok(shown.some((text) => text.includes('Fetched just before shutdown')), `the extension fetched the PR:\n${shown.join('\n')}`);
+    // The cache is saved 2 s after a change; shutting down within them must not lose the change.
+    await main.deactivate();
+    assert.ok(existsSync(cacheFile), `${cacheFile} is written`);
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Array<{ key: string; item?: { title?: string } }> };
+    assert.equal(saved.entries.find((entry) => entry.key === 'kubernetes/kubernetes#149001')?.item?.title, 'Fetched just before shutdown');
   });
 });

@@ -180,7 +180,8 @@ export async function startServer({ env = {}, userSettings = {}, logFile, extens
     '--extensions-dir', extensionsDir,
   ];
   const child = spawn(node, args, {
-    env: { ...process.env, ...env, VSCODE_AGENT_FOLDER: join(dataDir, 'agent') },
+    // LWKD_TEST_USER_DATA_DIR: where the extension's global storage is, for tests that read it.
+    env: { ...process.env, ...env, VSCODE_AGENT_FOLDER: join(dataDir, 'agent'), LWKD_TEST_USER_DATA_DIR: userDataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() also ends the extension host it forks
   });
