@@ -121,7 +121,6 @@ export class FakeGitHub {
   private active = 0;
   private readonly repos = new Map<string, RepoData>();
   private readonly faults: Array<{ fault: Fault; left: number }> = [];
-  private lastFault: Fault | undefined;
   private readonly buckets = new Map<string, Bucket>();
   private readonly sockets = new Set<Socket>();
   private readonly validTokens: Set<string>;
@@ -259,19 +258,12 @@ export class FakeGitHub {
     const resource: Resource = url.pathname.startsWith('/search/') ? 'search' : url.pathname === '/graphql' ? 'graphql' : 'core';
 
     const fault = this.takeFault(url.pathname);
-    if (fault === 'hang') {
-      return; // The socket stays open with no answer until the client gives up or we close.
-    }
-    if (fault === 'drip' || fault === 'endlessBody') {
-      this.stream(response, fault);
-      return;
-    }
     if (fault) {
       this.sendFault(response, fault, resource, token);
       return;
     }
     if (token !== undefined && !this.validTokens.has(token)) {
-      this.sendFault(response, 'badCredentials', resource, undefined);
+      this.sendFault(response, { kind: 'badCredentials' }, resource, undefined);
       return;
     }
     if (url.pathname === '/rate_limit' && method === 'GET') {
@@ -284,7 +276,7 @@ export class FakeGitHub {
     }
     const bucket = this.bucket(resource, token);
     if (bucket.remaining <= 0) {
-      this.sendFault(response, 'rateLimit', resource, token);
+      this.sendFault(response, { kind: 'rateLimit' }, resource, token);
       return;
     }
     if (method !== 'GET') {
@@ -296,7 +288,8 @@ export class FakeGitHub {
     this.json(response, answer.status, answer.body, resource, token, { request, ...(link ? { link } : {}) });
   }
 
-  private takeFault(path: string): FaultKind | undefined {
+  /** The first fault that applies to `path`, counted against its `times`. */
+  private takeFault(path: string): Fault | undefined {
     for (let i = 0; i < this.faults.length; i++) {
       const entry = this.faults[i]!;
       const { fault } = entry;
@@ -307,8 +300,7 @@ export class FakeGitHub {
         if (entry.left <= 0) {
           this.faults.splice(i, 1);
         }
-        this.lastFault = fault;
-        return fault.kind;
+        return fault;
       }
     }
     return undefined;
@@ -471,8 +463,15 @@ export class FakeGitHub {
     pump();
   }
 
-  private sendFault(response: ServerResponse, kind: Exclude<FaultKind, 'hang' | 'drip' | 'endlessBody'>, resource: Resource, token: string | undefined): void {
+  private sendFault(response: ServerResponse, fault: Fault, resource: Resource, token: string | undefined): void {
+    const { kind } = fault;
     switch (kind) {
+      case 'hang':
+        return; // The socket stays open with no answer until the client gives up or we close.
+      case 'drip':
+      case 'endlessBody':
+        this.stream(response, kind);
+        return;
       case 'rateLimit': {
         const bucket = this.bucket(resource, token);
         bucket.remaining = 0;
@@ -513,7 +512,7 @@ export class FakeGitHub {
         this.json(response, 429, { message: 'Too Many Requests' }, resource, token, { headers: { 'retry-after': '30' } });
         return;
       case 'redirect':
-        response.writeHead(302, { location: this.lastFault?.location ?? 'http://127.0.0.1:9/', 'content-type': 'text/html; charset=utf-8' });
+        response.writeHead(302, { location: fault.location ?? 'http://127.0.0.1:9/', 'content-type': 'text/html; charset=utf-8' });
         response.end('<html><body>You are being <a href="elsewhere">redirected</a>.</body></html>');
         return;
     }
