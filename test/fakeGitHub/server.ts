@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
+import { Store } from './store';
+
+export type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
 
 /**
  * A small GitHub on 127.0.0.1 for tests: the REST and GraphQL answers the extension reads, with
@@ -9,42 +13,6 @@ import type { AddressInfo, Socket } from 'node:net';
  * faults on demand (hang, rate limits, 404, 500 with an HTML body, invalid JSON, bad credentials).
  * It holds only what a test puts in it.
  */
-
-export interface FakePull {
-  readonly number: number;
-  readonly title: string;
-  readonly author: string;
-  readonly state?: 'open' | 'closed';
-  readonly draft?: boolean;
-  /** ISO time; a merged PR is also closed. */
-  readonly mergedAt?: string;
-  readonly closedAt?: string;
-  readonly createdAt?: string;
-  readonly labels?: readonly string[];
-  readonly milestone?: string;
-  readonly baseRef?: string;
-  readonly body?: string;
-}
-
-export interface FakeIssue {
-  readonly number: number;
-  readonly title: string;
-  readonly author: string;
-  readonly state?: 'open' | 'closed';
-  readonly labels?: readonly string[];
-  readonly createdAt?: string;
-  readonly closedAt?: string;
-  readonly body?: string;
-}
-
-export interface FakeRelease {
-  readonly tag: string;
-  readonly name?: string;
-  readonly publishedAt: string;
-  readonly prerelease?: boolean;
-  readonly draft?: boolean;
-  readonly body?: string;
-}
 
 export type FaultKind =
   | 'hang'
@@ -91,12 +59,6 @@ interface Bucket {
   reset: number;
 }
 
-interface RepoData {
-  readonly pulls: Map<number, FakePull>;
-  readonly issues: Map<number, FakeIssue>;
-  readonly releases: FakeRelease[];
-}
-
 const DOCS = 'https://docs.github.com/rest';
 const LIMITS = {
   core: { anonymous: 60, authenticated: 5000 },
@@ -119,7 +81,7 @@ export class FakeGitHub {
   /** Headers added to every JSON answer (e.g. `deprecation` and `sunset`, which octokit logs). */
   extraHeaders: Record<string, string> = {};
   private active = 0;
-  private readonly repos = new Map<string, RepoData>();
+  private readonly store = new Store();
   private readonly faults: Array<{ fault: Fault; left: number }> = [];
   private readonly buckets = new Map<string, Bucket>();
   private readonly sockets = new Set<Socket>();
@@ -158,28 +120,23 @@ export class FakeGitHub {
   }
 
   addPull(repo: string, pull: FakePull): this {
-    this.repo(repo).pulls.set(pull.number, pull);
+    this.store.addPull(repo, pull);
     return this;
   }
 
   addIssue(repo: string, issue: FakeIssue): this {
-    this.repo(repo).issues.set(issue.number, issue);
+    this.store.addIssue(repo, issue);
     return this;
   }
 
   addRelease(repo: string, release: FakeRelease): this {
-    this.repo(repo).releases.push(release);
+    this.store.addRelease(repo, release);
     return this;
   }
 
   /** Loads `{ "owner/repo": { pulls, issues, releases } }`, e.g. sample-workspace/github.json. */
-  seed(data: Readonly<Record<string, { pulls?: FakePull[]; issues?: FakeIssue[]; releases?: FakeRelease[] }>>): this {
-    for (const [repo, content] of Object.entries(data)) {
-      this.repo(repo); // a repository listed with nothing in it exists, and answers with empty lists
-      content.pulls?.forEach((pull) => this.addPull(repo, pull));
-      content.issues?.forEach((issue) => this.addIssue(repo, issue));
-      content.releases?.forEach((release) => this.addRelease(repo, release));
-    }
+  seed(data: SeedData): this {
+    this.store.seed(data);
     return this;
   }
 
@@ -210,16 +167,6 @@ export class FakeGitHub {
       socket.destroy();
     }
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private repo(fullName: string): RepoData {
-    const key = fullName.toLowerCase();
-    let data = this.repos.get(key);
-    if (!data) {
-      data = { pulls: new Map(), issues: new Map(), releases: [] };
-      this.repos.set(key, data);
-    }
-    return data;
   }
 
   private bucket(resource: Resource, token: string | undefined): Bucket {
@@ -310,7 +257,7 @@ export class FakeGitHub {
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts[0] === 'repos' && parts.length >= 4) {
       const fullName = `${parts[1]}/${parts[2]}`;
-      const data = this.repos.get(fullName.toLowerCase());
+      const data = this.store.find(fullName);
       const number = Number(parts[4]);
       if (parts[3] === 'pulls' && parts.length === 5 && Number.isInteger(number)) {
         const pull = data?.pulls.get(number);
@@ -371,7 +318,7 @@ export class FakeGitHub {
     const q = url.searchParams.get('q') ?? '';
     const terms = q.split(/\s+/).filter(Boolean);
     const results: unknown[] = [];
-    for (const [fullName, data] of this.repos) {
+    for (const [fullName, data] of this.store.entries()) {
       const repoTerms = terms.filter((term) => term.startsWith('repo:'));
       if (repoTerms.length && !repoTerms.some((term) => term.slice(5).toLowerCase() === fullName)) {
         continue;
@@ -406,7 +353,7 @@ export class FakeGitHub {
     for (const match of query.matchAll(pattern)) {
       const [, alias, owner, name, field, numberText] = match as unknown as [string, string, string, string, string, string];
       const fullName = `${owner}/${name}`;
-      const repo = this.repos.get(fullName.toLowerCase());
+      const repo = this.store.find(fullName);
       const number = Number(numberText);
       const pull = repo?.pulls.get(number);
       const issue = repo?.issues.get(number);
