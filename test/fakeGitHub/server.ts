@@ -4,8 +4,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
 import { issueJson, issueNode, pullAsIssueJson, pullJson, pullNode, releaseJson } from './payloads';
+import type { Resource } from './rateLimiter';
+import { RateLimiter, resourceOf } from './rateLimiter';
 import { Store } from './store';
 
+export type { Resource } from './rateLimiter';
 export type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
 
 /**
@@ -54,19 +57,7 @@ export interface RecordedRequest {
   readonly graphql?: string;
 }
 
-interface Bucket {
-  limit: number;
-  remaining: number;
-  reset: number;
-}
-
 const DOCS = 'https://docs.github.com/rest';
-const LIMITS = {
-  core: { anonymous: 60, authenticated: 5000 },
-  search: { anonymous: 10, authenticated: 30 },
-  graphql: { anonymous: 0, authenticated: 5000 },
-} as const;
-type Resource = keyof typeof LIMITS;
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
@@ -84,7 +75,7 @@ export class FakeGitHub {
   private active = 0;
   private readonly store = new Store();
   private readonly faults: Array<{ fault: Fault; left: number }> = [];
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly limiter = new RateLimiter();
   private readonly sockets = new Set<Socket>();
   private readonly validTokens: Set<string>;
   private readonly server = createServer((request, response) => {
@@ -159,7 +150,7 @@ export class FakeGitHub {
 
   /** Sets what is left of a rate-limit bucket, e.g. to exhaust it. */
   setRemaining(resource: Resource, remaining: number, token?: string): this {
-    this.bucket(resource, token).remaining = remaining;
+    this.limiter.setRemaining(resource, remaining, token);
     return this;
   }
 
@@ -168,21 +159,6 @@ export class FakeGitHub {
       socket.destroy();
     }
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private bucket(resource: Resource, token: string | undefined): Bucket {
-    const key = `${resource}:${token ?? ''}`;
-    let bucket = this.buckets.get(key);
-    if (bucket && Date.now() / 1000 >= bucket.reset) {
-      // The window has passed: GitHub refills the quota.
-      bucket = undefined;
-    }
-    if (!bucket) {
-      const limit = token ? LIMITS[resource].authenticated : LIMITS[resource].anonymous;
-      bucket = { limit, remaining: limit, reset: Math.floor(Date.now() / 1000) + (resource === 'search' ? 60 : 3600) };
-      this.buckets.set(key, bucket);
-    }
-    return bucket;
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -203,7 +179,7 @@ export class FakeGitHub {
       ...(typeof request.headers['if-none-match'] === 'string' ? { ifNoneMatch: request.headers['if-none-match'] } : {}),
       ...(url.pathname === '/graphql' ? { graphql: readGraphqlQuery(body) } : {}),
     });
-    const resource: Resource = url.pathname.startsWith('/search/') ? 'search' : url.pathname === '/graphql' ? 'graphql' : 'core';
+    const resource = resourceOf(url.pathname);
 
     const fault = this.takeFault(url.pathname);
     if (fault) {
@@ -215,15 +191,14 @@ export class FakeGitHub {
       return;
     }
     if (url.pathname === '/rate_limit' && method === 'GET') {
-      this.json(response, 200, this.rateLimitBody(token), 'core', token, { count: false, request });
+      this.json(response, 200, this.limiter.status(token), 'core', token, { count: false, request });
       return;
     }
     if (url.pathname === '/graphql' && method === 'POST') {
       this.graphql(response, body, token);
       return;
     }
-    const bucket = this.bucket(resource, token);
-    if (bucket.remaining <= 0) {
+    if (this.limiter.bucket(resource, token).remaining <= 0) {
       this.sendFault(response, { kind: 'rateLimit' }, resource, token);
       return;
     }
@@ -378,15 +353,6 @@ export class FakeGitHub {
     this.json(response, 200, errors.length ? { data, errors } : { data }, 'graphql', token);
   }
 
-  private rateLimitBody(token: string | undefined): unknown {
-    const view = (resource: Resource) => {
-      const bucket = this.bucket(resource, token);
-      return { limit: bucket.limit, used: bucket.limit - bucket.remaining, remaining: bucket.remaining, reset: bucket.reset };
-    };
-    const core = view('core');
-    return { resources: { core, search: view('search'), graphql: view('graphql') }, rate: core };
-  }
-
   /** A 200 whose body trickles (`drip`) or never ends (`endlessBody`) until the client hangs up. */
   private stream(response: ServerResponse, kind: 'drip' | 'endlessBody'): void {
     response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': requestId() });
@@ -421,8 +387,7 @@ export class FakeGitHub {
         this.stream(response, kind);
         return;
       case 'rateLimit': {
-        const bucket = this.bucket(resource, token);
-        bucket.remaining = 0;
+        this.limiter.setRemaining(resource, 0, token);
         this.json(response, 403, {
           message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`,
           documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
@@ -476,22 +441,15 @@ export class FakeGitHub {
   ): void {
     const text = JSON.stringify(body);
     const etag = `W/"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
-    const bucket = this.bucket(resource, token);
     const notModified = status === 200 && options.request?.headers['if-none-match'] === etag;
     // GitHub does not charge a 304 to the rate limit; everything else counts.
-    if (options.count !== false && !notModified && bucket.limit > 0) {
-      bucket.remaining = Math.max(0, bucket.remaining - 1);
-    }
+    const bucket = options.count === false || notModified ? this.limiter.bucket(resource, token) : this.limiter.charge(resource, token);
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       'x-github-media-type': 'github.v3; format=json',
       'x-github-api-version-selected': '2022-11-28',
       'x-github-request-id': requestId(),
-      'x-ratelimit-limit': String(bucket.limit),
-      'x-ratelimit-remaining': String(bucket.remaining),
-      'x-ratelimit-used': String(bucket.limit - bucket.remaining),
-      'x-ratelimit-reset': String(bucket.reset),
-      'x-ratelimit-resource': resource,
+      ...this.limiter.headers(bucket, resource),
       ...(status === 200 ? { etag, 'cache-control': token ? 'private, max-age=60, s-maxage=60' : 'public, max-age=60, s-maxage=60' } : {}),
       ...(options.link ? { link: options.link } : {}),
       ...this.extraHeaders,
