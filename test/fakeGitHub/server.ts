@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -6,6 +5,7 @@ import type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
 import { issueJson, issueNode, pullAsIssueJson, pullJson, pullNode, releaseJson } from './payloads';
 import type { Resource } from './rateLimiter';
 import { RateLimiter, resourceOf } from './rateLimiter';
+import { DOCS, notFound, Reply, requestId } from './reply';
 import { Store } from './store';
 
 export type { Resource } from './rateLimiter';
@@ -57,8 +57,6 @@ export interface RecordedRequest {
   readonly graphql?: string;
 }
 
-const DOCS = 'https://docs.github.com/rest';
-
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   /** The most requests that were open at the same moment (for concurrency limits). */
@@ -76,12 +74,13 @@ export class FakeGitHub {
   private readonly store = new Store();
   private readonly faults: Array<{ fault: Fault; left: number }> = [];
   private readonly limiter = new RateLimiter();
+  private readonly reply = new Reply(this.limiter, () => this.extraHeaders);
   private readonly sockets = new Set<Socket>();
   private readonly validTokens: Set<string>;
   private readonly server = createServer((request, response) => {
     this.handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
-        this.json(response, 500, { message: `fake GitHub error: ${String(error)}` }, 'core', undefined);
+        this.reply.json(response, 500, { message: `fake GitHub error: ${String(error)}` }, 'core', undefined);
       }
     });
   });
@@ -191,7 +190,7 @@ export class FakeGitHub {
       return;
     }
     if (url.pathname === '/rate_limit' && method === 'GET') {
-      this.json(response, 200, this.limiter.status(token), 'core', token, { count: false, request });
+      this.reply.json(response, 200, this.limiter.status(token), 'core', token, { count: false, request });
       return;
     }
     if (url.pathname === '/graphql' && method === 'POST') {
@@ -203,12 +202,12 @@ export class FakeGitHub {
       return;
     }
     if (method !== 'GET') {
-      this.json(response, 404, notFound(), resource, token);
+      this.reply.json(response, 404, notFound(), resource, token);
       return;
     }
     const answer = this.route(url);
     const link = this.linkOverride && answer.status === 200 ? this.linkOverride(new URL(url.pathname + url.search, this.url)) : answer.link;
-    this.json(response, answer.status, answer.body, resource, token, { request, ...(link ? { link } : {}) });
+    this.reply.json(response, answer.status, answer.body, resource, token, { request, ...(link ? { link } : {}) });
   }
 
   /** The first fault that applies to `path`, counted against its `times`. */
@@ -311,7 +310,7 @@ export class FakeGitHub {
 
   private graphql(response: ServerResponse, body: string, token: string | undefined): void {
     if (!token) {
-      this.json(response, 401, {
+      this.reply.json(response, 401, {
         message: 'This endpoint requires you to be authenticated.',
         documentation_url: 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
       }, 'graphql', undefined);
@@ -319,7 +318,7 @@ export class FakeGitHub {
     }
     const query = readGraphqlQuery(body);
     if (query === undefined) {
-      this.json(response, 200, { errors: [{ message: 'Problems parsing JSON' }] }, 'graphql', token);
+      this.reply.json(response, 200, { errors: [{ message: 'Problems parsing JSON' }] }, 'graphql', token);
       return;
     }
     // The batched lookup the extension sends: `alias: repository(owner: "o", name: "r") { field(number: N) { ... } }`.
@@ -350,7 +349,7 @@ export class FakeGitHub {
         }
       }
     }
-    this.json(response, 200, errors.length ? { data, errors } : { data }, 'graphql', token);
+    this.reply.json(response, 200, errors.length ? { data, errors } : { data }, 'graphql', token);
   }
 
   /** A 200 whose body trickles (`drip`) or never ends (`endlessBody`) until the client hangs up. */
@@ -388,23 +387,23 @@ export class FakeGitHub {
         return;
       case 'rateLimit': {
         this.limiter.setRemaining(resource, 0, token);
-        this.json(response, 403, {
+        this.reply.json(response, 403, {
           message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`,
           documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
         }, resource, token, { count: false });
         return;
       }
       case 'secondaryRateLimit':
-        this.json(response, 403, {
+        this.reply.json(response, 403, {
           message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
           documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
         }, resource, token, { headers: { 'retry-after': '60' } });
         return;
       case 'notFound':
-        this.json(response, 404, notFound(), resource, token);
+        this.reply.json(response, 404, notFound(), resource, token);
         return;
       case 'badCredentials':
-        this.json(response, 401, { message: 'Bad credentials', documentation_url: DOCS }, resource, undefined, { count: false });
+        this.reply.json(response, 401, { message: 'Bad credentials', documentation_url: DOCS }, resource, undefined, { count: false });
         return;
       case 'serverError':
       case 'badGateway': {
@@ -422,47 +421,13 @@ export class FakeGitHub {
         response.end('<!DOCTYPE html><html><body>Sign in to GitHub</body></html>');
         return;
       case 'tooManyRequests':
-        this.json(response, 429, { message: 'Too Many Requests' }, resource, token, { headers: { 'retry-after': '30' } });
+        this.reply.json(response, 429, { message: 'Too Many Requests' }, resource, token, { headers: { 'retry-after': '30' } });
         return;
       case 'redirect':
         response.writeHead(302, { location: fault.location ?? 'http://127.0.0.1:9/', 'content-type': 'text/html; charset=utf-8' });
         response.end('<html><body>You are being <a href="elsewhere">redirected</a>.</body></html>');
         return;
     }
-  }
-
-  private json(
-    response: ServerResponse,
-    status: number,
-    body: unknown,
-    resource: Resource,
-    token: string | undefined,
-    options: { count?: boolean; link?: string; headers?: Record<string, string>; request?: IncomingMessage } = {},
-  ): void {
-    const text = JSON.stringify(body);
-    const etag = `W/"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
-    const notModified = status === 200 && options.request?.headers['if-none-match'] === etag;
-    // GitHub does not charge a 304 to the rate limit; everything else counts.
-    const bucket = options.count === false || notModified ? this.limiter.bucket(resource, token) : this.limiter.charge(resource, token);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json; charset=utf-8',
-      'x-github-media-type': 'github.v3; format=json',
-      'x-github-api-version-selected': '2022-11-28',
-      'x-github-request-id': requestId(),
-      ...this.limiter.headers(bucket, resource),
-      ...(status === 200 ? { etag, 'cache-control': token ? 'private, max-age=60, s-maxage=60' : 'public, max-age=60, s-maxage=60' } : {}),
-      ...(options.link ? { link: options.link } : {}),
-      ...this.extraHeaders,
-      ...options.headers,
-    };
-    if (notModified) {
-      delete headers['content-type'];
-      response.writeHead(304, headers);
-      response.end();
-      return;
-    }
-    response.writeHead(status, headers);
-    response.end(text);
   }
 }
 
@@ -551,10 +516,3 @@ function inDateRange(iso: string, range: string): boolean {
   }
 }
 
-function notFound(): unknown {
-  return { message: 'Not Found', documentation_url: DOCS, status: '404' };
-}
-
-function requestId(): string {
-  return createHash('sha1').update(String(Math.random())).digest('hex').slice(0, 20).toUpperCase();
-}
