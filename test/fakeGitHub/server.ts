@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Fault } from './faults';
+import { FaultInjector } from './faults';
 import type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
 import { issueJson, issueNode, pullAsIssueJson, pullJson, pullNode, releaseJson } from './payloads';
 import type { Resource } from './rateLimiter';
 import { RateLimiter, resourceOf } from './rateLimiter';
-import { DOCS, notFound, Reply, requestId } from './reply';
+import { notFound, Reply } from './reply';
 import { Store } from './store';
 
+export type { Fault, FaultKind } from './faults';
 export type { Resource } from './rateLimiter';
 export type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
 
@@ -17,33 +20,6 @@ export type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
  * faults on demand (hang, rate limits, 404, 500 with an HTML body, invalid JSON, bad credentials).
  * It holds only what a test puts in it.
  */
-
-export type FaultKind =
-  | 'hang'
-  | 'rateLimit'
-  | 'secondaryRateLimit'
-  | 'notFound'
-  | 'serverError'
-  | 'badGateway'
-  | 'invalidJson'
-  | 'tooManyRequests'
-  | 'htmlOk'
-  | 'redirect'
-  | 'badCredentials'
-  /** Headers at once, then the JSON body a byte at a time, slower than any deadline. */
-  | 'drip'
-  /** Headers at once, then a JSON body that never ends, as fast as the client reads. */
-  | 'endlessBody';
-
-export interface Fault {
-  readonly kind: FaultKind;
-  /** Only requests whose path (without query) matches; all when absent. */
-  readonly path?: string | RegExp;
-  /** How many matching requests fail; then the fault is spent. Default: every one. */
-  readonly times?: number;
-  /** For `redirect`: where to send the client (e.g. another server that must never see a token). */
-  readonly location?: string;
-}
 
 export interface RecordedRequest {
   readonly method: string;
@@ -72,9 +48,9 @@ export class FakeGitHub {
   extraHeaders: Record<string, string> = {};
   private active = 0;
   private readonly store = new Store();
-  private readonly faults: Array<{ fault: Fault; left: number }> = [];
   private readonly limiter = new RateLimiter();
   private readonly reply = new Reply(this.limiter, () => this.extraHeaders);
+  private readonly faults = new FaultInjector(this.reply, this.limiter);
   private readonly sockets = new Set<Socket>();
   private readonly validTokens: Set<string>;
   private readonly server = createServer((request, response) => {
@@ -138,12 +114,12 @@ export class FakeGitHub {
   }
 
   fail(fault: Fault): this {
-    this.faults.push({ fault, left: fault.times ?? Number.POSITIVE_INFINITY });
+    this.faults.add(fault);
     return this;
   }
 
   clearFaults(): this {
-    this.faults.length = 0;
+    this.faults.clear();
     return this;
   }
 
@@ -180,13 +156,13 @@ export class FakeGitHub {
     });
     const resource = resourceOf(url.pathname);
 
-    const fault = this.takeFault(url.pathname);
+    const fault = this.faults.take(url.pathname);
     if (fault) {
-      this.sendFault(response, fault, resource, token);
+      this.faults.answer(response, fault, resource, token);
       return;
     }
     if (token !== undefined && !this.validTokens.has(token)) {
-      this.sendFault(response, { kind: 'badCredentials' }, resource, undefined);
+      this.faults.answer(response, { kind: 'badCredentials' }, resource, undefined);
       return;
     }
     if (url.pathname === '/rate_limit' && method === 'GET') {
@@ -198,7 +174,7 @@ export class FakeGitHub {
       return;
     }
     if (this.limiter.bucket(resource, token).remaining <= 0) {
-      this.sendFault(response, { kind: 'rateLimit' }, resource, token);
+      this.faults.answer(response, { kind: 'rateLimit' }, resource, token);
       return;
     }
     if (method !== 'GET') {
@@ -208,24 +184,6 @@ export class FakeGitHub {
     const answer = this.route(url);
     const link = this.linkOverride && answer.status === 200 ? this.linkOverride(new URL(url.pathname + url.search, this.url)) : answer.link;
     this.reply.json(response, answer.status, answer.body, resource, token, { request, ...(link ? { link } : {}) });
-  }
-
-  /** The first fault that applies to `path`, counted against its `times`. */
-  private takeFault(path: string): Fault | undefined {
-    for (let i = 0; i < this.faults.length; i++) {
-      const entry = this.faults[i]!;
-      const { fault } = entry;
-      const matches = fault.path === undefined
-        || (typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
-      if (matches) {
-        entry.left--;
-        if (entry.left <= 0) {
-          this.faults.splice(i, 1);
-        }
-        return fault;
-      }
-    }
-    return undefined;
   }
 
   private route(url: URL): { status: number; body: unknown; link?: string } {
@@ -352,83 +310,7 @@ export class FakeGitHub {
     this.reply.json(response, 200, errors.length ? { data, errors } : { data }, 'graphql', token);
   }
 
-  /** A 200 whose body trickles (`drip`) or never ends (`endlessBody`) until the client hangs up. */
-  private stream(response: ServerResponse, kind: 'drip' | 'endlessBody'): void {
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': requestId() });
-    response.write('{"resources": {"core": {"limit": 60, "remaining": 60, "reset": 1, "used": 0}}, "padding": "');
-    let open = true;
-    response.once('close', () => {
-      open = false;
-    });
-    if (kind === 'drip') {
-      const timer = setInterval(() => (open ? response.write(' ') : clearInterval(timer)), 20);
-      return;
-    }
-    const chunk = ' '.repeat(64 * 1024);
-    const pump = (): void => {
-      while (open && response.write(chunk)) {
-        // Write until the socket's buffer is full, then wait for it to drain.
-      }
-      if (open) {
-        response.once('drain', pump);
-      }
-    };
-    pump();
-  }
 
-  private sendFault(response: ServerResponse, fault: Fault, resource: Resource, token: string | undefined): void {
-    const { kind } = fault;
-    switch (kind) {
-      case 'hang':
-        return; // The socket stays open with no answer until the client gives up or we close.
-      case 'drip':
-      case 'endlessBody':
-        this.stream(response, kind);
-        return;
-      case 'rateLimit': {
-        this.limiter.setRemaining(resource, 0, token);
-        this.reply.json(response, 403, {
-          message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`,
-          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
-        }, resource, token, { count: false });
-        return;
-      }
-      case 'secondaryRateLimit':
-        this.reply.json(response, 403, {
-          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
-        }, resource, token, { headers: { 'retry-after': '60' } });
-        return;
-      case 'notFound':
-        this.reply.json(response, 404, notFound(), resource, token);
-        return;
-      case 'badCredentials':
-        this.reply.json(response, 401, { message: 'Bad credentials', documentation_url: DOCS }, resource, undefined, { count: false });
-        return;
-      case 'serverError':
-      case 'badGateway': {
-        const status = kind === 'serverError' ? 500 : 502;
-        response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'x-github-request-id': requestId() });
-        response.end(`<!DOCTYPE html><html><head><title>Unicorn! &middot; GitHub</title></head><body><h1>${status}</h1><p>We had issues producing the response to your request.</p><script>alert('never rendered')</script></body></html>`);
-        return;
-      }
-      case 'invalidJson':
-        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': requestId() });
-        response.end('{"title": "truncated');
-        return;
-      case 'htmlOk':
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        response.end('<!DOCTYPE html><html><body>Sign in to GitHub</body></html>');
-        return;
-      case 'tooManyRequests':
-        this.reply.json(response, 429, { message: 'Too Many Requests' }, resource, token, { headers: { 'retry-after': '30' } });
-        return;
-      case 'redirect':
-        response.writeHead(302, { location: fault.location ?? 'http://127.0.0.1:9/', 'content-type': 'text/html; charset=utf-8' });
-        response.end('<html><body>You are being <a href="elsewhere">redirected</a>.</body></html>');
-        return;
-    }
-  }
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
