@@ -1,7 +1,18 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Fault } from './faults';
+import { FaultInjector } from './faults';
+import type { Resource } from './rateLimiter';
+import { RateLimiter, resourceOf } from './rateLimiter';
+import { notFound, Reply } from './reply';
+import { readGraphqlQuery, Routes } from './routes';
+import type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
+import { Store } from './store';
+
+export type { Fault, FaultKind } from './faults';
+export type { Resource } from './rateLimiter';
+export type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
 
 /**
  * A small GitHub on 127.0.0.1 for tests: the REST and GraphQL answers the extension reads, with
@@ -9,69 +20,6 @@ import type { AddressInfo, Socket } from 'node:net';
  * faults on demand (hang, rate limits, 404, 500 with an HTML body, invalid JSON, bad credentials).
  * It holds only what a test puts in it.
  */
-
-export interface FakePull {
-  readonly number: number;
-  readonly title: string;
-  readonly author: string;
-  readonly state?: 'open' | 'closed';
-  readonly draft?: boolean;
-  /** ISO time; a merged PR is also closed. */
-  readonly mergedAt?: string;
-  readonly closedAt?: string;
-  readonly createdAt?: string;
-  readonly labels?: readonly string[];
-  readonly milestone?: string;
-  readonly baseRef?: string;
-  readonly body?: string;
-}
-
-export interface FakeIssue {
-  readonly number: number;
-  readonly title: string;
-  readonly author: string;
-  readonly state?: 'open' | 'closed';
-  readonly labels?: readonly string[];
-  readonly createdAt?: string;
-  readonly closedAt?: string;
-  readonly body?: string;
-}
-
-export interface FakeRelease {
-  readonly tag: string;
-  readonly name?: string;
-  readonly publishedAt: string;
-  readonly prerelease?: boolean;
-  readonly draft?: boolean;
-  readonly body?: string;
-}
-
-export type FaultKind =
-  | 'hang'
-  | 'rateLimit'
-  | 'secondaryRateLimit'
-  | 'notFound'
-  | 'serverError'
-  | 'badGateway'
-  | 'invalidJson'
-  | 'tooManyRequests'
-  | 'htmlOk'
-  | 'redirect'
-  | 'badCredentials'
-  /** Headers at once, then the JSON body a byte at a time, slower than any deadline. */
-  | 'drip'
-  /** Headers at once, then a JSON body that never ends, as fast as the client reads. */
-  | 'endlessBody';
-
-export interface Fault {
-  readonly kind: FaultKind;
-  /** Only requests whose path (without query) matches; all when absent. */
-  readonly path?: string | RegExp;
-  /** How many matching requests fail; then the fault is spent. Default: every one. */
-  readonly times?: number;
-  /** For `redirect`: where to send the client (e.g. another server that must never see a token). */
-  readonly location?: string;
-}
 
 export interface RecordedRequest {
   readonly method: string;
@@ -84,26 +32,6 @@ export interface RecordedRequest {
   /** The GraphQL query text, for POST /graphql. */
   readonly graphql?: string;
 }
-
-interface Bucket {
-  limit: number;
-  remaining: number;
-  reset: number;
-}
-
-interface RepoData {
-  readonly pulls: Map<number, FakePull>;
-  readonly issues: Map<number, FakeIssue>;
-  readonly releases: FakeRelease[];
-}
-
-const DOCS = 'https://docs.github.com/rest';
-const LIMITS = {
-  core: { anonymous: 60, authenticated: 5000 },
-  search: { anonymous: 10, authenticated: 30 },
-  graphql: { anonymous: 0, authenticated: 5000 },
-} as const;
-type Resource = keyof typeof LIMITS;
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
@@ -119,16 +47,17 @@ export class FakeGitHub {
   /** Headers added to every JSON answer (e.g. `deprecation` and `sunset`, which octokit logs). */
   extraHeaders: Record<string, string> = {};
   private active = 0;
-  private readonly repos = new Map<string, RepoData>();
-  private readonly faults: Array<{ fault: Fault; left: number }> = [];
-  private lastFault: Fault | undefined;
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly store = new Store();
+  private readonly limiter = new RateLimiter();
+  private readonly reply = new Reply(this.limiter, () => this.extraHeaders);
+  private readonly faults = new FaultInjector(this.reply, this.limiter);
+  private readonly routes = new Routes(this.store, this);
   private readonly sockets = new Set<Socket>();
   private readonly validTokens: Set<string>;
   private readonly server = createServer((request, response) => {
     this.handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
-        this.json(response, 500, { message: `fake GitHub error: ${String(error)}` }, 'core', undefined);
+        this.reply.json(response, 500, { message: `fake GitHub error: ${String(error)}` }, 'core', undefined);
       }
     });
   });
@@ -159,28 +88,23 @@ export class FakeGitHub {
   }
 
   addPull(repo: string, pull: FakePull): this {
-    this.repo(repo).pulls.set(pull.number, pull);
+    this.store.addPull(repo, pull);
     return this;
   }
 
   addIssue(repo: string, issue: FakeIssue): this {
-    this.repo(repo).issues.set(issue.number, issue);
+    this.store.addIssue(repo, issue);
     return this;
   }
 
   addRelease(repo: string, release: FakeRelease): this {
-    this.repo(repo).releases.push(release);
+    this.store.addRelease(repo, release);
     return this;
   }
 
   /** Loads `{ "owner/repo": { pulls, issues, releases } }`, e.g. sample-workspace/github.json. */
-  seed(data: Readonly<Record<string, { pulls?: FakePull[]; issues?: FakeIssue[]; releases?: FakeRelease[] }>>): this {
-    for (const [repo, content] of Object.entries(data)) {
-      this.repo(repo); // a repository listed with nothing in it exists, and answers with empty lists
-      content.pulls?.forEach((pull) => this.addPull(repo, pull));
-      content.issues?.forEach((issue) => this.addIssue(repo, issue));
-      content.releases?.forEach((release) => this.addRelease(repo, release));
-    }
+  seed(data: SeedData): this {
+    this.store.seed(data);
     return this;
   }
 
@@ -191,18 +115,18 @@ export class FakeGitHub {
   }
 
   fail(fault: Fault): this {
-    this.faults.push({ fault, left: fault.times ?? Number.POSITIVE_INFINITY });
+    this.faults.add(fault);
     return this;
   }
 
   clearFaults(): this {
-    this.faults.length = 0;
+    this.faults.clear();
     return this;
   }
 
   /** Sets what is left of a rate-limit bucket, e.g. to exhaust it. */
   setRemaining(resource: Resource, remaining: number, token?: string): this {
-    this.bucket(resource, token).remaining = remaining;
+    this.limiter.setRemaining(resource, remaining, token);
     return this;
   }
 
@@ -213,31 +137,11 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private repo(fullName: string): RepoData {
-    const key = fullName.toLowerCase();
-    let data = this.repos.get(key);
-    if (!data) {
-      data = { pulls: new Map(), issues: new Map(), releases: [] };
-      this.repos.set(key, data);
-    }
-    return data;
-  }
-
-  private bucket(resource: Resource, token: string | undefined): Bucket {
-    const key = `${resource}:${token ?? ''}`;
-    let bucket = this.buckets.get(key);
-    if (bucket && Date.now() / 1000 >= bucket.reset) {
-      // The window has passed: GitHub refills the quota.
-      bucket = undefined;
-    }
-    if (!bucket) {
-      const limit = token ? LIMITS[resource].authenticated : LIMITS[resource].anonymous;
-      bucket = { limit, remaining: limit, reset: Math.floor(Date.now() / 1000) + (resource === 'search' ? 60 : 3600) };
-      this.buckets.set(key, bucket);
-    }
-    return bucket;
-  }
-
+  /**
+   * Records the request, then answers in this order: a fault the test queued, bad credentials,
+   * `/rate_limit` (which GitHub answers even with an empty bucket), GraphQL (whose quota is
+   * counted but not enforced), an exhausted bucket, then the REST routes.
+   */
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     this.active++;
     this.maxConcurrent = Math.max(this.maxConcurrent, this.active);
@@ -256,308 +160,37 @@ export class FakeGitHub {
       ...(typeof request.headers['if-none-match'] === 'string' ? { ifNoneMatch: request.headers['if-none-match'] } : {}),
       ...(url.pathname === '/graphql' ? { graphql: readGraphqlQuery(body) } : {}),
     });
-    const resource: Resource = url.pathname.startsWith('/search/') ? 'search' : url.pathname === '/graphql' ? 'graphql' : 'core';
+    const resource = resourceOf(url.pathname);
 
-    const fault = this.takeFault(url.pathname);
-    if (fault === 'hang') {
-      return; // The socket stays open with no answer until the client gives up or we close.
-    }
-    if (fault === 'drip' || fault === 'endlessBody') {
-      this.stream(response, fault);
-      return;
-    }
+    const fault = this.faults.take(url.pathname);
     if (fault) {
-      this.sendFault(response, fault, resource, token);
+      this.faults.answer(response, fault, resource, token);
       return;
     }
     if (token !== undefined && !this.validTokens.has(token)) {
-      this.sendFault(response, 'badCredentials', resource, undefined);
+      this.faults.answer(response, { kind: 'badCredentials' }, resource, undefined);
       return;
     }
     if (url.pathname === '/rate_limit' && method === 'GET') {
-      this.json(response, 200, this.rateLimitBody(token), 'core', token, { count: false, request });
+      this.reply.json(response, 200, this.limiter.status(token), 'core', token, { count: false, request });
       return;
     }
     if (url.pathname === '/graphql' && method === 'POST') {
-      this.graphql(response, body, token);
+      const answer = this.routes.graphql(body, token);
+      this.reply.json(response, answer.status, answer.body, 'graphql', token);
       return;
     }
-    const bucket = this.bucket(resource, token);
-    if (bucket.remaining <= 0) {
-      this.sendFault(response, 'rateLimit', resource, token);
+    if (this.limiter.bucket(resource, token).remaining <= 0) {
+      this.faults.answer(response, { kind: 'rateLimit' }, resource, token);
       return;
     }
     if (method !== 'GET') {
-      this.json(response, 404, notFound(), resource, token);
+      this.reply.json(response, 404, notFound(), resource, token);
       return;
     }
-    const answer = this.route(url);
+    const answer = this.routes.rest(url);
     const link = this.linkOverride && answer.status === 200 ? this.linkOverride(new URL(url.pathname + url.search, this.url)) : answer.link;
-    this.json(response, answer.status, answer.body, resource, token, { request, ...(link ? { link } : {}) });
-  }
-
-  private takeFault(path: string): FaultKind | undefined {
-    for (let i = 0; i < this.faults.length; i++) {
-      const entry = this.faults[i]!;
-      const { fault } = entry;
-      const matches = fault.path === undefined
-        || (typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
-      if (matches) {
-        entry.left--;
-        if (entry.left <= 0) {
-          this.faults.splice(i, 1);
-        }
-        this.lastFault = fault;
-        return fault.kind;
-      }
-    }
-    return undefined;
-  }
-
-  private route(url: URL): { status: number; body: unknown; link?: string } {
-    const parts = url.pathname.split('/').filter(Boolean);
-    if (parts[0] === 'repos' && parts.length >= 4) {
-      const fullName = `${parts[1]}/${parts[2]}`;
-      const data = this.repos.get(fullName.toLowerCase());
-      const number = Number(parts[4]);
-      if (parts[3] === 'pulls' && parts.length === 5 && Number.isInteger(number)) {
-        const pull = data?.pulls.get(number);
-        return pull ? { status: 200, body: pullJson(this.url, fullName, pull) } : { status: 404, body: notFound() };
-      }
-      if (parts[3] === 'issues' && parts.length === 5 && Number.isInteger(number)) {
-        const issue = data?.issues.get(number);
-        const pull = data?.pulls.get(number);
-        if (issue) {
-          return { status: 200, body: issueJson(this.url, fullName, issue) };
-        }
-        return pull ? { status: 200, body: pullAsIssueJson(this.url, fullName, pull) } : { status: 404, body: notFound() };
-      }
-      if (parts[3] === 'releases' && parts.length === 4) {
-        const releases = [...(data?.releases ?? [])].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
-        return this.page(url, data ? releases.map((release, i) => releaseJson(fullName, release, i)) : undefined);
-      }
-    }
-    if (url.pathname === '/search/issues') {
-      return this.search(url);
-    }
-    return { status: 404, body: notFound() };
-  }
-
-  /** Pages a list the way GitHub does: `per_page` (max 100), `page`, and a Link header. */
-  private page(url: URL, items: unknown[] | undefined, wrap?: (items: unknown[]) => unknown): { status: number; body: unknown; link?: string } {
-    if (!items) {
-      return { status: 404, body: notFound() };
-    }
-    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30));
-    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
-    const last = Math.max(1, Math.ceil(items.length / perPage));
-    const slice = items.slice((page - 1) * perPage, page * perPage);
-    const link = (n: number, rel: string): string => {
-      const target = new URL(url.toString());
-      target.protocol = 'http:';
-      target.host = new URL(this.url).host;
-      target.searchParams.set('page', String(n));
-      target.searchParams.set('per_page', String(perPage));
-      return `<${target.toString()}>; rel="${rel}"`;
-    };
-    const links: string[] = [];
-    if (page < last) {
-      links.push(link(page + 1, 'next'), link(last, 'last'));
-    }
-    if (page > 1) {
-      links.push(link(1, 'first'), link(page - 1, 'prev'));
-    }
-    return { status: 200, body: wrap ? wrap(slice) : slice, ...(links.length ? { link: links.join(', ') } : {}) };
-  }
-
-  /**
-   * `GET /search/issues` with the qualifiers LWKD's queries use: `repo:`, `is:pr`, `is:issue`,
-   * `is:merged`, `merged:A..B` / `merged:>=A`, `label:a,b` (any of), and free words in titles.
-   * GitHub returns at most 1,000 results per query; so does this.
-   */
-  private search(url: URL): { status: number; body: unknown; link?: string } {
-    const q = url.searchParams.get('q') ?? '';
-    const terms = q.split(/\s+/).filter(Boolean);
-    const results: unknown[] = [];
-    for (const [fullName, data] of this.repos) {
-      const repoTerms = terms.filter((term) => term.startsWith('repo:'));
-      if (repoTerms.length && !repoTerms.some((term) => term.slice(5).toLowerCase() === fullName)) {
-        continue;
-      }
-      for (const pull of data.pulls.values()) {
-        if (matchesSearch(terms, pull)) {
-          results.push({ ...(pullAsIssueJson(this.url, fullName, pull) as Record<string, unknown>), score: 1 });
-        }
-      }
-    }
-    const capped = results.slice(0, 1000);
-    return this.page(url, capped, (items) => ({ total_count: results.length, incomplete_results: this.searchIncomplete, items }));
-  }
-
-  private graphql(response: ServerResponse, body: string, token: string | undefined): void {
-    if (!token) {
-      this.json(response, 401, {
-        message: 'This endpoint requires you to be authenticated.',
-        documentation_url: 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
-      }, 'graphql', undefined);
-      return;
-    }
-    const query = readGraphqlQuery(body);
-    if (query === undefined) {
-      this.json(response, 200, { errors: [{ message: 'Problems parsing JSON' }] }, 'graphql', token);
-      return;
-    }
-    // The batched lookup the extension sends: `alias: repository(owner: "o", name: "r") { field(number: N) { ... } }`.
-    const pattern = /(\w+)\s*:\s*repository\(\s*owner:\s*"([^"]+)"\s*,\s*name:\s*"([^"]+)"\s*\)\s*\{\s*(pullRequest|issue|issueOrPullRequest)\(\s*number:\s*(\d+)\s*\)/g;
-    const data: Record<string, unknown> = {};
-    const errors: unknown[] = [];
-    for (const match of query.matchAll(pattern)) {
-      const [, alias, owner, name, field, numberText] = match as unknown as [string, string, string, string, string, string];
-      const fullName = `${owner}/${name}`;
-      const repo = this.repos.get(fullName.toLowerCase());
-      const number = Number(numberText);
-      const pull = repo?.pulls.get(number);
-      const issue = repo?.issues.get(number);
-      let node: unknown = null;
-      if (pull && field !== 'issue') {
-        node = pullNode(fullName, pull);
-      } else if (issue && field !== 'pullRequest') {
-        node = issueNode(fullName, issue);
-      }
-      if (!repo) {
-        data[alias] = null;
-        errors.push({ type: 'NOT_FOUND', path: [alias], locations: [], message: `Could not resolve to a Repository with the name '${fullName}'.` });
-      } else {
-        data[alias] = { [field]: node };
-        if (node === null) {
-          const what = field === 'pullRequest' ? 'PullRequest' : field === 'issue' ? 'Issue' : 'issue or pull request';
-          errors.push({ type: 'NOT_FOUND', path: [alias, field], locations: [], message: `Could not resolve to ${what === 'Issue' ? 'an' : 'a'} ${what} with the number of ${number}.` });
-        }
-      }
-    }
-    this.json(response, 200, errors.length ? { data, errors } : { data }, 'graphql', token);
-  }
-
-  private rateLimitBody(token: string | undefined): unknown {
-    const view = (resource: Resource) => {
-      const bucket = this.bucket(resource, token);
-      return { limit: bucket.limit, used: bucket.limit - bucket.remaining, remaining: bucket.remaining, reset: bucket.reset };
-    };
-    const core = view('core');
-    return { resources: { core, search: view('search'), graphql: view('graphql') }, rate: core };
-  }
-
-  /** A 200 whose body trickles (`drip`) or never ends (`endlessBody`) until the client hangs up. */
-  private stream(response: ServerResponse, kind: 'drip' | 'endlessBody'): void {
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': requestId() });
-    response.write('{"resources": {"core": {"limit": 60, "remaining": 60, "reset": 1, "used": 0}}, "padding": "');
-    let open = true;
-    response.once('close', () => {
-      open = false;
-    });
-    if (kind === 'drip') {
-      const timer = setInterval(() => (open ? response.write(' ') : clearInterval(timer)), 20);
-      return;
-    }
-    const chunk = ' '.repeat(64 * 1024);
-    const pump = (): void => {
-      while (open && response.write(chunk)) {
-        // Write until the socket's buffer is full, then wait for it to drain.
-      }
-      if (open) {
-        response.once('drain', pump);
-      }
-    };
-    pump();
-  }
-
-  private sendFault(response: ServerResponse, kind: Exclude<FaultKind, 'hang' | 'drip' | 'endlessBody'>, resource: Resource, token: string | undefined): void {
-    switch (kind) {
-      case 'rateLimit': {
-        const bucket = this.bucket(resource, token);
-        bucket.remaining = 0;
-        this.json(response, 403, {
-          message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`,
-          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
-        }, resource, token, { count: false });
-        return;
-      }
-      case 'secondaryRateLimit':
-        this.json(response, 403, {
-          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
-        }, resource, token, { headers: { 'retry-after': '60' } });
-        return;
-      case 'notFound':
-        this.json(response, 404, notFound(), resource, token);
-        return;
-      case 'badCredentials':
-        this.json(response, 401, { message: 'Bad credentials', documentation_url: DOCS }, resource, undefined, { count: false });
-        return;
-      case 'serverError':
-      case 'badGateway': {
-        const status = kind === 'serverError' ? 500 : 502;
-        response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'x-github-request-id': requestId() });
-        response.end(`<!DOCTYPE html><html><head><title>Unicorn! &middot; GitHub</title></head><body><h1>${status}</h1><p>We had issues producing the response to your request.</p><script>alert('never rendered')</script></body></html>`);
-        return;
-      }
-      case 'invalidJson':
-        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': requestId() });
-        response.end('{"title": "truncated');
-        return;
-      case 'htmlOk':
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        response.end('<!DOCTYPE html><html><body>Sign in to GitHub</body></html>');
-        return;
-      case 'tooManyRequests':
-        this.json(response, 429, { message: 'Too Many Requests' }, resource, token, { headers: { 'retry-after': '30' } });
-        return;
-      case 'redirect':
-        response.writeHead(302, { location: this.lastFault?.location ?? 'http://127.0.0.1:9/', 'content-type': 'text/html; charset=utf-8' });
-        response.end('<html><body>You are being <a href="elsewhere">redirected</a>.</body></html>');
-        return;
-    }
-  }
-
-  private json(
-    response: ServerResponse,
-    status: number,
-    body: unknown,
-    resource: Resource,
-    token: string | undefined,
-    options: { count?: boolean; link?: string; headers?: Record<string, string>; request?: IncomingMessage } = {},
-  ): void {
-    const text = JSON.stringify(body);
-    const etag = `W/"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
-    const bucket = this.bucket(resource, token);
-    const notModified = status === 200 && options.request?.headers['if-none-match'] === etag;
-    // GitHub does not charge a 304 to the rate limit; everything else counts.
-    if (options.count !== false && !notModified && bucket.limit > 0) {
-      bucket.remaining = Math.max(0, bucket.remaining - 1);
-    }
-    const headers: Record<string, string> = {
-      'content-type': 'application/json; charset=utf-8',
-      'x-github-media-type': 'github.v3; format=json',
-      'x-github-api-version-selected': '2022-11-28',
-      'x-github-request-id': requestId(),
-      'x-ratelimit-limit': String(bucket.limit),
-      'x-ratelimit-remaining': String(bucket.remaining),
-      'x-ratelimit-used': String(bucket.limit - bucket.remaining),
-      'x-ratelimit-reset': String(bucket.reset),
-      'x-ratelimit-resource': resource,
-      ...(status === 200 ? { etag, 'cache-control': token ? 'private, max-age=60, s-maxage=60' : 'public, max-age=60, s-maxage=60' } : {}),
-      ...(options.link ? { link: options.link } : {}),
-      ...this.extraHeaders,
-      ...options.headers,
-    };
-    if (notModified) {
-      delete headers['content-type'];
-      response.writeHead(304, headers);
-      response.end();
-      return;
-    }
-    response.writeHead(status, headers);
-    response.end(text);
+    this.reply.json(response, answer.status, answer.body, resource, token, { request, ...(link ? { link } : {}) });
   }
 }
 
@@ -568,245 +201,4 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
-}
-
-function readGraphqlQuery(body: string): string | undefined {
-  try {
-    const parsed = JSON.parse(body) as { query?: unknown };
-    return typeof parsed.query === 'string' ? parsed.query : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function matchesSearch(terms: readonly string[], pull: FakePull): boolean {
-  for (const term of terms) {
-    const [qualifier, value = ''] = term.includes(':') ? [term.slice(0, term.indexOf(':')), term.slice(term.indexOf(':') + 1)] : [undefined, term];
-    switch (qualifier) {
-      case 'repo':
-        break;
-      case 'is':
-        if (value === 'issue' || (value === 'merged' && !pull.mergedAt) || (value === 'open' && (pull.state ?? 'open') !== 'open')
-          || (value === 'closed' && (pull.state ?? 'open') !== 'closed')) {
-          return false;
-        }
-        break;
-      case 'label': {
-        const wanted = value.split(',').map((label) => label.replace(/^"|"$/g, '').toLowerCase());
-        if (!(pull.labels ?? []).some((label) => wanted.includes(label.toLowerCase()))) {
-          return false;
-        }
-        break;
-      }
-      case 'merged':
-        if (!pull.mergedAt || !inDateRange(pull.mergedAt, value)) {
-          return false;
-        }
-        break;
-      case undefined:
-        if (!pull.title.toLowerCase().includes(value.toLowerCase())) {
-          return false;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  return true;
-}
-
-/**
- * GitHub's date qualifiers: `A..B`, `>=A`, `>A`, `<=A`, `<A`, `A` (dates compare by day), and
- * `A..B` with times and offsets (`2027-03-29T00:00:00-04:00..2027-04-04T23:59:59-04:00`), which
- * compare as instants, both ends included.
- */
-function inDateRange(iso: string, range: string): boolean {
-  const TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:Z|[+-]\\d{2}:\\d{2})';
-  const times = new RegExp(`^(${TIME})\\.\\.(${TIME})$`).exec(range);
-  if (times) {
-    const at = Date.parse(iso);
-    return at >= Date.parse(times[1]!) && at <= Date.parse(times[2]!);
-  }
-  const day = iso.slice(0, 10);
-  const between = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(range);
-  if (between) {
-    return day >= between[1]! && day <= between[2]!;
-  }
-  const compare = /^(>=|<=|>|<)?(\d{4}-\d{2}-\d{2})$/.exec(range);
-  if (!compare) {
-    return false;
-  }
-  const [, op, date] = compare as unknown as [string, string | undefined, string];
-  switch (op) {
-    case '>=': return day >= date;
-    case '>': return day > date;
-    case '<=': return day <= date;
-    case '<': return day < date;
-    default: return day === date;
-  }
-}
-
-function notFound(): unknown {
-  return { message: 'Not Found', documentation_url: DOCS, status: '404' };
-}
-
-function requestId(): string {
-  return createHash('sha1').update(String(Math.random())).digest('hex').slice(0, 20).toUpperCase();
-}
-
-function userJson(login: string): unknown {
-  return { login, id: hashId(login), node_id: `U_${login}`, html_url: `https://github.com/${login}`, type: 'User', site_admin: false };
-}
-
-function labelsJson(labels: readonly string[] = []): unknown[] {
-  return labels.map((name) => ({ id: hashId(name), node_id: `LA_${name}`, name, color: 'ededed', default: false, description: null }));
-}
-
-function milestoneJson(title: string | undefined): unknown {
-  return title ? { number: hashId(title) % 1000, title, state: 'open', description: null } : null;
-}
-
-function hashId(text: string): number {
-  return parseInt(createHash('sha1').update(text).digest('hex').slice(0, 8), 16);
-}
-
-function stateOf(item: { state?: 'open' | 'closed'; mergedAt?: string; closedAt?: string }): 'open' | 'closed' {
-  return item.state ?? (item.mergedAt || item.closedAt ? 'closed' : 'open');
-}
-
-function pullJson(apiBase: string, fullName: string, pull: FakePull): unknown {
-  const created = pull.createdAt ?? '2024-01-01T00:00:00Z';
-  return {
-    url: `${apiBase}/repos/${fullName}/pulls/${pull.number}`,
-    id: hashId(`${fullName}#${pull.number}`),
-    node_id: `PR_${pull.number}`,
-    html_url: `https://github.com/${fullName}/pull/${pull.number}`,
-    number: pull.number,
-    state: stateOf(pull),
-    locked: false,
-    title: pull.title,
-    user: userJson(pull.author),
-    body: pull.body ?? null,
-    labels: labelsJson(pull.labels),
-    milestone: milestoneJson(pull.milestone),
-    created_at: created,
-    updated_at: pull.mergedAt ?? pull.closedAt ?? created,
-    closed_at: pull.mergedAt ?? pull.closedAt ?? null,
-    merged_at: pull.mergedAt ?? null,
-    merge_commit_sha: pull.mergedAt ? createHash('sha1').update(String(pull.number)).digest('hex') : null,
-    draft: pull.draft ?? false,
-    head: { label: `${pull.author}:topic-${pull.number}`, ref: `topic-${pull.number}` },
-    base: { label: `${fullName.split('/')[0]}:${pull.baseRef ?? 'master'}`, ref: pull.baseRef ?? 'master', repo: { full_name: fullName } },
-    author_association: 'MEMBER',
-    merged: Boolean(pull.mergedAt),
-    comments: 0,
-    commits: 1,
-    additions: 10,
-    deletions: 2,
-    changed_files: 1,
-  };
-}
-
-function issueJson(apiBase: string, fullName: string, issue: FakeIssue): unknown {
-  const created = issue.createdAt ?? '2024-01-01T00:00:00Z';
-  return {
-    url: `${apiBase}/repos/${fullName}/issues/${issue.number}`,
-    html_url: `https://github.com/${fullName}/issues/${issue.number}`,
-    id: hashId(`${fullName}#${issue.number}`),
-    node_id: `I_${issue.number}`,
-    number: issue.number,
-    title: issue.title,
-    user: userJson(issue.author),
-    labels: labelsJson(issue.labels),
-    state: stateOf(issue),
-    state_reason: stateOf(issue) === 'closed' ? 'completed' : null,
-    locked: false,
-    milestone: null,
-    comments: 0,
-    created_at: created,
-    updated_at: issue.closedAt ?? created,
-    closed_at: issue.closedAt ?? null,
-    author_association: 'MEMBER',
-    body: issue.body ?? null,
-  };
-}
-
-function pullAsIssueJson(apiBase: string, fullName: string, pull: FakePull): unknown {
-  const base = pullJson(apiBase, fullName, pull) as Record<string, unknown>;
-  return {
-    url: `${apiBase}/repos/${fullName}/issues/${pull.number}`,
-    html_url: base.html_url,
-    id: base.id,
-    node_id: base.node_id,
-    number: pull.number,
-    title: pull.title,
-    user: base.user,
-    labels: base.labels,
-    state: base.state,
-    locked: false,
-    milestone: base.milestone,
-    comments: 0,
-    created_at: base.created_at,
-    updated_at: base.updated_at,
-    closed_at: base.closed_at,
-    draft: base.draft,
-    author_association: 'MEMBER',
-    body: base.body,
-    pull_request: {
-      url: `${apiBase}/repos/${fullName}/pulls/${pull.number}`,
-      html_url: base.html_url,
-      merged_at: pull.mergedAt ?? null,
-    },
-  };
-}
-
-function releaseJson(fullName: string, release: FakeRelease, index: number): unknown {
-  return {
-    url: `https://api.github.com/repos/${fullName}/releases/${index + 1}`,
-    html_url: `https://github.com/${fullName}/releases/tag/${release.tag}`,
-    id: hashId(`${fullName}@${release.tag}`),
-    tag_name: release.tag,
-    target_commitish: 'main',
-    name: release.name ?? release.tag,
-    draft: release.draft ?? false,
-    prerelease: release.prerelease ?? false,
-    created_at: release.publishedAt,
-    published_at: release.publishedAt,
-    author: userJson('release-bot'),
-    body: release.body ?? '',
-  };
-}
-
-function pullNode(fullName: string, pull: FakePull): unknown {
-  const state = pull.mergedAt ? 'MERGED' : stateOf(pull) === 'closed' ? 'CLOSED' : 'OPEN';
-  return {
-    __typename: 'PullRequest',
-    number: pull.number,
-    title: pull.title,
-    url: `https://github.com/${fullName}/pull/${pull.number}`,
-    state,
-    isDraft: pull.draft ?? false,
-    merged: Boolean(pull.mergedAt),
-    mergedAt: pull.mergedAt ?? null,
-    closedAt: pull.mergedAt ?? pull.closedAt ?? null,
-    createdAt: pull.createdAt ?? '2024-01-01T00:00:00Z',
-    author: { login: pull.author },
-    baseRefName: pull.baseRef ?? 'master',
-    milestone: pull.milestone ? { title: pull.milestone } : null,
-    labels: { totalCount: (pull.labels ?? []).length, nodes: (pull.labels ?? []).map((name) => ({ name })) },
-  };
-}
-
-function issueNode(fullName: string, issue: FakeIssue): unknown {
-  return {
-    __typename: 'Issue',
-    number: issue.number,
-    title: issue.title,
-    url: `https://github.com/${fullName}/issues/${issue.number}`,
-    state: stateOf(issue) === 'closed' ? 'CLOSED' : 'OPEN',
-    closedAt: issue.closedAt ?? null,
-    createdAt: issue.createdAt ?? '2024-01-01T00:00:00Z',
-    author: { login: issue.author },
-    labels: { totalCount: (issue.labels ?? []).length, nodes: (issue.labels ?? []).map((name) => ({ name })) },
-  };
 }
