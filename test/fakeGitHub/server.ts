@@ -151,6 +151,7 @@ export class FakeGitHub {
     const authorization = request.headers.authorization;
     const token = authorization?.replace(/^(token|bearer)\s+/i, '');
     const method = request.method ?? 'GET';
+    const graphql = url.pathname === '/graphql' ? readGraphqlQuery(body) : undefined;
     this.requests.push({
       method,
       path: url.pathname,
@@ -158,7 +159,7 @@ export class FakeGitHub {
       authenticated: Boolean(token),
       ...(authorization ? { authorization } : {}),
       ...(typeof request.headers['if-none-match'] === 'string' ? { ifNoneMatch: request.headers['if-none-match'] } : {}),
-      ...(url.pathname === '/graphql' ? { graphql: readGraphqlQuery(body) } : {}),
+      ...(graphql !== undefined ? { graphql } : {}),
     });
     const resource = resourceOf(url.pathname);
 
