@@ -6,6 +6,7 @@ import { applyTextEdit, BUILTIN_TEMPLATE, renderTemplate } from '../../src/core/
 import type { Finding, LintOptions } from '../../src/core/lint';
 import { lintPost, RULES } from '../../src/core/lint';
 import { COVERAGE_RULES } from '../../src/core/lintCoverage';
+import { applyEdits } from '../../src/core/textEdit';
 import { projectRoot } from '../runner/paths';
 
 const FILE = '_posts/2026-11-22-update.md';
@@ -19,21 +20,9 @@ function codes(body: string, options: LintOptions = {}, head = HEAD): string[] {
   return lint(body, options, head).map((finding) => finding.code);
 }
 
-/** Applies a finding's fix to the text it came from (single-line edits). */
+/** Applies a finding's fix to the text it came from. */
 function fixed(text: string, finding: Finding): string {
-  let result = text;
-  for (const edit of [...(finding.fix?.edits ?? [])].reverse()) {
-    const lines = result.split('\n');
-    if (edit.endLine === edit.line) {
-      const line = lines[edit.line] ?? '';
-      lines[edit.line] = line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn);
-      result = lines.join('\n');
-    } else {
-      lines.splice(edit.line, edit.endLine - edit.line, ...(edit.newText ? [edit.newText.replace(/\n$/, '')] : []));
-      result = lines.join('\n');
-    }
-  }
-  return result;
+  return applyEdits(text, finding.fix?.edits ?? []);
 }
 
 const GOOD = `
