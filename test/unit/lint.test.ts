@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCalendarDate } from '../../src/core/calendar';
-import { applyTextEdit, BUILTIN_TEMPLATE, renderTemplate } from '../../src/core/edition';
+import { BUILTIN_TEMPLATE, renderTemplate } from '../../src/core/edition';
 import type { Finding, LintOptions } from '../../src/core/lint';
 import { lintPost, RULES } from '../../src/core/lint';
 import { COVERAGE_RULES } from '../../src/core/lintCoverage';
@@ -206,11 +206,12 @@ suite('Style checks over real posts', () => {
     }
   });
 
-  test('applyTextEdit and the fixes agree on single-line edits', () => {
+  test('a fix and the whole new line it makes agree', () => {
     const text = `${HEAD}${GOOD}`.replace('pull/121046', 'pulls/121046');
     const finding = lintPost(text, { fileName: FILE }).find((candidate) => candidate.code === 'pulls-url')!;
     const edit = finding.fix!.edits[0]!;
     const line = text.split('\n')[edit.line]!;
-    assert.equal(applyTextEdit(text, { line: edit.line, insert: false, newText: line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn) }), fixed(text, finding));
+    const wholeLine = { line: edit.line, column: 0, endLine: edit.line, endColumn: line.length, newText: line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn) };
+    assert.equal(applyEdits(text, [wholeLine]), fixed(text, finding));
   });
 });
