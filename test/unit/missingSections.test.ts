@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_TEMPLATE } from '../../src/core/edition';
 import { lintPost } from '../../src/core/lint';
-import { applyInsertions, missingSectionInsertions } from '../../src/core/missingSections';
+import type { MissingSection } from '../../src/core/missingSections';
+import { missingSectionInsertions } from '../../src/core/missingSections';
+import { applyEdits } from '../../src/core/textEdit';
+
+const applyInsertions = (text: string, insertions: readonly MissingSection[]): string => applyEdits(text, insertions.map((insertion) => insertion.edit));
 
 const HEAD = '---\nlayout: post\ntitle: Week Ending November 22, 2026\n---\n';
 
