@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_SITE_URL } from '../constants';
 import { formatLongDate, parseFrontMatterTime, parseIsoInstant } from '../core/calendar';
-import { applyTextEdit, stampPublicationTime } from '../core/edition';
+import { stampPublicationTime } from '../core/edition';
 import { parseFrontMatter } from '../core/frontMatter';
 import { MAX_POST_BYTES } from '../core/postFile';
 import { parseSiteConfig, permalinkPost, postUrl } from '../core/permalink';
+import { applyEdits } from '../core/textEdit';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
 import { LocalFileError } from '../node/localFiles';
@@ -52,7 +53,7 @@ export function runStamp(argv: readonly string[], io: CliIo): number {
     return 1;
   }
   try {
-    replaceAtomically(path, applyTextEdit(text, result.edit));
+    replaceAtomically(path, applyEdits(text, [result.edit]));
   } catch (error) {
     if (error instanceof LocalFileError) {
       io.stderr(`lwkd stamp: ${error.message}\n`);

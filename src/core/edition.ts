@@ -8,6 +8,8 @@ import {
   parseCalendarDate,
   parseFrontMatterTime,
 } from './calendar';
+import type { TextEdit } from './textEdit';
+import { insertAt } from './textEdit';
 
 /**
  * A weekly edition's file, text and publication time. Templates are filled by plain text
@@ -151,14 +153,6 @@ export function frontMatterRange(lines: readonly string[]): { start: number; end
   return undefined;
 }
 
-export interface TextEdit {
-  /** 0-based line the edit replaces, or inserts before when `insert` is true. */
-  readonly line: number;
-  readonly insert: boolean;
-  /** The full new line, without its line break. */
-  readonly newText: string;
-}
-
 export type StampFailure = 'noFrontMatter' | 'duplicateDate' | 'multiLineDate' | 'timeOutOfRange';
 
 export type StampResult =
@@ -248,7 +242,9 @@ export function stampPublicationTime(text: string, now: Date, fileName?: string)
   }
   const line = dateLines[0];
   if (line === undefined) {
-    return { ok: true, edit: { line: range.end, insert: true, newText: `date: ${value}` }, value, ...known, beforeWeekEnd };
+    // The new line ends as the line before it does: a mostly-LF file with one CRLF line stays so.
+    const eol = text.split('\n', range.end)[range.end - 1]!.endsWith('\r') ? '\r\n' : '\n';
+    return { ok: true, edit: insertAt(range.end, 0, `date: ${value}${eol}`), value, ...known, beforeWeekEnd };
   }
   const scalar = scalarLine(lines[line]!, 'date');
   const continued = line + 1 < range.end && /^[ \t]+\S/.test(lines[line + 1]!);
@@ -258,35 +254,13 @@ export function stampPublicationTime(text: string, now: Date, fileName?: string)
   const prefix = /[ \t]$/.test(scalar.prefix) ? scalar.prefix : `${scalar.prefix} `;
   return {
     ok: true,
-    edit: { line, insert: false, newText: `${prefix}${scalar.quote}${value}${scalar.quote}${scalar.suffix}` },
+    // Only this line's text changes: its line break, and every other line's, stay as they are.
+    edit: { line, column: 0, endLine: line, endColumn: lines[line]!.length, newText: `${prefix}${scalar.quote}${value}${scalar.quote}${scalar.suffix}` },
     value,
     previous: scalar.value.trim(),
     ...known,
     beforeWeekEnd,
   };
-}
-
-/**
- * Applies a TextEdit to text. Only the edited line changes: every other line keeps its own line
- * ending (a mostly-LF file with one CRLF line stays so), and an inserted line takes the ending of
- * the line before it.
- */
-export function applyTextEdit(text: string, edit: TextEdit): string {
-  let start = 0;
-  for (let i = 0; i < edit.line; i++) {
-    const newline = text.indexOf('\n', start);
-    if (newline === -1) {
-      throw new RangeError(`line ${edit.line} is past the end of the text`);
-    }
-    start = newline + 1;
-  }
-  if (edit.insert) {
-    const eol = start >= 2 && text[start - 2] === '\r' ? '\r\n' : start === 0 && /^[^\n]*\r\n/.test(text) ? '\r\n' : '\n';
-    return `${text.slice(0, start)}${edit.newText}${eol}${text.slice(start)}`;
-  }
-  const newline = text.indexOf('\n', start);
-  const end = newline === -1 ? text.length : newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
-  return `${text.slice(0, start)}${edit.newText}${text.slice(end)}`;
 }
 
 function weekEndingOfEdition(frontMatterLines: readonly string[], fileName: string | undefined): CalendarDate | undefined {

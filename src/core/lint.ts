@@ -7,6 +7,7 @@ import { LINT_DEFAULTS } from './lintDefaults';
 import { checkMarkup } from './lintMarkup';
 import type { SectionSpan } from './sections';
 import { isEmptyBullet, replaceInlineLinks, sectionSpans, TEMPLATE_SECTIONS } from './sections';
+import type { TextEdit } from './textEdit';
 
 /**
  * STYLESHEET.md as checks. Each rule has a stable code, a one-line message that gives the
@@ -15,14 +16,6 @@ import { isEmptyBullet, replaceInlineLinks, sectionSpans, TEMPLATE_SECTIONS } fr
  */
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-export interface Edit {
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly newText: string;
-}
 
 /** Every code a finding can carry: the style rules, the coverage rules, and the command line's own two. */
 export type FindingCode = StyleRuleCode | CoverageRuleCode | 'check-failed' | 'unreadable';
@@ -35,7 +28,7 @@ export interface Finding {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
-  readonly fix?: { readonly title: string; readonly edits: readonly Edit[] };
+  readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[] };
 }
 
 export interface LintOptions {
@@ -163,7 +156,7 @@ interface Add {
  */
 export const FINDINGS_PER_RULE = 200;
 
-function replaceLine(line: number, oldText: string, newText: string): Edit {
+function replaceLine(line: number, oldText: string, newText: string): TextEdit {
   return { line, column: 0, endLine: line, endColumn: oldText.length, newText };
 }
 

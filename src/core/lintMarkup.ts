@@ -1,4 +1,4 @@
-import type { Edit } from './lint';
+import type { TextEdit } from './textEdit';
 
 /**
  * `raw-markup`: what in an edition's body would be run rather than shown. A contributor's PR
@@ -22,7 +22,7 @@ import type { Edit } from './lint';
 
 export const RAW_MARKUP = 'raw-markup';
 
-export type AddMarkupFinding = (code: 'raw-markup', message: string, line: number, column: number, endColumn: number, fix?: { readonly title: string; readonly edits: readonly Edit[] }) => void;
+export type AddMarkupFinding = (code: 'raw-markup', message: string, line: number, column: number, endColumn: number, fix?: { readonly title: string; readonly edits: readonly TextEdit[] }) => void;
 
 const RAW_TAG = /\{%-?[ \t]*(end)?raw[ \t]*-?%\}/y;
 // A backtick fence's info string has no backtick: "```x```" on a line is inline code.

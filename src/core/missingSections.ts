@@ -1,6 +1,8 @@
 import { frontMatterRange } from './edition';
 import { findSections } from './postIndex';
 import { canonicalSection, isEmptyBullet, TEMPLATE_SECTIONS } from './sections';
+import type { TextEdit } from './textEdit';
+import { insertAt } from './textEdit';
 
 /**
  * LWKD: Add Missing Sections. The template's sections an edition lacks, each inserted at its
@@ -8,12 +10,12 @@ import { canonicalSection, isEmptyBullet, TEMPLATE_SECTIONS } from './sections';
  * end), with the template's starter body. Existing text is never changed: only insertions.
  */
 
-export interface Insertion {
-  /** 0-based line to insert before; the line count means the end. */
-  readonly line: number;
-  readonly text: string;
+/** A section the edition lacks, and the insertion that adds it. */
+export interface MissingSection {
   /** The section it adds, as the template names it. */
   readonly title: string;
+  /** Inserts the section (new lines written with `\n`); nothing else in the text changes. */
+  readonly edit: TextEdit;
 }
 
 /** Each section's starter body from a template (its text up to the next `##`), by section title. */
@@ -40,7 +42,7 @@ function sectionKey(title: string): string {
   return (canonicalSection(title) ?? title.trim()).toLowerCase();
 }
 
-export function missingSectionInsertions(text: string, template: string): Insertion[] {
+export function missingSectionInsertions(text: string, template: string): MissingSection[] {
   const lines = text.split(/\r?\n/);
   const start = (frontMatterRange(lines)?.end ?? -1) + 1;
   const present = findSections(text, start).filter((section) => section.level === 2)
@@ -59,35 +61,19 @@ export function missingSectionInsertions(text: string, template: string): Insert
       firstLater.push(section);
     }
   }
-  const insertions: Insertion[] = [];
+  const insertions: MissingSection[] = [];
   order.forEach((title, i) => {
     if (presentKeys.has(orderKeys[i]!)) {
       return;
     }
     const before = firstLater[i];
     const body = bodies.get(title) ?? `## ${title}`;
-    insertions.push(before
-      ? { line: before.line, text: `${body}\n\n`, title }
-      : { line: lines.length, text: `${text.endsWith('\n') ? '' : '\n'}\n${body}\n`, title });
+    insertions.push({
+      title,
+      edit: before
+        ? insertAt(before.line, 0, `${body}\n\n`)
+        : insertAt(lines.length - 1, lines.at(-1)!.length, `${text.endsWith('\n') ? '' : '\n'}\n${body}\n`),
+    });
   });
   return insertions;
-}
-
-/** Applies insertions to text (for tests and the command line). */
-export function applyInsertions(text: string, insertions: readonly Insertion[]): string {
-  const lines = text.split('\n');
-  const byLine = new Map<number, string[]>();
-  for (const insertion of insertions) {
-    byLine.set(insertion.line, [...(byLine.get(insertion.line) ?? []), insertion.text]);
-  }
-  let result = '';
-  for (let i = 0; i <= lines.length; i++) {
-    for (const inserted of byLine.get(i) ?? []) {
-      result += inserted;
-    }
-    if (i < lines.length) {
-      result += lines[i]! + (i < lines.length - 1 ? '\n' : '');
-    }
-  }
-  return result;
 }

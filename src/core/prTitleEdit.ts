@@ -1,5 +1,7 @@
 import type { ItemKey } from './pullRequests';
 import { findGitHubRefs } from './githubRefs';
+import { linkText } from './inertMarkdown';
+import type { TextEdit } from './textEdit';
 
 /**
  * Where the PR title goes in a line: the text of a Markdown link to a pull request, or the title
@@ -85,5 +87,10 @@ export function findTitleSlot(line: string, character: number): TitleSlot | unde
   return undefined;
 }
 
+/** The edit that puts GitHub's `title` in `slot`, found on line `line`: inert, with the slot's prefix. */
+export function titleEdit(line: number, slot: TitleSlot, title: string): TextEdit {
+  return { line, column: slot.start, endLine: line, endColumn: slot.end, newText: `${slot.prefix}${linkText(title)}` };
+}
+
 // A title goes into link text inert (src/core/inertMarkdown.ts); kept here for the PR-title callers.
-export { linkText } from './inertMarkdown';
+export { linkText };

@@ -5,6 +5,7 @@ import { missingSectionInsertions } from '../core/missingSections';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import type { ExtensionSettings } from '../vscode/settings';
+import { applyInEditor } from '../vscode/textEdits';
 import { readTemplate } from '../vscode/workspaceFiles';
 
 export interface AddMissingSectionsDeps extends CommandContext {
@@ -30,15 +31,7 @@ export function registerAddMissingSections(deps: AddMissingSectionsDeps): vscode
       void vscode.window.showInformationMessage(vscode.l10n.t('This edition already has every section of the template.'));
       return 0;
     }
-    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const applied = await editor.edit((builder) => {
-      for (const insertion of insertions) {
-        const position = insertion.line >= document.lineCount
-          ? document.lineAt(document.lineCount - 1).range.end
-          : new vscode.Position(insertion.line, 0);
-        builder.insert(position, insertion.text.replace(/\n/g, eol));
-      }
-    });
+    const applied = await applyInEditor(editor, insertions.map((insertion) => insertion.edit));
     if (!applied) {
       throw new Error(vscode.l10n.t('The editor did not accept the change; nothing was inserted.'));
     }

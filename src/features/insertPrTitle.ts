@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { findTitleSlot, linkText } from '../core/prTitleEdit';
+import { findTitleSlot, titleEdit } from '../core/prTitleEdit';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import type { GitHubItemSource } from '../vscode/githubItems';
+import { toWorkspaceEdit } from '../vscode/textEdits';
 
 export interface InsertPrTitleDeps extends CommandContext {
   readonly items: GitHubItemSource;
@@ -54,14 +55,12 @@ export function registerInsertPrTitle(deps: InsertPrTitleDeps): vscode.Disposabl
         void vscode.window.showWarningMessage(reason);
         return false;
       }
-      const edit = new vscode.WorkspaceEdit();
       // Check the line still has that slot: the document may have changed while GitHub answered.
       const current = findTitleSlot(document.lineAt(line).text, character);
       if (!current || current.key.number !== slot.key.number) {
         return false;
       }
-      edit.replace(document.uri, new vscode.Range(line, current.start, line, current.end), `${current.prefix}${linkText(lookup.item.title)}`);
-      return vscode.workspace.applyEdit(edit);
+      return vscode.workspace.applyEdit(toWorkspaceEdit(document, [titleEdit(line, current, lookup.item.title)]));
     }),
   );
 }

@@ -8,6 +8,7 @@ import { parseFrontMatter } from '../core/frontMatter';
 import type { Finding } from '../core/lint';
 import { absoluteUrl, LWKD_PERMALINK, permalinkPost, postUrl } from '../core/permalink';
 import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
+import { replaceAllEdit } from '../core/textEdit';
 import type { CommandContext } from '../vscode/commands';
 import { DisposableStore } from '../vscode/dispose';
 import type { GitHubItemSource } from '../vscode/githubItems';
@@ -15,6 +16,7 @@ import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
 import { readSiteConfig } from '../vscode/siteConfig';
 import { stampEditor } from '../vscode/stampEditor';
+import { toWorkspaceEdit } from '../vscode/textEdits';
 
 export interface PreparePublicationDeps extends CommandContext {
   readonly settings: ExtensionSettings;
@@ -152,9 +154,7 @@ export function createPreparePublication(deps: PreparePublicationDeps): PrepareP
 /** The last run's untitled draft, refilled, while it is still open and unsaved; else a new one. */
 async function socialDraft(previous: vscode.TextDocument | undefined, social: string): Promise<vscode.TextDocument> {
   if (previous && !previous.isClosed && previous.isUntitled) {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(previous.uri, new vscode.Range(0, 0, previous.lineCount, 0), social);
-    if (await vscode.workspace.applyEdit(edit)) {
+    if (await vscode.workspace.applyEdit(toWorkspaceEdit(previous, [replaceAllEdit(previous.getText(), social)]))) {
       return previous;
     }
   }

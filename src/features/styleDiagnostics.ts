@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import { checkEdition } from '../core/checkEdition';
 import type { Finding, Severity } from '../core/lint';
+import type { TextEdit } from '../core/textEdit';
+import { editsOverlap } from '../core/textEdit';
 import type { CommandContext } from '../vscode/commands';
 import { KeyedDebouncer } from '../vscode/debouncer';
 import { DisposableStore } from '../vscode/dispose';
 import type { GitHubItemSource } from '../vscode/githubItems';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
+import { toWorkspaceEdit } from '../vscode/textEdits';
 
 export interface StyleDeps extends CommandContext {
   readonly settings: ExtensionSettings;
@@ -122,7 +125,7 @@ class StyleFixProvider implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
-        action.edit = toEdit(document.uri, [finding]);
+        action.edit = toWorkspaceEdit(document, finding.fix.edits);
         actions.push(action);
       }
     }
@@ -130,7 +133,7 @@ class StyleFixProvider implements vscode.CodeActionProvider {
       const fixable = (this.collection.get(document.uri) ?? []).map((diagnostic) => this.fixes.get(diagnostic)).filter((finding): finding is Finding => Boolean(finding?.fix));
       if (fixable.length > 0 && range) {
         const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable LWKD style problems'), this.fixAll);
-        action.edit = toEdit(document.uri, nonOverlapping(fixable));
+        action.edit = toWorkspaceEdit(document, nonOverlapping(fixable).flatMap((finding) => finding.fix?.edits ?? []));
         actions.push(action);
       }
     }
@@ -138,27 +141,15 @@ class StyleFixProvider implements vscode.CodeActionProvider {
   }
 }
 
-function toEdit(uri: vscode.Uri, findings: readonly Finding[]): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
-  for (const finding of findings) {
-    for (const change of finding.fix?.edits ?? []) {
-      edit.replace(uri, new vscode.Range(change.line, change.column, change.endLine, change.endColumn), change.newText);
-    }
-  }
-  return edit;
-}
-
-/** Fixes whose edits do not touch each other: applying all at once must not garble a line. */
+/** Fixes whose edits do not overlap each other's: applying all at once must not garble a line. */
 function nonOverlapping(findings: readonly Finding[]): Finding[] {
-  const taken: Array<[number, number, number, number]> = [];
-  const overlaps = (a: [number, number, number, number], b: [number, number, number, number]): boolean =>
-    !(a[2] < b[0] || (a[2] === b[0] && a[3] <= b[1]) || b[2] < a[0] || (b[2] === a[0] && b[3] <= a[1]));
+  const taken: TextEdit[] = [];
   return findings.filter((finding) => {
-    const spans = (finding.fix?.edits ?? []).map((edit) => [edit.line, edit.column, edit.endLine, edit.endColumn] as [number, number, number, number]);
-    if (spans.some((span) => taken.some((other) => overlaps(span, other)))) {
+    const edits = finding.fix?.edits ?? [];
+    if (edits.some((edit) => taken.some((other) => editsOverlap(edit, other)))) {
       return false;
     }
-    taken.push(...spans);
+    taken.push(...edits);
     return true;
   });
 }

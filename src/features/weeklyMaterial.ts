@@ -8,7 +8,7 @@ import { refKey } from '../core/postIndex';
 import { relevantLabels } from '../core/pullRequests';
 import type { ProjectReleases } from '../core/releases';
 import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
-import { sectionInsertions } from '../core/sectionInsert';
+import { firstInsertedBullet, sectionInsertions } from '../core/sectionInsert';
 import type { WeekWindow } from '../core/weekWindow';
 import { editionWeekWindow, githubDateRange } from '../core/weekWindow';
 import type { CommandContext } from '../vscode/commands';
@@ -17,6 +17,7 @@ import { GitHubError } from '../services/githubClient';
 import { createGitHubClient } from '../vscode/githubClientFactory';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
+import { toWorkspaceEdit } from '../vscode/textEdits';
 import type { MergedResult, ReleasesResult } from '../services/weekCollector';
 import { collectMergedPrs, collectReleases, SearchPacer } from '../services/weekCollector';
 
@@ -131,22 +132,12 @@ function pickMany<T extends vscode.QuickPickItem>(title: string, placeholder: st
 async function insertIntoSections(editor: vscode.TextEditor, bySection: ReadonlyMap<string, readonly string[]>): Promise<boolean> {
   const document = editor.document;
   const edits = sectionInsertions(document.getText(), bySection);
-  const edit = new vscode.WorkspaceEdit();
-  for (const { line, replace, lines } of edits) {
-    if (replace) {
-      edit.replace(document.uri, document.lineAt(line).range, lines.join('\n'));
-    } else if (line >= document.lineCount) {
-      edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, `\n${lines.join('\n')}`);
-    } else {
-      edit.insert(document.uri, new vscode.Position(line, 0), `${lines.join('\n')}\n`);
-    }
-  }
-  if (!(await vscode.workspace.applyEdit(edit))) {
+  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) {
     return false;
   }
-  const first = edits[0];
-  if (first) {
-    const line = Math.min(first.line + first.lines.findIndex((text) => text.startsWith('* ')), document.lineCount - 1);
+  const first = firstInsertedBullet(edits);
+  if (first !== undefined) {
+    const line = Math.min(first, document.lineCount - 1);
     editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return true;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatLongDate } from '../core/calendar';
 import { stampPublicationTime } from '../core/edition';
+import { applyInEditor } from './textEdits';
 
 export interface StampArgs {
   /** Stamp even when the week has not ended, without asking. */
@@ -30,14 +31,7 @@ export async function stampEditor(editor: vscode.TextEditor, args?: StampArgs): 
       return undefined;
     }
   }
-  const { edit } = result;
-  const applied = await editor.edit((builder) => {
-    if (edit.insert) {
-      builder.insert(new vscode.Position(edit.line, 0), `${edit.newText}${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
-    } else {
-      builder.replace(document.lineAt(edit.line).range, edit.newText);
-    }
-  });
+  const applied = await applyInEditor(editor, [result.edit]);
   if (!applied) {
     throw new Error(vscode.l10n.t('The editor did not accept the change; the date is unchanged.'));
   }

@@ -3,6 +3,7 @@ import { lintPost } from '../../src/core/lint';
 import { bulletFor, readSearchPage, sectionFor } from '../../src/core/mergedPrs';
 import { linkText } from '../../src/core/prTitleEdit';
 import { groupReleases, readReleasesPage, releaseLine } from '../../src/core/releases';
+import { applyEdits } from '../../src/core/textEdit';
 import { editionWeekWindow } from '../../src/core/weekWindow';
 import type { JekyllBuild } from './renderers';
 import { buildWithJekyll, JEKYLL, links, renderCommonMark, unexpectedTags, visibleText } from './renderers';
@@ -111,8 +112,9 @@ const releaseCases: Case[] = RELEASE_TAGS.map(([name, tag], i) => {
 
 /** A contributor's line with the raw-markup rule's quick fixes applied. */
 function fixedByRule(line: string): string {
-  const edits = lintPost(`---\nlayout: post\n---\n${line}\n`).filter((finding) => finding.code === 'raw-markup').flatMap((finding) => finding.fix?.edits ?? []);
-  return [...edits].sort((a, b) => b.column - a.column).reduce((text, edit) => text.slice(0, edit.column) + edit.newText + text.slice(edit.endColumn), line);
+  const text = `---\nlayout: post\n---\n${line}\n`;
+  const edits = lintPost(text).filter((finding) => finding.code === 'raw-markup').flatMap((finding) => finding.fix?.edits ?? []);
+  return applyEdits(text, edits).split('\n')[3]!;
 }
 const CONTRIBUTED = '* Fix <script>alert(1)</script>, {% include x.html %}, {{ site.title }} and [x](https://github.com/kubernetes/kubernetes/pull/9){: onclick="alert(1)"} and <img src=x onerror=alert(1)>';
 const fixCases: Case[] = [{

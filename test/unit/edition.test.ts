@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { parseCalendarDate } from '../../src/core/calendar';
 import type { CalendarDate } from '../../src/core/calendar';
 import {
-  applyTextEdit,
   BUILTIN_TEMPLATE,
   editionBranchName,
   editionFileName,
@@ -12,6 +11,7 @@ import {
   stampPublicationTime,
   weekEndingFromFileName,
 } from '../../src/core/edition';
+import { applyEdits } from '../../src/core/textEdit';
 
 const d = (text: string): CalendarDate => parseCalendarDate(text)!;
 
@@ -71,7 +71,7 @@ suite('Stamping the publication time', () => {
     assert.equal(result.value, '2026-11-23 04:12:09 -0000');
     assert.equal(result.previous, '2026-11-22 22:00:00 -0000');
     assert.equal(result.beforeWeekEnd, false);
-    assert.equal(applyTextEdit(edition, result.edit), edition.replace('2026-11-22 22:00:00 -0000', '2026-11-23 04:12:09 -0000'));
+    assert.equal(applyEdits(edition, [result.edit]), edition.replace('2026-11-22 22:00:00 -0000', '2026-11-23 04:12:09 -0000'));
   });
 
   test('warns about a stamp before the week has ended (the hook\'s old mistake)', () => {
@@ -84,7 +84,7 @@ suite('Stamping the publication time', () => {
     const crlf = '---\r\nlayout: post\r\nslug: 2026-11-22-update\r\n---\r\nbody\r\n';
     const result = stampPublicationTime(crlf, new Date('2026-11-23T00:00:00Z'));
     assert.ok(result.ok);
-    assert.equal(applyTextEdit(crlf, result.edit), '---\r\nlayout: post\r\nslug: 2026-11-22-update\r\ndate: 2026-11-23 00:00:00 -0000\r\n---\r\nbody\r\n');
+    assert.equal(applyEdits(crlf, [result.edit]), '---\r\nlayout: post\r\nslug: 2026-11-22-update\r\ndate: 2026-11-23 00:00:00 -0000\r\n---\r\nbody\r\n');
   });
 
   test('takes the week from the file name when there is no slug', () => {
@@ -100,7 +100,7 @@ suite('Stamping the publication time', () => {
   const stamp = (text: string, now = '2026-11-23T04:12:09Z'): string => {
     const result = stampPublicationTime(text, new Date(now));
     assert.ok(result.ok, result.ok ? '' : result.message);
-    return applyTextEdit(text, result.edit);
+    return applyEdits(text, [result.edit]);
   };
 
   test('each line keeps its own line ending: a mostly-LF file stays so', () => {

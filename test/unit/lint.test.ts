@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCalendarDate } from '../../src/core/calendar';
-import { applyTextEdit, BUILTIN_TEMPLATE, renderTemplate } from '../../src/core/edition';
+import { BUILTIN_TEMPLATE, renderTemplate } from '../../src/core/edition';
 import type { Finding, LintOptions } from '../../src/core/lint';
 import { lintPost, RULES } from '../../src/core/lint';
 import { COVERAGE_RULES } from '../../src/core/lintCoverage';
+import { applyEdits } from '../../src/core/textEdit';
 import { projectRoot } from '../runner/paths';
 
 const FILE = '_posts/2026-11-22-update.md';
@@ -19,21 +20,9 @@ function codes(body: string, options: LintOptions = {}, head = HEAD): string[] {
   return lint(body, options, head).map((finding) => finding.code);
 }
 
-/** Applies a finding's fix to the text it came from (single-line edits). */
+/** Applies a finding's fix to the text it came from. */
 function fixed(text: string, finding: Finding): string {
-  let result = text;
-  for (const edit of [...(finding.fix?.edits ?? [])].reverse()) {
-    const lines = result.split('\n');
-    if (edit.endLine === edit.line) {
-      const line = lines[edit.line] ?? '';
-      lines[edit.line] = line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn);
-      result = lines.join('\n');
-    } else {
-      lines.splice(edit.line, edit.endLine - edit.line, ...(edit.newText ? [edit.newText.replace(/\n$/, '')] : []));
-      result = lines.join('\n');
-    }
-  }
-  return result;
+  return applyEdits(text, finding.fix?.edits ?? []);
 }
 
 const GOOD = `
@@ -217,11 +206,12 @@ suite('Style checks over real posts', () => {
     }
   });
 
-  test('applyTextEdit and the fixes agree on single-line edits', () => {
+  test('a fix and the whole new line it makes agree', () => {
     const text = `${HEAD}${GOOD}`.replace('pull/121046', 'pulls/121046');
     const finding = lintPost(text, { fileName: FILE }).find((candidate) => candidate.code === 'pulls-url')!;
     const edit = finding.fix!.edits[0]!;
     const line = text.split('\n')[edit.line]!;
-    assert.equal(applyTextEdit(text, { line: edit.line, insert: false, newText: line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn) }), fixed(text, finding));
+    const wholeLine = { line: edit.line, column: 0, endLine: edit.line, endColumn: line.length, newText: line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn) };
+    assert.equal(applyEdits(text, [wholeLine]), fixed(text, finding));
   });
 });

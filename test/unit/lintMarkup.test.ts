@@ -3,6 +3,7 @@ import type { Finding } from '../../src/core/lint';
 import { lintPost } from '../../src/core/lint';
 import { inlineText, linkText } from '../../src/core/inertMarkdown';
 import { checkMarkup } from '../../src/core/lintMarkup';
+import { applyEdits } from '../../src/core/textEdit';
 
 const FILE = '_posts/2026-11-22-update.md';
 const HEAD = '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-23 04:12:09 -0000\nslug: 2026-11-22-update\n---\n';
@@ -11,15 +12,10 @@ function markup(body: string): Finding[] {
   return lintPost(`${HEAD}${body}`, { fileName: FILE }).filter((finding) => finding.code === 'raw-markup');
 }
 
-/** The body's lines after applying every raw-markup fix (single-line edits, right to left). */
+/** The body's lines after applying every raw-markup fix. */
 function fixedBody(body: string): string {
-  const lines = `${HEAD}${body}`.split('\n');
-  const edits = markup(body).flatMap((finding) => finding.fix?.edits ?? []).sort((a, b) => b.line - a.line || b.column - a.column);
-  for (const edit of edits) {
-    const line = lines[edit.line]!;
-    lines[edit.line] = line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn);
-  }
-  return lines.slice(HEAD.split('\n').length - 1).join('\n');
+  const fixedText = applyEdits(`${HEAD}${body}`, markup(body).flatMap((finding) => finding.fix?.edits ?? []));
+  return fixedText.split('\n').slice(HEAD.split('\n').length - 1).join('\n');
 }
 
 const at = (finding: Finding): [number, number, number] => [finding.line - 6, finding.column, finding.endColumn];

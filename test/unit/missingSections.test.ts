@@ -1,14 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_TEMPLATE } from '../../src/core/edition';
 import { lintPost } from '../../src/core/lint';
-import { applyInsertions, missingSectionInsertions } from '../../src/core/missingSections';
+import type { MissingSection } from '../../src/core/missingSections';
+import { missingSectionInsertions } from '../../src/core/missingSections';
+import { applyEdits } from '../../src/core/textEdit';
+
+const withInsertions = (text: string, insertions: readonly MissingSection[]): string => applyEdits(text, insertions.map((insertion) => insertion.edit));
 
 const HEAD = '---\nlayout: post\ntitle: Week Ending November 22, 2026\n---\n';
 
 suite('Add Missing Sections', () => {
   test('inserts what is missing at its place in the template\'s order, touching nothing else', () => {
     const text = `${HEAD}\n## Developer News\n\nNews.\n\n## Other Merges\n\n* A [merge](https://x.invalid)\n`;
-    const result = applyInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
+    const result = withInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
     const headings = result.split('\n').filter((line) => line.startsWith('## '));
     assert.deepEqual(headings, [
       '## Developer News', '## Release Schedule', '## Featured PRs', '## KEP of the Week', '## Other Merges',
@@ -35,13 +39,13 @@ suite('Add Missing Sections', () => {
   test('sections are recognised whatever their case; the workspace template decides the order', () => {
     const template = '---\n---\n## Shoutouts\n\n* none\n\n## Developer News\n';
     const text = `${HEAD}\n## developer news\n\nNews.\n`;
-    const result = applyInsertions(text, missingSectionInsertions(text, template));
+    const result = withInsertions(text, missingSectionInsertions(text, template));
     assert.deepEqual(result.split('\n').filter((line) => line.startsWith('## ')), ['## Shoutouts', '## developer news']);
   });
 
   test('an archived spelling the style checks accept counts as the section, and still places the others', () => {
     const text = `${HEAD}\n## Developer News\n\nNews.\n\n## Featured PR\n\n## Deprecations\n\n* x\n\n## Shoutout\n`;
-    const result = applyInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
+    const result = withInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
     assert.deepEqual(result.split('\n').filter((line) => line.startsWith('## ')), [
       '## Developer News', '## Release Schedule', '## Featured PR', '## KEP of the Week', '## Other Merges',
       '## Promotions', '## Deprecations', '## Version Updates', '## Subprojects and Dependency Updates', '## Shoutout',
@@ -52,7 +56,7 @@ suite('Add Missing Sections', () => {
   test('added sections bring no empty bullets for the style checks to flag, and say which they are', () => {
     const text = `${HEAD}\n## Developer News\n\nNews.\n`;
     const insertions = missingSectionInsertions(text, BUILTIN_TEMPLATE);
-    const result = applyInsertions(text, insertions);
+    const result = withInsertions(text, insertions);
     assert.doesNotMatch(result, /^\s*\*\s*$/m);
     assert.doesNotMatch(result, /\n\n\n/);
     assert.deepEqual(lintPost(result, { fileName: '2026-11-22-update.md' }).filter((finding) => finding.code === 'empty-bullet'), []);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findTitleSlot, linkText } from '../../src/core/prTitleEdit';
+import { findTitleSlot, linkText, titleEdit } from '../../src/core/prTitleEdit';
+import { applyEdits } from '../../src/core/textEdit';
 
 suite('Where a PR title goes', () => {
   test('the text of a link to a pull request', () => {
@@ -27,5 +28,12 @@ suite('Where a PR title goes', () => {
 
   test('titles are made safe for link text', () => {
     assert.equal(linkText('Fix [beta] \\ parsing\n of x'), 'Fix \\[beta\\] \\\\ parsing of x');
+  });
+
+  test('the title goes into its slot, inert, after the heading\'s number when it lacked one', () => {
+    const text = 'intro\r\n* Kubelet [does x](https://github.com/kubernetes/kubernetes/pull/121046) now\r\n### [https://github.com/kubernetes/kubernetes/pull/1](https://github.com/kubernetes/kubernetes/pull/1)\r\n';
+    const lines = text.split(/\r?\n/);
+    const edits = [titleEdit(1, findTitleSlot(lines[1]!, 14)!, 'Kubelet does [y]'), titleEdit(2, findTitleSlot(lines[2]!, 10)!, 'First')];
+    assert.equal(applyEdits(text, edits), 'intro\r\n* Kubelet [Kubelet does \\[y\\]](https://github.com/kubernetes/kubernetes/pull/121046) now\r\n### [1: First](https://github.com/kubernetes/kubernetes/pull/1)\r\n');
   });
 });
