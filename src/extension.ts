@@ -34,7 +34,8 @@ let githubItems: GitHubItemSource | undefined;
 export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
   const logger = new OutputChannelLogger('LWKD Author');
   context.subscriptions.push(logger);
-  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const { version: declared } = context.extension.packageJSON as { version?: unknown };
+  const version = typeof declared === 'string' ? declared : '0.0.0';
   const settings = new ExtensionSettings();
   // Built on first use (the view opening, a search), never here.
   const index = new PastIssuesIndex(settings, logger);

@@ -361,15 +361,15 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
       add('empty-next-deadline', '"**Next Deadline:**" names no deadline; the stylesheet\'s form is "**Next Deadline: Item, Date**".', i, 0, line.length);
     }
     const bullet = marked ? readBullet(line) : undefined;
-    if (bullet && section && !PARAGRAPH_SECTIONS.has(section) && /[^.]\.$/.test(bullet[1]!) && !/\b(etc|e\.g|i\.e|vs)\.$/.test(bullet[1]!)) {
-      const end = bullet[0]!.length + bullet[1]!.length;
+    if (bullet && section && !PARAGRAPH_SECTIONS.has(section) && /[^.]\.$/.test(bullet[1]) && !/\b(etc|e\.g|i\.e|vs)\.$/.test(bullet[1])) {
+      const end = bullet[0].length + bullet[1].length;
       add('bullet-period', 'Bullets do not end with a period (stylesheet: periods only in paragraph sections).', i, end - 1, end,
         { title: 'Remove the period', edits: [{ line: i, column: end - 1, endLine: i, endColumn: end, newText: '' }] });
     }
     if (bullet && section === 'Other Merges') {
-      const words = replaceInlineLinks(bullet[1]!).replace(/\*[A-Z]{2,4}\*$/, '').split(/\s+/).filter(Boolean).length;
+      const words = replaceInlineLinks(bullet[1]).replace(/\*[A-Z]{2,4}\*$/, '').split(/\s+/).filter(Boolean).length;
       if (words > wordLimit) {
-        add('other-merges-length', `${words} words; the stylesheet asks for one short statement, ideally 4–10 words.`, i, bullet[0]!.length, line.length);
+        add('other-merges-length', `${words} words; the stylesheet asks for one short statement, ideally 4–10 words.`, i, bullet[0].length, line.length);
       }
     }
     prose[i] = line.includes('`') ? PROSE : PROSE | TERMS_APPLY;

@@ -114,7 +114,7 @@ suite('The saved GitHub cache', () => {
     const cacheFile = join(userData, 'User', 'globalStorage', EXTENSION_ID, 'github-cache.json');
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See https://github.com/kubernetes/kubernetes/pull/149001 today.\n' });
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 30));
-    const shown = hovers.flatMap((hover) => hover.contents).map((content) => (content instanceof vscode.MarkdownString ? content.value : String(content)));
+    const shown = hovers.flatMap((hover) => hover.contents).map((content) => (content instanceof vscode.MarkdownString ? content.value : typeof content === 'string' ? content : content.value));
     assert.ok(shown.some((text) => text.includes('Fetched just before shutdown')), `the extension fetched the PR:\n${shown.join('\n')}`);
     // The cache is saved 2 s after a change; shutting down within them must not lose the change.
     await main.deactivate();

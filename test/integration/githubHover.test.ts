@@ -184,7 +184,7 @@ suite('Insert PR Title', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, character, 0, character));
     const ours = actions.filter((action) => action.title === 'Insert PR Title from GitHub');
     assert.equal(ours.length, 1);
-    const applied = await vscode.commands.executeCommand<boolean>(ours[0]!.command!.command, ...ours[0]!.command!.arguments!);
+    const applied = await vscode.commands.executeCommand<boolean>(ours[0]!.command!.command, ...(ours[0]!.command!.arguments as unknown[]));
     assert.equal(applied, true);
     const text = document.getText();
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -62,7 +62,7 @@ suite('New Weekly Issue', () => {
     const result = await newIssue({ weekEnding: '2026-11-08' });
     assert.equal(result?.outcome, 'unsaved');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), existing.toString());
-    assert.match(vscode.window.activeTextEditor!.document.getText(), /UNSAVED WORK/);
+    assert.match(vscode.window.activeTextEditor.document.getText(), /UNSAVED WORK/);
     assert.equal(await bytes(existing), before, 'the file on disk is untouched');
   });
 

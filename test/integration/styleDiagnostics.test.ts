@@ -5,7 +5,7 @@ import { waitFor } from '../util/waitFor';
 const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const post = (name: string): vscode.Uri => vscode.Uri.joinPath(folder(), '_posts', name);
 const lwkd = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'LWKD');
-const codes = (uri: vscode.Uri) => lwkd(uri).map((diagnostic) => String(diagnostic.code)).sort();
+const codes = (uri: vscode.Uri) => lwkd(uri).map((diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)).sort();
 
 const EDITION = `---
 layout: post

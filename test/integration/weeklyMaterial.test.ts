@@ -136,7 +136,7 @@ suite('Insert Merged PRs and Subproject Releases', () => {
     const outcome = await runAccepting('lwkd.insertSubprojectReleases');
     assert.equal(outcome?.inserted, 1);
     assert.equal(outcome?.offered, 2);
-    assert.match(outcome!.notes.join(), /gone\/missing: GitHub has no such resource/);
+    assert.match(outcome.notes.join(), /gone\/missing: GitHub has no such resource/);
     const section = document.getText().split('## Subprojects and Dependency Updates\n')[1]!.split('\n## ')[0]!.trim();
     assert.equal(section, '* [cri-o v1.33.1](https://github.com/cri-o/cri-o/releases/tag/v1.33.1): Fix the seccomp default, Bump runc to v1.2.5; also [v1.32.4](https://github.com/cri-o/cri-o/releases/tag/v1.32.4)');
     const etcd = github.requests.filter((request) => request.path === '/repos/etcd-io/etcd/releases');
@@ -152,7 +152,7 @@ suite('Insert Merged PRs and Subproject Releases', () => {
       await config().update('releases.repos', ['etcd-io/etcd', 'gone/missing'], vscode.ConfigurationTarget.Global);
       const outcome = await vscode.commands.executeCommand<{ inserted: number; offered: number; notes: string[] }>('lwkd.insertSubprojectReleases');
       assert.deepEqual({ ...outcome, notes: [] }, { inserted: 0, offered: 0, notes: [] });
-      assert.match(outcome!.notes.join(), /^Could not read 1 of the 2 repositories .*gone\/missing/);
+      assert.match(outcome.notes.join(), /^Could not read 1 of the 2 repositories .*gone\/missing/);
       await config().update('releases.repos', ['gone/missing', 'gone/too'], vscode.ConfigurationTarget.Global);
       assert.equal(await vscode.commands.executeCommand('lwkd.insertSubprojectReleases'), undefined, 'an error, not "none released"');
       assert.equal(document.getText(), before);
