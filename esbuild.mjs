@@ -3,6 +3,9 @@
 //   --production  minify (what `npm run package` puts in the .vsix)
 //   --watch       rebuild on change (for `npm start` sessions)
 //   --tests       also build out/test/**
+//   --dist=<dir>  write the bundles there instead of dist/ (the benchmark's variants)
+//   --single-bundle  bundle the on-demand commands into extension.js too (the benchmark's
+//                 comparison; never shipped)
 import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const singleBundle = process.argv.includes('--single-bundle');
+const dist = process.argv.find((arg) => arg.startsWith('--dist='))?.slice('--dist='.length) ?? 'dist';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const common = {
@@ -42,10 +47,10 @@ function files(dir, pattern) {
 }
 
 const builds = [
-  { ...common, minify: production, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './onDemand.js'] },
+  { ...common, minify: production, entryPoints: ['src/extension.ts'], outfile: join(dist, 'extension.js'), external: ['vscode', ...(singleBundle ? [] : ['./onDemand.js'])] },
   // Loaded on first use of the commands that collect the week's material or prepare publication.
-  { ...common, minify: production, entryPoints: ['src/features/onDemand.ts'], outfile: 'dist/onDemand.js', external: ['vscode'] },
-  { ...common, minify: production, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...(singleBundle ? [] : [{ ...common, minify: production, entryPoints: ['src/features/onDemand.ts'], outfile: join(dist, 'onDemand.js'), external: ['vscode'] }]),
+  { ...common, minify: production, entryPoints: ['src/cli.ts'], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
 ];
 if (tests) {
   // Start clean so a deleted test cannot linger as a stale bundle.
@@ -58,6 +63,7 @@ if (tests) {
       ...files('test/integration', /(index|\.test)\.ts$/),
       ...files('test/ui', /(\.test|reporter)\.ts$/),
       ...files('test/render', /(\.test|reporter)\.ts$/),
+      'test/activation/probe.ts',
       'test/runner/runIntegration.ts',
       ...files('scripts', /\.ts$/),
     ],
