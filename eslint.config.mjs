@@ -66,7 +66,6 @@ export default tseslint.config(
   }),
   {
     files: ['src/features/**/*.ts'],
-    ignores: ['src/features/onDemand.ts', 'src/features/onDemandCommands.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

@@ -80,7 +80,6 @@ async function main(): Promise<void> {
   const cli = join(projectRoot, 'dist', 'cli.js');
   emit({ name: 'bundle.extension.size', value: statSync(extension).size, unit: 'bytes', budget: 150 * 1024 });
   emit({ name: 'bundle.cli.size', value: statSync(cli).size, unit: 'bytes' });
-  emit({ name: 'bundle.onDemand.size', value: statSync(join(projectRoot, 'dist', 'onDemand.js')).size, unit: 'bytes', loaded: 'on first use of Insert Merged PRs, Insert Subproject Releases or Prepare Publication' });
 
   const scratch = mkdtempSync(join(tmpdir(), 'lwkd-bench-'));
   try {
@@ -276,29 +275,20 @@ async function benchMerged(sampleFiles: string[]): Promise<void> {
  * Activation in a real extension host (test/runner/activation.ts; test/activation/probe.ts says
  * how VS Code's own figures are read): the median over fresh host launches on the fixture
  * workspace, activated by `workspaceContains:_posts/*.md`, of codeLoadingTime + activateCallTime
- * + activateResolvedTime. Three extensions, launched in turn so that machine load reaches each
- * alike: what ships (dist/, with onDemand.js apart), the same sources as one bundle, and an empty
- * extension (the host's own cost of activating anything). Needs the VS Code server that the
- * integration tests install; without it, or if the host cannot start, the figures are left out
- * with a message.
+ * + activateResolvedTime. Two extensions, launched in turn so that machine load reaches both
+ * alike: what ships (dist/extension.js) and an empty extension (the host's own cost of
+ * activating anything). Needs the VS Code server that the integration tests install; without
+ * it, or if the host cannot start, the figures are left out with a message.
  */
 async function benchActivation(scratch: string): Promise<void> {
   const runs = Number(process.env.LWKD_BENCH_ACTIVATION_RUNS ?? 7);
   const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
-  const id = `${manifest.publisher}.${manifest.name}`;
-  // Both builds of the extension load from a copy laid out alike: the manifest, what it
-  // contributes, and the bundles (without source maps, which the host does not read).
-  const extensionCopy = (folder: string, dist: string): string => {
-    for (const entry of ['package.json', 'package.nls.json', 'l10n', 'snippets', 'syntaxes', 'media']) {
-      cpSync(join(projectRoot, entry), join(folder, entry), { recursive: true });
-    }
-    cpSync(dist, join(folder, 'dist'), { recursive: true, filter: (source) => !source.endsWith('.map') && !source.endsWith('cli.js') });
-    return folder;
-  };
-  const split = extensionCopy(join(scratch, 'activation-split'), join(projectRoot, 'dist'));
-  const singleDist = join(scratch, 'activation-single-dist');
-  execFileSync(process.execPath, [join(projectRoot, 'esbuild.mjs'), '--production', '--single-bundle', `--dist=${singleDist}`], { cwd: projectRoot, stdio: 'inherit' });
-  const single = extensionCopy(join(scratch, 'activation-single'), singleDist);
+  // What ships, from a copy laid out as the .vsix installs it: the manifest, what it
+  // contributes, and the bundle (without its source map, which the host does not read).
+  const shipped = join(scratch, 'activation-shipped');
+  for (const entry of ['package.json', 'package.nls.json', 'l10n', 'snippets', 'syntaxes', 'media', 'dist/extension.js']) {
+    cpSync(join(projectRoot, entry), join(shipped, entry), { recursive: true });
+  }
   const empty = join(scratch, 'activation-empty');
   mkdirSync(empty);
   writeFileSync(join(empty, 'package.json'), JSON.stringify({ name: 'empty', publisher: 'lwkd-bench', version: '0.0.0', engines: { vscode: '^1.139.0' }, main: './extension.js', activationEvents: ['workspaceContains:_posts/*.md'] }));
@@ -309,16 +299,14 @@ async function benchActivation(scratch: string): Promise<void> {
   let samples: Map<string, ActivationSample[]>;
   try {
     samples = await measureActivation([
-      { name: 'split', root: split, id },
-      { name: 'single', root: single, id },
+      { name: 'shipped', root: shipped, id: `${manifest.publisher}.${manifest.name}` },
       { name: 'empty', root: empty, id: 'lwkd-bench.empty' },
     ], { runs, log });
   } catch (error) {
     process.stderr.write(`bench: activation.real_host_ms left out: ${error instanceof Error ? error.message : String(error)}\n`);
     return;
   }
-  const summary = (name: string) => {
-    const list = samples.get(name)!;
+  const summary = (list: ActivationSample[]) => {
     const totals = list.map((sample) => sample.totalMs);
     const of = (pick: (sample: ActivationSample) => number | undefined) => {
       const values = list.map(pick).filter((value): value is number => value !== undefined);
@@ -326,31 +314,26 @@ async function benchActivation(scratch: string): Promise<void> {
     };
     return {
       value: median(totals),
-      figures: {
-        unit: 'ms',
-        runs: list.length,
-        min_ms: Math.min(...totals),
-        max_ms: Math.max(...totals),
-        samples_ms: totals,
-        code_loading_ms: of((sample) => sample.codeLoadingTime),
-        activate_call_ms: of((sample) => sample.activateCallTime),
-        activate_resolved_ms: of((sample) => sample.activateResolvedTime),
-        require_ms: of((sample) => sample.requireMs),
-        event: list[0]!.activationEvent,
-      },
+      unit: 'ms',
+      runs: list.length,
+      min_ms: Math.min(...totals),
+      max_ms: Math.max(...totals),
+      samples_ms: totals,
+      code_loading_ms: of((sample) => sample.codeLoadingTime),
+      activate_call_ms: of((sample) => sample.activateCallTime),
+      activate_resolved_ms: of((sample) => sample.activateResolvedTime),
+      require_ms: of((sample) => sample.requireMs),
+      event: list[0]!.activationEvent,
     };
   };
-  const [shipped, oneBundle, baseline] = ['split', 'single', 'empty'].map(summary) as [ReturnType<typeof summary>, ReturnType<typeof summary>, ReturnType<typeof summary>];
-  const source = `VS Code ${samples.get('split')![0]!.vscode} ExtensionActivationTimes (codeLoadingTime + activateCallTime + activateResolvedTime), read from Developer: Startup Performance in the extension host`;
+  const ours = summary(samples.get('shipped')!);
+  const baseline = summary(samples.get('empty')!);
   emit({
-    name: 'activation.real_host_ms', value: shipped.value, ...shipped.figures, source, build: 'dist/extension.js with dist/onDemand.js apart',
-    extension_bytes: statSync(join(split, 'dist', 'extension.js')).size, empty_extension_ms: baseline.value,
+    name: 'activation.real_host_ms', ...ours,
+    source: `VS Code ${samples.get('shipped')![0]!.vscode} ExtensionActivationTimes (codeLoadingTime + activateCallTime + activateResolvedTime), read from Developer: Startup Performance in the extension host`,
+    extension_bytes: statSync(join(shipped, 'dist', 'extension.js')).size, empty_extension_ms: baseline.value, difference_to_empty_ms: ours.value - baseline.value,
   });
-  emit({
-    name: 'activation.real_host_ms.without_split', value: oneBundle.value, ...oneBundle.figures, build: 'one bundle: the on-demand commands inside extension.js (--single-bundle)',
-    extension_bytes: statSync(join(single, 'dist', 'extension.js')).size, difference_to_split_ms: oneBundle.value - shipped.value, ratio_to_split: round(oneBundle.value / Math.max(shipped.value, 1)),
-  });
-  emit({ name: 'activation.real_host_ms.empty_extension', value: baseline.value, ...baseline.figures, build: 'an extension whose activate() does nothing: the host\'s own cost' });
+  emit({ name: 'activation.real_host_ms.empty_extension', ...baseline, build: 'an extension whose activate() does nothing: the host\'s own cost' });
 }
 
 function listMarkdown(folder: string): string[] {
