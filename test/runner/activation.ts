@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { ActivationRow } from '../activation/startupPerformance';
 import { projectRoot } from './paths';
 import { installedServer, startServer } from './vscodeServer';
@@ -63,19 +63,30 @@ async function launchOnce(browser: Browser, target: ActivationTarget, probe: str
   const scratch = mkdtempSync(join(tmpdir(), 'lwkd-activation-'));
   const out = join(scratch, 'activation.json');
   const workspace = copyWorkspace(fixture);
+  const cleanup = (): void => {
+    workspace.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+  };
   const offline = 'http://127.0.0.1:9';
-  const server = await startServer({
-    logFile: log,
-    env: {
-      LWKD_ACTIVATION_EXTENSION_ID: target.id,
-      LWKD_ACTIVATION_OUT: out,
-      HTTP_PROXY: offline, HTTPS_PROXY: offline, http_proxy: offline, https_proxy: offline,
-      NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost',
-    },
-    userSettings: { 'lwkd.github.apiUrl': offline },
-  });
-  const context = await browser.newContext();
+  let server: Awaited<ReturnType<typeof startServer>>;
   try {
+    server = await startServer({
+      logFile: log,
+      env: {
+        LWKD_ACTIVATION_EXTENSION_ID: target.id,
+        LWKD_ACTIVATION_OUT: out,
+        HTTP_PROXY: offline, HTTPS_PROXY: offline, http_proxy: offline, https_proxy: offline,
+        NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost',
+      },
+      userSettings: { 'lwkd.github.apiUrl': offline },
+    });
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  let context: BrowserContext | undefined;
+  try {
+    context = await browser.newContext();
     const page = await context.newPage();
     const exited = new Promise<number>((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
@@ -95,9 +106,8 @@ async function launchOnce(browser: Browser, target: ActivationTarget, probe: str
     const row = JSON.parse(readFileSync(out, 'utf8')) as ActivationSample;
     return { ...row, totalMs: row.codeLoadingTime + row.activateCallTime + row.activateResolvedTime };
   } finally {
-    await context.close();
+    await context?.close();
     server.stop();
-    workspace.dispose();
-    rmSync(scratch, { recursive: true, force: true });
+    cleanup();
   }
 }
