@@ -75,7 +75,6 @@ export default tseslint.config(
   }),
   {
     files: ['src/features/**/*.ts'],
-    ignores: ['src/features/onDemand.ts', 'src/features/onDemandCommands.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderHover } from '../src/core/hoverMarkdown';
@@ -16,7 +16,9 @@ import { indexPost, PostIndex } from '../src/core/postIndex';
 import { relevantLabels } from '../src/core/pullRequests';
 import { editionWeekWindow } from '../src/core/weekWindow';
 import { collectMergedPrs, SearchPacer } from '../src/services/weekCollector';
-import { lwkdSampleDir, projectRoot } from '../test/runner/paths';
+import type { ActivationSample } from '../test/runner/activation';
+import { measureActivation } from '../test/runner/activation';
+import { lwkdSampleDir, projectRoot, resultsDir } from '../test/runner/paths';
 import { HOSTILE_FILE, HOSTILE_SHAPES, scanTimes, totalMs } from '../test/util/hostilePosts';
 
 /**
@@ -78,7 +80,6 @@ async function main(): Promise<void> {
   const cli = join(projectRoot, 'dist', 'cli.js');
   emit({ name: 'bundle.extension.size', value: statSync(extension).size, unit: 'bytes', budget: 150 * 1024 });
   emit({ name: 'bundle.cli.size', value: statSync(cli).size, unit: 'bytes' });
-  emit({ name: 'bundle.onDemand.size', value: statSync(join(projectRoot, 'dist', 'onDemand.js')).size, unit: 'bytes', loaded: 'on first use of Insert Merged PRs, Insert Subproject Releases or Prepare Publication' });
 
   const scratch = mkdtempSync(join(tmpdir(), 'lwkd-bench-'));
   try {
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     benchHostile();
     await benchGitHub();
     await benchMerged(existsSync(samplePosts) ? listMarkdown(samplePosts) : []);
+    await benchActivation(scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -267,6 +269,71 @@ async function benchMerged(sampleFiles: string[]): Promise<void> {
   } finally {
     await github.close();
   }
+}
+
+/**
+ * Activation in a real extension host (test/runner/activation.ts; test/activation/probe.ts says
+ * how VS Code's own figures are read): the median over fresh host launches on the fixture
+ * workspace, activated by `workspaceContains:_posts/*.md`, of codeLoadingTime + activateCallTime
+ * + activateResolvedTime. Two extensions, launched in turn so that machine load reaches both
+ * alike: what ships (dist/extension.js) and an empty extension (the host's own cost of
+ * activating anything). Needs the VS Code server that the integration tests install; without
+ * it, or if the host cannot start, the figures are left out with a message.
+ */
+async function benchActivation(scratch: string): Promise<void> {
+  const runs = Number(process.env.LWKD_BENCH_ACTIVATION_RUNS ?? 7);
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  // What ships, from a copy laid out as the .vsix installs it: the manifest, what it
+  // contributes, and the bundle (without its source map, which the host does not read).
+  const shipped = join(scratch, 'activation-shipped');
+  for (const entry of ['package.json', 'package.nls.json', 'l10n', 'snippets', 'syntaxes', 'media', 'dist/extension.js']) {
+    cpSync(join(projectRoot, entry), join(shipped, entry), { recursive: true });
+  }
+  const empty = join(scratch, 'activation-empty');
+  mkdirSync(empty);
+  writeFileSync(join(empty, 'package.json'), JSON.stringify({ name: 'empty', publisher: 'lwkd-bench', version: '0.0.0', engines: { vscode: '^1.139.0' }, main: './extension.js', activationEvents: ['workspaceContains:_posts/*.md'] }));
+  writeFileSync(join(empty, 'extension.js'), 'exports.activate = function () {};\n');
+
+  mkdirSync(resultsDir, { recursive: true });
+  const log = join(resultsDir, 'bench-activation.log');
+  let samples: Map<string, ActivationSample[]>;
+  try {
+    samples = await measureActivation([
+      { name: 'shipped', root: shipped, id: `${manifest.publisher}.${manifest.name}` },
+      { name: 'empty', root: empty, id: 'lwkd-bench.empty' },
+    ], { runs, log });
+  } catch (error) {
+    process.stderr.write(`bench: activation.real_host_ms left out: ${error instanceof Error ? error.message : String(error)}\n`);
+    return;
+  }
+  const summary = (list: ActivationSample[]) => {
+    const totals = list.map((sample) => sample.totalMs);
+    const of = (pick: (sample: ActivationSample) => number | undefined) => {
+      const values = list.map(pick).filter((value): value is number => value !== undefined);
+      return values.length === list.length ? median(values) : undefined;
+    };
+    return {
+      value: median(totals),
+      unit: 'ms',
+      runs: list.length,
+      min_ms: Math.min(...totals),
+      max_ms: Math.max(...totals),
+      samples_ms: totals,
+      code_loading_ms: of((sample) => sample.codeLoadingTime),
+      activate_call_ms: of((sample) => sample.activateCallTime),
+      activate_resolved_ms: of((sample) => sample.activateResolvedTime),
+      require_ms: of((sample) => sample.requireMs),
+      event: list[0]!.activationEvent,
+    };
+  };
+  const ours = summary(samples.get('shipped')!);
+  const baseline = summary(samples.get('empty')!);
+  emit({
+    name: 'activation.real_host_ms', ...ours,
+    source: `VS Code ${samples.get('shipped')![0]!.vscode} ExtensionActivationTimes (codeLoadingTime + activateCallTime + activateResolvedTime), read from Developer: Startup Performance in the extension host`,
+    extension_bytes: statSync(join(shipped, 'dist', 'extension.js')).size, empty_extension_ms: baseline.value, difference_to_empty_ms: ours.value - baseline.value,
+  });
+  emit({ name: 'activation.real_host_ms.empty_extension', ...baseline, build: 'an extension whose activate() does nothing: the host\'s own cost' });
 }
 
 function listMarkdown(folder: string): string[] {

@@ -10,11 +10,12 @@ import { registerInsertPrTitle } from './features/insertPrTitle';
 import { registerNewWeeklyIssue } from './features/newWeeklyIssue';
 import type { PastIssuesNode } from './features/pastIssuesView';
 import { registerPastIssuesView } from './features/pastIssuesView';
+import { registerPreparePublication } from './features/preparePublication';
 import { registerSectionCompletions } from './features/sectionCompletions';
 import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { registerStyleDiagnostics } from './features/styleDiagnostics';
-import { registerOnDemandCommands } from './features/onDemandCommands';
+import { registerWeeklyMaterial } from './features/weeklyMaterial';
 import { GitHubAuth } from './vscode/githubAuth';
 import { GitHubItemSource } from './vscode/githubItems';
 import { OutputChannelLogger } from './vscode/logger';
@@ -71,7 +72,8 @@ export function activate(context: vscode.ExtensionContext): LwkdAuthorApi {
     registerGitHubConnection(deps),
     registerNewWeeklyIssue(deps),
     registerStampPublicationTime(deps),
-    registerOnDemandCommands(deps),
+    registerWeeklyMaterial(deps),
+    registerPreparePublication(deps),
     editionStatus,
   );
   logger.info(`[extension] LWKD Author ${version} active in VS Code ${vscode.version}`);

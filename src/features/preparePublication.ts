@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands } from '../constants';
 import { checkEdition } from '../core/checkEdition';
 import type { CalendarDate, FrontMatterTime } from '../core/calendar';
 import { formatFrontMatterTime, formatLongDate, frontMatterInstant } from '../core/calendar';
@@ -11,6 +12,7 @@ import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socia
 import { replaceAllEdit } from '../core/textEdit';
 import type { CommandContext } from '../vscode/commands';
 import { DisposableStore } from '../vscode/dispose';
+import { registerCommand } from '../vscode/commands';
 import type { GitHubItemSource } from '../vscode/githubItems';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
@@ -65,11 +67,19 @@ interface ChecklistItem extends vscode.QuickPickItem {
  * post draft opens, and a checklist copies the body and permalink when the writer is ready for
  * them (the clipboard holds one at a time). The post changes only through the stamp.
  */
-export interface PreparePublication extends vscode.Disposable {
+export function registerPreparePublication(deps: PreparePublicationDeps): vscode.Disposable {
+  const publication = createPreparePublication(deps);
+  return vscode.Disposable.from(
+    registerCommand(Commands.preparePublication, deps, (args?: PreparePublicationArgs) => publication.run(args)),
+    publication,
+  );
+}
+
+interface PreparePublication extends vscode.Disposable {
   run(args?: PreparePublicationArgs): Promise<PreparePublicationResult>;
 }
 
-export function createPreparePublication(deps: PreparePublicationDeps): PreparePublication {
+function createPreparePublication(deps: PreparePublicationDeps): PreparePublication {
   let checklist: vscode.QuickPick<ChecklistItem> | undefined;
   /** The notice of what blocks publication, until the errors are fixed. */
   let blocking: vscode.Disposable | undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Settings } from '../constants';
+import { Commands, Settings } from '../constants';
 import { formatLongDate } from '../core/calendar';
 import { findGitHubRefs } from '../core/githubRefs';
 import type { Candidate, MergedKind } from '../core/mergedPrs';
@@ -12,6 +12,7 @@ import { firstInsertedBullet, sectionInsertions } from '../core/sectionInsert';
 import type { WeekWindow } from '../core/weekWindow';
 import { editionWeekWindow, githubDateRange } from '../core/weekWindow';
 import type { CommandContext } from '../vscode/commands';
+import { registerCommand } from '../vscode/commands';
 import type { GitHubClient } from '../services/githubClient';
 import { GitHubError } from '../services/githubClient';
 import { createGitHubClient } from '../vscode/githubClientFactory';
@@ -151,13 +152,22 @@ interface PrItem extends vscode.QuickPickItem {
   readonly candidate?: Candidate;
 }
 
-export interface WeeklyMaterial {
+/** Insert Merged PRs and Insert Subproject Releases: the week's material from GitHub, into the edition. */
+export function registerWeeklyMaterial(deps: WeeklyMaterialDeps): vscode.Disposable {
+  const material = createWeeklyMaterial(deps);
+  return vscode.Disposable.from(
+    registerCommand(Commands.insertMergedPRs, deps, () => material.insertMergedPRs()),
+    registerCommand(Commands.insertSubprojectReleases, deps, () => material.insertSubprojectReleases()),
+  );
+}
+
+interface WeeklyMaterial {
   insertMergedPRs(): Promise<InsertOutcome | undefined>;
   insertSubprojectReleases(): Promise<InsertOutcome | undefined>;
 }
 
-/** The two commands' bodies, loaded on first use (see onDemandCommands.ts). */
-export function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
+/** The two commands' bodies, sharing the week's search results and the search pacer. */
+function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
   const mergedCache = new ResultCache<MergedResult>();
   const releasesCache = new ResultCache<ReleasesResult>();
   const pacer = new SearchPacer();

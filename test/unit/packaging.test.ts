@@ -15,7 +15,6 @@ suite('Packaging', () => {
       'README.md',
       'dist/cli.js',
       'dist/extension.js',
-      'dist/onDemand.js',
       'l10n/bundle.l10n.json',
       'media/icon.png',
       'media/lwkd.svg',
