@@ -14,8 +14,9 @@ export function l10nStrings(dir = join(root, 'src')) {
       continue;
     }
     const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-    for (const match of text.matchAll(/\bl10n\.t\(\s*'((?:[^'\\\n]|\\.)*)'/g)) {
-      strings.add(match[1].replace(/\\(.)/g, '$1'));
+    // Single or double quotes: the formatter picks whichever needs fewer escapes.
+    for (const match of text.matchAll(/\bl10n\.t\(\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")/g)) {
+      strings.add((match[1] ?? match[2]).replace(/\\(.)/g, '$1'));
     }
   }
   return Object.fromEntries([...strings].sort().map((message) => [message, message]));
