@@ -11,8 +11,17 @@ import { join } from 'node:path';
 // repository so the branch step meets the real Git extension.
 const workspace = join(mkdtempSync(join(tmpdir(), 'lwkd-electron-')), 'lwkd');
 cpSync('test/fixtures/workspace', workspace, { recursive: true });
-const identity = { GIT_AUTHOR_NAME: 'Fixture', GIT_AUTHOR_EMAIL: 'fixture@example.invalid', GIT_COMMITTER_NAME: 'Fixture', GIT_COMMITTER_EMAIL: 'fixture@example.invalid' };
-for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'fixture']]) {
+const identity = {
+  GIT_AUTHOR_NAME: 'Fixture',
+  GIT_AUTHOR_EMAIL: 'fixture@example.invalid',
+  GIT_COMMITTER_NAME: 'Fixture',
+  GIT_COMMITTER_EMAIL: 'fixture@example.invalid',
+};
+for (const args of [
+  ['init', '-q', '-b', 'main'],
+  ['add', '-A'],
+  ['commit', '-q', '-m', 'fixture'],
+]) {
   execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: { ...process.env, ...identity } });
 }
 

@@ -11,13 +11,16 @@ function rooms(spec) {
   return Object.entries(spec).map(([files, { editor, node, above }]) => ({
     files: [files],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: editor ? [{ name: 'vscode', message: editor }] : [],
-        patterns: [
-          ...(node ? [{ group: NODE_IO, message: node }] : []),
-          { group: above[0].flatMap((room) => [`**/${room}`, `**/${room}/*`]), message: above[1] },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: editor ? [{ name: 'vscode', message: editor }] : [],
+          patterns: [
+            ...(node ? [{ group: NODE_IO, message: node }] : []),
+            { group: above[0].flatMap((room) => [`**/${room}`, `**/${room}/*`]), message: above[1] },
+          ],
+        },
+      ],
       // Node's globals are I/O too, and absent in a browser.
       ...(node ? { 'no-restricted-globals': ['error', ...NODE_GLOBALS.map((name) => ({ name, message: node }))] } : {}),
     },
@@ -76,12 +79,15 @@ export default tseslint.config(
   {
     files: ['src/features/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['./*', '../features/*'], message: 'Features do not import one another; move what they share to src/vscode, src/services or src/core.' },
-          { group: ['../cli', '../cli/*'], message: 'Features do not import the command line.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['./*', '../features/*'], message: 'Features do not import one another; move what they share to src/vscode, src/services or src/core.' },
+            { group: ['../cli', '../cli/*'], message: 'Features do not import the command line.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -51,7 +51,9 @@ function median(values: number[]): number {
  */
 function requireTimes(modulePath: string, runs: number, scratch: string): number[] {
   const probe = join(scratch, 'probe.js');
-  writeFileSync(probe, `
+  writeFileSync(
+    probe,
+    `
 const Module = require('node:module');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
@@ -60,7 +62,8 @@ Module._resolveFilename = function (request, ...rest) {
 const started = process.hrtime.bigint();
 require(process.argv[2]);
 process.stdout.write(String(Number(process.hrtime.bigint() - started) / 1e6));
-`);
+`,
+  );
   writeFileSync(join(scratch, 'vscode-stub.js'), 'module.exports = {};');
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -124,9 +127,10 @@ async function main(): Promise<void> {
  * runs after warm-up; and the whole sample corpus once, with the coverage checks over its index.
  */
 function benchLint(sampleFiles: string[]): void {
-  const seed = sampleFiles.length > 0
-    ? sampleFiles.map((file) => readFileSync(file, 'utf8')).sort((a, b) => b.length - a.length)[0]!
-    : readFileSync(join(projectRoot, 'sample-workspace', '_posts', '2026-11-08-update.md'), 'utf8');
+  const seed =
+    sampleFiles.length > 0
+      ? sampleFiles.map((file) => readFileSync(file, 'utf8')).sort((a, b) => b.length - a.length)[0]!
+      : readFileSync(join(projectRoot, 'sample-workspace', '_posts', '2026-11-08-update.md'), 'utf8');
   const body = seed.slice(seed.indexOf('\n---', 3) + 4);
   let edition = seed;
   while (edition.length < 20 * 1024) {
@@ -150,7 +154,14 @@ function benchLint(sampleFiles: string[]): void {
     sampleFiles.forEach((file, i) => {
       findings += lintPost(texts[i]!, { fileName: file }).length + lintCoverage(index.get(file)!, index).length;
     });
-    emit({ name: 'lint.sample_corpus', value: round(Number(process.hrtime.bigint() - started) / 1e6), unit: 'ms', posts: sampleFiles.length, findings, includes: 'indexing and coverage checks' });
+    emit({
+      name: 'lint.sample_corpus',
+      value: round(Number(process.hrtime.bigint() - started) / 1e6),
+      unit: 'ms',
+      posts: sampleFiles.length,
+      findings,
+      includes: 'indexing and coverage checks',
+    });
   }
 }
 
@@ -167,15 +178,27 @@ function benchHostile(): void {
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
   const first = HOSTILE_SHAPES.map((shape) => ({ shape, ms: indexAndLint(shape.build(MAX_POST_BYTES)) }));
-  const slowest = first.sort((a, b) => b.ms - a.ms).slice(0, 5).map(({ shape }) => {
-    const text = shape.build(MAX_POST_BYTES);
-    return { shape, bytes: Buffer.byteLength(text), ms: median(Array.from({ length: 5 }, () => indexAndLint(text))), all: totalMs(scanTimes(text)) };
-  }).sort((a, b) => b.ms - a.ms);
+  const slowest = first
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map(({ shape }) => {
+      const text = shape.build(MAX_POST_BYTES);
+      return { shape, bytes: Buffer.byteLength(text), ms: median(Array.from({ length: 5 }, () => indexAndLint(text))), all: totalMs(scanTimes(text)) };
+    })
+    .sort((a, b) => b.ms - a.ms);
   const worst = slowest[0]!;
   emit({
-    name: 'scan.hostile.worst_ms', value: round(worst.ms), unit: 'ms', shape: worst.shape.name, post_bytes: worst.bytes, cap_bytes: MAX_POST_BYTES,
-    shapes: HOSTILE_SHAPES.length, measures: 'indexing and style checks', all_scanners_ms: round(worst.all),
-    next: slowest.slice(1).map(({ shape, ms }) => `${shape.name} ${round(ms)} ms`), target_ms: 1000,
+    name: 'scan.hostile.worst_ms',
+    value: round(worst.ms),
+    unit: 'ms',
+    shape: worst.shape.name,
+    post_bytes: worst.bytes,
+    cap_bytes: MAX_POST_BYTES,
+    shapes: HOSTILE_SHAPES.length,
+    measures: 'indexing and style checks',
+    all_scanners_ms: round(worst.all),
+    next: slowest.slice(1).map(({ shape, ms }) => `${shape.name} ${round(ms)} ms`),
+    target_ms: 1000,
   });
 }
 
@@ -186,13 +209,24 @@ function benchHostile(): void {
  */
 async function benchGitHub(): Promise<void> {
   const github = await FakeGitHub.start({ tokens: ['bench-token'] });
-  const fetcherFor = (timeoutMs: number, cache?: ItemCache, token?: string) => new ItemFetcher(async () => ({
-    client: new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger: silentLogger, timeoutMs, ...(token ? { token } : {}) }),
-    authenticated: Boolean(token),
-  }), silentLogger, cache);
+  const fetcherFor = (timeoutMs: number, cache?: ItemCache, token?: string) =>
+    new ItemFetcher(
+      async () => ({
+        client: new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger: silentLogger, timeoutMs, ...(token ? { token } : {}) }),
+        authenticated: Boolean(token),
+      }),
+      silentLogger,
+      cache,
+    );
   try {
     const requests = Array.from({ length: 60 }, (_, i) => {
-      github.addPull('kubernetes/kubernetes', { number: 130000 + i, title: `PR ${i}`, author: 'a', mergedAt: '2026-11-05T10:00:00Z', labels: ['kind/feature', 'sig/node'] });
+      github.addPull('kubernetes/kubernetes', {
+        number: 130000 + i,
+        title: `PR ${i}`,
+        author: 'a',
+        mergedAt: '2026-11-05T10:00:00Z',
+        labels: ['kind/feature', 'sig/node'],
+      });
       return { key: { owner: 'kubernetes', repo: 'kubernetes', number: 130000 + i }, kind: 'pull' as const };
     });
     const fetcher = fetcherFor(5_000, undefined, 'bench-token');
@@ -218,7 +252,14 @@ async function benchGitHub(): Promise<void> {
       const request = requests[i % requests.length]!;
       const started = process.hrtime.bigint();
       const lookup = await fetcher.lookup(request);
-      renderHover({ key: request.key, refKind: 'pull', ...(lookup.item ? { item: lookup.item } : {}), coveredIn: [], webBase: 'https://github.com', openCommand: 'lwkd.openLocation' });
+      renderHover({
+        key: request.key,
+        refKind: 'pull',
+        ...(lookup.item ? { item: lookup.item } : {}),
+        coveredIn: [],
+        webBase: 'https://github.com',
+        openCommand: 'lwkd.openLocation',
+      });
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     times.sort((a, b) => a - b);
@@ -230,7 +271,14 @@ async function benchGitHub(): Promise<void> {
     const started = Date.now();
     const hung = await fetcherFor(timeoutMs).lookup({ key: { owner: 'kubernetes', repo: 'kubernetes', number: 1 }, kind: 'pull' });
     const elapsed = Date.now() - started;
-    emit({ name: 'github.hang.time_to_message_beyond_timeout', value: elapsed - timeoutMs, unit: 'ms', timeout_ms: timeoutMs, failure: hung.failure?.kind ?? 'none', target: 100 });
+    emit({
+      name: 'github.hang.time_to_message_beyond_timeout',
+      value: elapsed - timeoutMs,
+      unit: 'ms',
+      timeout_ms: timeoutMs,
+      failure: hung.failure?.kind ?? 'none',
+      target: 100,
+    });
   } finally {
     await github.close();
   }
@@ -245,11 +293,25 @@ async function benchMerged(sampleFiles: string[]): Promise<void> {
   const github = await FakeGitHub.start({ tokens: ['bench-token'] });
   try {
     for (let i = 0; i < 250; i++) {
-      github.addPull('kubernetes/kubernetes', { number: 120000 + i, title: i % 7 ? `Kubelet change number ${i}` : `Promote Feature${i} to beta`, author: 'dev', mergedAt: `2022-11-${String(7 + (i % 7)).padStart(2, '0')}T12:00:00Z`, labels: ['release-note', i % 3 ? 'kind/feature' : 'kind/bug'], body: '```release-note\nA change.\n```' });
+      github.addPull('kubernetes/kubernetes', {
+        number: 120000 + i,
+        title: i % 7 ? `Kubelet change number ${i}` : `Promote Feature${i} to beta`,
+        author: 'dev',
+        mergedAt: `2022-11-${String(7 + (i % 7)).padStart(2, '0')}T12:00:00Z`,
+        labels: ['release-note', i % 3 ? 'kind/feature' : 'kind/bug'],
+        body: '```release-note\nA change.\n```',
+      });
     }
     const client = new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger: silentLogger, token: 'bench-token' });
     const week = { year: 2022, month: 11, day: 13 };
-    const result = await collectMergedPrs(client, ['kubernetes/kubernetes'], editionWeekWindow(week, 'UTC'), DEFAULT_MERGED_LABELS, { logger: silentLogger }, new SearchPacer());
+    const result = await collectMergedPrs(
+      client,
+      ['kubernetes/kubernetes'],
+      editionWeekWindow(week, 'UTC'),
+      DEFAULT_MERGED_LABELS,
+      { logger: silentLogger },
+      new SearchPacer(),
+    );
     emit({ name: 'merged.requests.week250', value: result.requests, unit: 'requests', prs: result.prs.length, target: 3 });
     const index = new PostIndex();
     for (const file of sampleFiles) {
@@ -259,7 +321,11 @@ async function benchMerged(sampleFiles: string[]): Promise<void> {
     for (let run = 0; run < 101; run++) {
       const started = process.hrtime.bigint();
       const candidates = toCandidates(result.prs, (pr) => coveredBefore(index, pr, week, 8));
-      const items = candidates.map((candidate) => ({ label: `#${candidate.number} ${candidate.title}`, description: `${candidate.section} ${relevantLabels(candidate.labels, 4).shown.join(', ')}`, bullet: bulletFor(candidate) }));
+      const items = candidates.map((candidate) => ({
+        label: `#${candidate.number} ${candidate.title}`,
+        description: `${candidate.section} ${relevantLabels(candidate.labels, 4).shown.join(', ')}`,
+        bullet: bulletFor(candidate),
+      }));
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
       if (items.length !== 250) {
         throw new Error(`expected 250 candidates, got ${items.length}`);
@@ -291,17 +357,30 @@ async function benchActivation(scratch: string): Promise<void> {
   }
   const empty = join(scratch, 'activation-empty');
   mkdirSync(empty);
-  writeFileSync(join(empty, 'package.json'), JSON.stringify({ name: 'empty', publisher: 'lwkd-bench', version: '0.0.0', engines: { vscode: '^1.139.0' }, main: './extension.js', activationEvents: ['workspaceContains:_posts/*.md'] }));
+  writeFileSync(
+    join(empty, 'package.json'),
+    JSON.stringify({
+      name: 'empty',
+      publisher: 'lwkd-bench',
+      version: '0.0.0',
+      engines: { vscode: '^1.139.0' },
+      main: './extension.js',
+      activationEvents: ['workspaceContains:_posts/*.md'],
+    }),
+  );
   writeFileSync(join(empty, 'extension.js'), 'exports.activate = function () {};\n');
 
   mkdirSync(resultsDir, { recursive: true });
   const log = join(resultsDir, 'bench-activation.log');
   let samples: Map<string, ActivationSample[]>;
   try {
-    samples = await measureActivation([
-      { name: 'shipped', root: shipped, id: `${manifest.publisher}.${manifest.name}` },
-      { name: 'empty', root: empty, id: 'lwkd-bench.empty' },
-    ], { runs, log });
+    samples = await measureActivation(
+      [
+        { name: 'shipped', root: shipped, id: `${manifest.publisher}.${manifest.name}` },
+        { name: 'empty', root: empty, id: 'lwkd-bench.empty' },
+      ],
+      { runs, log },
+    );
   } catch (error) {
     process.stderr.write(`bench: activation.real_host_ms left out: ${error instanceof Error ? error.message : String(error)}\n`);
     return;
@@ -329,15 +408,21 @@ async function benchActivation(scratch: string): Promise<void> {
   const ours = summary(samples.get('shipped')!);
   const baseline = summary(samples.get('empty')!);
   emit({
-    name: 'activation.real_host_ms', ...ours,
+    name: 'activation.real_host_ms',
+    ...ours,
     source: `VS Code ${samples.get('shipped')![0]!.vscode} ExtensionActivationTimes (codeLoadingTime + activateCallTime + activateResolvedTime), read from Developer: Startup Performance in the extension host`,
-    extension_bytes: statSync(join(shipped, 'dist', 'extension.js')).size, empty_extension_ms: baseline.value, difference_to_empty_ms: ours.value - baseline.value,
+    extension_bytes: statSync(join(shipped, 'dist', 'extension.js')).size,
+    empty_extension_ms: baseline.value,
+    difference_to_empty_ms: ours.value - baseline.value,
   });
-  emit({ name: 'activation.real_host_ms.empty_extension', ...baseline, build: 'an extension whose activate() does nothing: the host\'s own cost' });
+  emit({ name: 'activation.real_host_ms.empty_extension', ...baseline, build: "an extension whose activate() does nothing: the host's own cost" });
 }
 
 function listMarkdown(folder: string): string[] {
-  return readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => join(folder, name)).sort();
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(folder, name))
+    .sort();
 }
 
 /**
@@ -409,7 +494,15 @@ function benchReindex(files: string[]): void {
     index.set(indexPost(target, edited));
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
-  emit({ name: 'index.reindex_one_post', value: round(median(times)), unit: 'ms', index_size: index.size, post_bytes: text.length, runs: times.length, target_ms: 5 });
+  emit({
+    name: 'index.reindex_one_post',
+    value: round(median(times)),
+    unit: 'ms',
+    index_size: index.size,
+    post_bytes: text.length,
+    runs: times.length,
+    target_ms: 5,
+  });
 }
 
 function benchMemory(files: string[]): void {
@@ -440,7 +533,9 @@ function writeSyntheticCorpus(folder: string, count: number): void {
     const date = new Date(sunday + i * 7 * 86_400_000).toISOString().slice(0, 10);
     const pr = (n: number) => `https://github.com/kubernetes/kubernetes/pull/${100000 + ((i * 37 + n) % 60000)}`;
     const merges = Array.from({ length: 24 }, (_, n) => `* Component ${n} [gains a behaviour](${pr(n)}) for contributors`).join('\n');
-    writeFileSync(join(folder, `${date}-update.md`), `---
+    writeFileSync(
+      join(folder, `${date}-update.md`),
+      `---
 layout: post
 title: Week Ending ${date}
 date: ${date} 22:00:00 -0000
@@ -484,7 +579,8 @@ ${merges}
 ## Shoutouts
 
 * No shoutouts this week. Want to thank someone for special efforts to improve Kubernetes? Tag them in the #shoutouts channel.
-`);
+`,
+    );
   }
 }
 
@@ -493,6 +589,6 @@ function round(value: number): number {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

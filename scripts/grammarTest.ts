@@ -85,7 +85,9 @@ function explain(testCase: GrammarTestCase, failure: TestFailure): string {
     ...(failure.missing.length ? [`missing: ${failure.missing.join(' ')}`] : []),
     ...(failure.unexpected.length ? [`must not have: ${failure.unexpected.join(' ')}`] : []),
     `scopes: ${failure.actual.join(' ') || '(no token)'}`,
-  ].map((line) => `      ${line}`).join('\n');
+  ]
+    .map((line) => `      ${line}`)
+    .join('\n');
 }
 
 async function main(): Promise<number> {
@@ -93,7 +95,9 @@ async function main(): Promise<number> {
   const grammars = [...builtInGrammars(), ...ours];
   const known = scopeChecker(grammars);
   const registry = createRegistry(grammars);
-  const files = readdirSync(fixturesDir).filter((name) => name.endsWith('.md')).sort();
+  const files = readdirSync(fixturesDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   let passed = 0;
   let failed = 0;
   const fail = (message: string): void => {
@@ -140,7 +144,9 @@ async function main(): Promise<number> {
       }
     }
     const mark = failed === before.failed ? '✓' : '✗';
-    console.log(`  ${mark} ${file}: ${testCase.metadata.description || testCase.metadata.scope} (${passed - before.passed} passed, ${failed - before.failed} failed)`);
+    console.log(
+      `  ${mark} ${file}: ${testCase.metadata.description || testCase.metadata.scope} (${passed - before.passed} passed, ${failed - before.failed} failed)`,
+    );
   }
   console.log(`grammar: ${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;

@@ -37,9 +37,17 @@ const sampleDir = process.env.LWKD_SAMPLE_DIR ?? join(import.meta.dirname, '..',
 const sampleMissing = !existsSync(join(sampleDir, '_posts'));
 const steps = [
   ...(prerequisites.length ? [['prerequisites', 'node', ['scripts/prerequisites.mjs', ...prerequisites]]] : []),
-  ...(chosen.length ? [] : [['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']], ['lint', 'npx', ['eslint', '.']]]),
+  ...(chosen.length
+    ? []
+    : [
+        ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
+        ['lint', 'npx', ['eslint', '.']],
+        ['format', 'npx', ['prettier', '--check', '.']],
+      ]),
   ['build', 'node', ['esbuild.mjs', '--tests']],
-  ...Object.entries(layers).filter(([name]) => !chosen.length || chosen.includes(name)).map(([name, [command, args]]) => [name, command, args]),
+  ...Object.entries(layers)
+    .filter(([name]) => !chosen.length || chosen.includes(name))
+    .map(([name, [command, args]]) => [name, command, args]),
 ];
 
 function run(name, command, args) {

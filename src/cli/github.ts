@@ -9,7 +9,12 @@ import type { CliIo } from './args';
  * `LWKD_GITHUB_API_URL`, else GitHub's; the token from `GITHUB_TOKEN` (never printed). Throws
  * GitHubError (badConfiguration, invalidToken) before any request, as the client does.
  */
-export function cliGitHubClient(io: CliIo, version: string, apiUrlOption: string | undefined, logger: Logger = silentLogger): { client: GitHubClient; authenticated: boolean } {
+export function cliGitHubClient(
+  io: CliIo,
+  version: string,
+  apiUrlOption: string | undefined,
+  logger: Logger = silentLogger,
+): { client: GitHubClient; authenticated: boolean } {
   const apiUrl = apiUrlOption ?? io.env.LWKD_GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL;
   const token = io.env.GITHUB_TOKEN?.trim() || undefined;
   const client = new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger, ...(token ? { token } : {}) });

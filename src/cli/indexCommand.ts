@@ -23,7 +23,9 @@ export async function runIndex(argv: readonly string[], io: CliIo): Promise<numb
   }
   for (const post of posts) {
     const pulls = post.refs.filter((ref) => ref.kind === 'pull').length;
-    io.stdout(`${post.weekEnding ?? '----------'}  ${post.frontMatter?.title ?? post.file}  ${post.sections.length} sections, ${pulls} PR links${post.errors.length ? `  ERROR: ${post.errors.join('; ')}` : ''}\n`);
+    io.stdout(
+      `${post.weekEnding ?? '----------'}  ${post.frontMatter?.title ?? post.file}  ${post.sections.length} sections, ${pulls} PR links${post.errors.length ? `  ERROR: ${post.errors.join('; ')}` : ''}\n`,
+    );
   }
   const broken = posts.filter((post) => post.errors.length > 0).length;
   io.stdout(`${posts.length} posts indexed${broken ? `, ${broken} with errors` : ''}\n`);

@@ -22,7 +22,17 @@ function checkPost(path: string, key: string, text: string, index: PostIndex, st
     // The same entry point as the editor and Prepare Publication, so all three report alike.
     return checkEdition(text, key, index, { fileName: path, stage }).sort((a, b) => a.line - b.line || a.column - b.column);
   } catch (error) {
-    return [{ code: 'check-failed', message: `The checks could not finish on this file (${reason(error)}).`, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
+    return [
+      {
+        code: 'check-failed',
+        message: `The checks could not finish on this file (${reason(error)}).`,
+        severity: 'error',
+        line: 0,
+        column: 0,
+        endLine: 0,
+        endColumn: 0,
+      },
+    ];
   }
 }
 
@@ -76,9 +86,10 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   for (const path of files) {
     const file = relative(io.cwd, path).split(sep).join('/') || path;
     const text = read(path);
-    const findings: Finding[] = typeof text === 'string'
-      ? checkPost(path, keyOf(path), text, index, stage)
-      : [{ code: 'unreadable', message: text.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
+    const findings: Finding[] =
+      typeof text === 'string'
+        ? checkPost(path, keyOf(path), text, index, stage)
+        : [{ code: 'unreadable', message: text.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
     errors += findings.filter((finding) => finding.severity === 'error').length;
     results.push({ file, findings });
   }

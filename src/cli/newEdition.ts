@@ -83,7 +83,9 @@ function chooseWeek(choice: 'next' | 'last', weekText: string | undefined, today
       throw new UsageError(`--week takes a date as YYYY-MM-DD (got "${weekText}")`);
     }
     if (dayOfWeek(date) !== 0) {
-      throw new UsageError(`${weekText} is a ${WEEKDAY_NAMES[dayOfWeek(date)]}; LWKD weeks end on Sundays: that week ends on ${formatIsoDate(sundayEndingWeekOf(date))}`);
+      throw new UsageError(
+        `${weekText} is a ${WEEKDAY_NAMES[dayOfWeek(date)]}; LWKD weeks end on Sundays: that week ends on ${formatIsoDate(sundayEndingWeekOf(date))}`,
+      );
     }
     return date;
   }

@@ -49,7 +49,9 @@ export function runStamp(argv: readonly string[], io: CliIo): number {
     return 1;
   }
   if (result.beforeWeekEnd && result.weekEnding && !args.options.has('force')) {
-    io.stderr(`lwkd stamp: ${result.value} is before the end of the week ending ${formatLongDate(result.weekEnding)}; nothing changed (use --force to stamp anyway)\n`);
+    io.stderr(
+      `lwkd stamp: ${result.value} is before the end of the week ending ${formatLongDate(result.weekEnding)}; nothing changed (use --force to stamp anyway)\n`,
+    );
     return 1;
   }
   try {

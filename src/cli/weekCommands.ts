@@ -57,7 +57,11 @@ function weekArgs(argv: readonly string[], io: CliIo, version: string, extra: { 
 
 function list(args: ParsedArgs, name: string, fallback: readonly string[]): string[] {
   const value = stringOption(args, name);
-  const entries = value?.split(',').map((entry) => entry.trim()).filter(Boolean) ?? [];
+  const entries =
+    value
+      ?.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean) ?? [];
   if (name === 'repos' && entries.some((entry) => !parseRepoName(entry))) {
     throw new UsageError('--repos takes owner/repo entries separated by commas');
   }
@@ -92,12 +96,25 @@ async function merged(argv: readonly string[], io: CliIo, version: string): Prom
   const root = resolve(io.cwd, stringOption(args, 'root') ?? '.');
   const folder = join(root, stringOption(args, 'posts-folder') ?? DEFAULT_POSTS_FOLDER);
   const index = existsSync(folder) ? await buildIndex(root, folder, io) : undefined;
-  const result = await collectMergedPrs(client, list(args, 'repos', DEFAULT_MERGED_REPOS), editionWeekWindow(week, timeZone), list(args, 'labels', DEFAULT_MERGED_LABELS), { logger: silentLogger }, new SearchPacer());
+  const result = await collectMergedPrs(
+    client,
+    list(args, 'repos', DEFAULT_MERGED_REPOS),
+    editionWeekWindow(week, timeZone),
+    list(args, 'labels', DEFAULT_MERGED_LABELS),
+    { logger: silentLogger },
+    new SearchPacer(),
+  );
   result.notes.forEach((note) => io.stderr(`lwkd merged: ${note}\n`));
   result.failures.forEach(({ repo, failure }) => io.stderr(`lwkd merged: ${repo}: ${failure.message}\n`));
   const candidates = toCandidates(result.prs, (pr) => (index ? coveredBefore(index, pr, week, LINT_DEFAULTS.recentWeeks) : undefined));
   if (args.options.has('json')) {
-    io.stdout(`${JSON.stringify(candidates.map((candidate) => ({ ...candidate, bullet: bulletFor(candidate) })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        candidates.map((candidate) => ({ ...candidate, bullet: bulletFor(candidate) })),
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     io.stdout(`Week Ending ${formatLongDate(week)}: ${candidates.length} merged PRs\n`);
     let kind: Candidate['kind'] | undefined;
@@ -119,7 +136,13 @@ async function releases(argv: readonly string[], io: CliIo, version: string): Pr
   const result = await collectReleases(client, repos, editionWeekWindow(week, timeZone), { logger: silentLogger });
   result.failures.forEach(({ repo, failure }) => io.stderr(`lwkd releases: ${repo}: ${failure.message}\n`));
   if (args.options.has('json')) {
-    io.stdout(`${JSON.stringify(result.projects.map((project) => ({ ...project, line: releaseLine(project) })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        result.projects.map((project) => ({ ...project, line: releaseLine(project) })),
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     io.stdout(`Week Ending ${formatLongDate(week)}: ${result.projects.length} of ${repos.length} projects released\n`);
     result.projects.forEach((project) => io.stdout(`${releaseLine(project)}\n`));

@@ -14,10 +14,7 @@ export interface CalendarDate {
   readonly day: number;
 }
 
-export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
@@ -147,7 +144,13 @@ export function parseFrontMatterTime(text: string): FrontMatterTime | undefined 
     return undefined;
   }
   const date = parseCalendarDate(match[1]!);
-  const [hour, minute, second, offsetHours, offsetMins] = [match[2], match[3], match[4], match[6], match[7]].map(Number) as [number, number, number, number, number];
+  const [hour, minute, second, offsetHours, offsetMins] = [match[2], match[3], match[4], match[6], match[7]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!date || hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMins > 59) {
     return undefined;
   }
@@ -215,7 +218,11 @@ export function parseIsoInstant(text: string): InstantParse {
     return { ok: false, reason: 'form', message: `"${text}" is not an ISO-8601 time such as 2026-11-23T04:12:09Z.` };
   }
   if (match[6] === undefined) {
-    return { ok: false, reason: 'noOffset', message: `"${text}" has no UTC offset; add Z or one such as +02:00, so it does not depend on this machine's time zone.` };
+    return {
+      ok: false,
+      reason: 'noOffset',
+      message: `"${text}" has no UTC offset; add Z or one such as +02:00, so it does not depend on this machine's time zone.`,
+    };
   }
   const date = parseCalendarDate(match[1]!);
   const [hour, minute, second] = [match[2], match[3], match[4] ?? '0'].map(Number) as [number, number, number];

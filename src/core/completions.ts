@@ -57,8 +57,8 @@ const ITEM_SNIPPET: Readonly<Record<string, string>> = {
   'Featured PRs': 'Featured PR heading',
   'KEP of the Week': 'KEP of the Week heading',
   'Other Merges': 'Merge item',
-  'Promotions': 'Promotion',
-  'Deprecated': 'Deprecation',
+  Promotions: 'Promotion',
+  Deprecated: 'Deprecation',
   'Version Updates': 'Version update',
   'Subprojects and Dependency Updates': 'Subproject release',
 };
@@ -82,7 +82,12 @@ export function suggestCompletions(request: CompletionRequest): Suggestion[] {
   const spans = sectionSpans(request.text, bodyStart, lines.length);
   const heading = HEADING_START.exec(before);
   if (heading?.[1] === '##') {
-    suggestions.push(...sectionSuggestions(spans.map((span) => span.canonical), request));
+    suggestions.push(
+      ...sectionSuggestions(
+        spans.map((span) => span.canonical),
+        request,
+      ),
+    );
     return suggestions;
   }
   const section = spans.filter((span) => span.line < request.line).at(-1)?.canonical;
@@ -177,7 +182,18 @@ function titleSuggestions(lineText: string, request: CompletionRequest): Suggest
     }
     const text = `${slot.prefix}${linkText(title)}`;
     const typed = lineText.slice(slot.start, request.character);
-    return [{ kind: 'title', label: text, detail: `Title of ${slot.key.owner}/${slot.key.repo}#${slot.key.number} from GitHub`, insertText: text, snippet: false, startColumn: slot.start, endColumn: slot.end, filterText: typed + text }];
+    return [
+      {
+        kind: 'title',
+        label: text,
+        detail: `Title of ${slot.key.owner}/${slot.key.repo}#${slot.key.number} from GitHub`,
+        insertText: text,
+        snippet: false,
+        startColumn: slot.start,
+        endColumn: slot.end,
+        filterText: typed + text,
+      },
+    ];
   }
   const suggestions: Suggestion[] = [];
   for (const ref of findGitHubRefs(lineText)) {
@@ -188,7 +204,16 @@ function titleSuggestions(lineText: string, request: CompletionRequest): Suggest
     const title = request.cachedTitle({ owner: ref.owner, repo: ref.repo, number: ref.number });
     if (title) {
       const text = `[${linkText(title)}](${ref.text})`;
-      suggestions.push({ kind: 'title', label: text, detail: `Link ${ref.owner}/${ref.repo}#${ref.number} with its title from GitHub`, insertText: text, snippet: false, startColumn: ref.column, endColumn: ref.endColumn, filterText: lineText.slice(ref.column, request.character) + text });
+      suggestions.push({
+        kind: 'title',
+        label: text,
+        detail: `Link ${ref.owner}/${ref.repo}#${ref.number} with its title from GitHub`,
+        insertText: text,
+        snippet: false,
+        startColumn: ref.column,
+        endColumn: ref.endColumn,
+        filterText: lineText.slice(ref.column, request.character) + text,
+      });
     }
   }
   return suggestions;

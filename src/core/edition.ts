@@ -1,13 +1,5 @@
 import type { CalendarDate, FrontMatterTime } from './calendar';
-import {
-  compareDates,
-  formatCompactDate,
-  formatFrontMatterTime,
-  formatIsoDate,
-  formatLongDate,
-  parseCalendarDate,
-  parseFrontMatterTime,
-} from './calendar';
+import { compareDates, formatCompactDate, formatFrontMatterTime, formatIsoDate, formatLongDate, parseCalendarDate, parseFrontMatterTime } from './calendar';
 import type { TextEdit } from './textEdit';
 import { insertAt } from './textEdit';
 
@@ -157,16 +149,16 @@ export type StampFailure = 'noFrontMatter' | 'duplicateDate' | 'multiLineDate' |
 
 export type StampResult =
   | {
-    readonly ok: true;
-    readonly edit: TextEdit;
-    /** The value written after `date: `. */
-    readonly value: string;
-    readonly previous?: string;
-    /** The week-ending Sunday, from the slug or the file name, when known. */
-    readonly weekEnding?: CalendarDate;
-    /** The stamp falls on a calendar day (UTC) before the week-ending Sunday. */
-    readonly beforeWeekEnd: boolean;
-  }
+      readonly ok: true;
+      readonly edit: TextEdit;
+      /** The value written after `date: `. */
+      readonly value: string;
+      readonly previous?: string;
+      /** The week-ending Sunday, from the slug or the file name, when known. */
+      readonly weekEnding?: CalendarDate;
+      /** The stamp falls on a calendar day (UTC) before the week-ending Sunday. */
+      readonly beforeWeekEnd: boolean;
+    }
   | { readonly ok: false; readonly reason: StampFailure; readonly message: string };
 
 /** A top-level front-matter key as YAML allows it on one line: `date:`, `"date":`, `'date' :`. */
@@ -219,12 +211,20 @@ export function stampPublicationTime(text: string, now: Date, fileName?: string)
   const lines = text.split(/\r?\n/);
   const range = frontMatterRange(lines);
   if (!range) {
-    return { ok: false, reason: 'noFrontMatter', message: 'This file has no front matter (a block between two --- lines at the top), so it has no date to stamp.' };
+    return {
+      ok: false,
+      reason: 'noFrontMatter',
+      message: 'This file has no front matter (a block between two --- lines at the top), so it has no date to stamp.',
+    };
   }
   const seconds = Math.floor(now.getTime() / 1000) * 1000;
   const stampTime = new Date(seconds);
   if (!Number.isFinite(seconds) || stampTime.getUTCFullYear() < 1 || stampTime.getUTCFullYear() > 9999) {
-    return { ok: false, reason: 'timeOutOfRange', message: 'The time to stamp is not between the years 1 and 9999 in UTC, which front matter cannot hold; nothing changed.' };
+    return {
+      ok: false,
+      reason: 'timeOutOfRange',
+      message: 'The time to stamp is not between the years 1 and 9999 in UTC, which front matter cannot hold; nothing changed.',
+    };
   }
   const value = formatFrontMatterTime(stampTime);
   const weekEnding = weekEndingOfEdition(lines.slice(range.start + 1, range.end), fileName);
@@ -238,7 +238,11 @@ export function stampPublicationTime(text: string, now: Date, fileName?: string)
   }
   const known = weekEnding ? { weekEnding } : {};
   if (dateLines.length > 1) {
-    return { ok: false, reason: 'duplicateDate', message: `The front matter has more than one date key (lines ${dateLines.map((line) => line + 1).join(', ')}); keep one and stamp again. Nothing changed.` };
+    return {
+      ok: false,
+      reason: 'duplicateDate',
+      message: `The front matter has more than one date key (lines ${dateLines.map((line) => line + 1).join(', ')}); keep one and stamp again. Nothing changed.`,
+    };
   }
   const line = dateLines[0];
   if (line === undefined) {
@@ -249,7 +253,11 @@ export function stampPublicationTime(text: string, now: Date, fileName?: string)
   const scalar = scalarLine(lines[line]!, 'date');
   const continued = line + 1 < range.end && /^[ \t]+\S/.test(lines[line + 1]!);
   if (!scalar || continued) {
-    return { ok: false, reason: 'multiLineDate', message: `The date on line ${line + 1} spans more than one line; write it on one line and stamp again. Nothing changed.` };
+    return {
+      ok: false,
+      reason: 'multiLineDate',
+      message: `The date on line ${line + 1} spans more than one line; write it on one line and stamp again. Nothing changed.`,
+    };
   }
   const prefix = /[ \t]$/.test(scalar.prefix) ? scalar.prefix : `${scalar.prefix} `;
   return {

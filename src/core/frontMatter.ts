@@ -90,7 +90,7 @@ function frontMatterLines(text: string): string[] {
     return [text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).replace(/\r$/, '')];
   }
   const lines: string[] = [];
-  for (let start = 0; start <= text.length;) {
+  for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
     const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);

@@ -73,19 +73,19 @@ export function classifyHttpFailure(outcome: HttpOutcome, now: Date = new Date()
   const retryAfter = Number(headers['retry-after']);
   const reset = Number(headers['x-ratelimit-reset']);
   const primaryExhausted = headers['x-ratelimit-remaining'] === '0';
-  const rateLimited = status === 429
-    || ((status === 403 || status === 429) && (primaryExhausted || Number.isFinite(retryAfter)
-      || /rate limit/i.test(apiMessage ?? '')));
+  const rateLimited =
+    status === 429 || ((status === 403 || status === 429) && (primaryExhausted || Number.isFinite(retryAfter) || /rate limit/i.test(apiMessage ?? '')));
   if (rateLimited) {
-    const retryAt = Number.isFinite(retryAfter) && retryAfter >= 0
-      ? new Date(now.getTime() + retryAfter * 1000)
-      : Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
+    const retryAt =
+      Number.isFinite(retryAfter) && retryAfter >= 0
+        ? new Date(now.getTime() + retryAfter * 1000)
+        : Number.isFinite(reset) && reset > 0
+          ? new Date(reset * 1000)
+          : undefined;
     return {
       kind: 'rateLimited',
       status,
-      message: retryAt
-        ? `GitHub's rate limit is reached until ${retryAt.toISOString().slice(11, 16)} UTC.`
-        : `GitHub's rate limit is reached.`,
+      message: retryAt ? `GitHub's rate limit is reached until ${retryAt.toISOString().slice(11, 16)} UTC.` : `GitHub's rate limit is reached.`,
       ...(retryAt ? { retryAt } : {}),
     };
   }
@@ -154,9 +154,7 @@ function readRateLimitStatus(value: unknown): RateLimitStatus | undefined {
 }
 
 function field(value: unknown, name: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)[name]
-    : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[name] : undefined;
 }
 
 function isCount(value: unknown): value is number {
@@ -167,8 +165,10 @@ function isCount(value: unknown): value is number {
 export function describeRateLimits(restUrl: string, authenticated: boolean, limits: RateLimits): string {
   const { core } = limits;
   const reset = core.resetAt.toISOString().slice(11, 16);
-  return `GitHub API at ${restUrl} answers (${authenticated ? 'authenticated' : 'anonymous'}): `
-    + `${core.remaining} of ${core.limit} requests left, resets at ${reset} UTC.`;
+  return (
+    `GitHub API at ${restUrl} answers (${authenticated ? 'authenticated' : 'anonymous'}): ` +
+    `${core.remaining} of ${core.limit} requests left, resets at ${reset} UTC.`
+  );
 }
 
 export type NextLink =

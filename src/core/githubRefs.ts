@@ -46,7 +46,9 @@ type RefFields = Omit<GitHubRef, 'line' | 'column' | 'endColumn' | 'text'>;
  * case-insensitive (`HTTPS://GITHUB.COM/…` is GitHub), paths are not.
  */
 function caseless(text: string): string {
-  return [...text].map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
+  return [...text]
+    .map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+    .join('');
 }
 
 const SCHEME = `${caseless('http')}[sS]?://`;
@@ -86,7 +88,8 @@ const URL_PATTERNS: ReadonlyArray<{ needle: RegExp; regex: RegExp; read: (m: Reg
 
 /** `#123` not followed by a word character: where every short form ends. */
 const HASH_NUMBER = /#(\d+)(?!\w)/g;
-const isRepoChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 95 || code === 45;
+const isRepoChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 95 || code === 45;
 const isOwnerChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
 /** What may stand before an owner or `enhancements`: not a word character, `/`, `.`, `#` or `-`. */
 const isBoundary = (code: number): boolean => Number.isNaN(code) || !(isRepoChar(code) || code === 47 || code === 35);
@@ -171,7 +174,11 @@ export function findGitHubRefs(text: string): GitHubRef[] {
       add({ kind: 'issue', form: 'short', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }, before.start, end);
     } else {
       const kk = before.owner === 'k' && before.repo === 'k';
-      add({ kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : before.owner, repo: kk ? 'kubernetes' : before.repo, number: Number(m[1]) }, before.start, end);
+      add(
+        { kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : before.owner, repo: kk ? 'kubernetes' : before.repo, number: Number(m[1]) },
+        before.start,
+        end,
+      );
     }
   }
   return refs.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -216,7 +223,7 @@ export function codeRanges(text: string): Array<readonly [number, number]> {
   // from every line would rescan the same text again and again.
   let backtick = text.indexOf('`');
   const spans = new InlineSpans(text);
-  for (let lineStart = 0; lineStart < text.length;) {
+  for (let lineStart = 0; lineStart < text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     const first = text.charCodeAt(lineStart);
@@ -290,7 +297,7 @@ class InlineSpans {
     const text = this.text;
     this.limit = paragraphEnd(text, from);
     this.runsByLength = new Map();
-    for (let at = text.indexOf('`', from); at !== -1 && at < this.limit;) {
+    for (let at = text.indexOf('`', from); at !== -1 && at < this.limit; ) {
       const run = runLength(text, at);
       let runs = this.runsByLength.get(run);
       if (!runs) {

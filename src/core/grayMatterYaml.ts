@@ -4,7 +4,7 @@
  * real module lets esbuild drop js-yaml's unused dumper from the bundle.
  */
 const replaced = (): never => {
-  throw new Error('gray-matter\'s own YAML engine is not used');
+  throw new Error("gray-matter's own YAML engine is not used");
 };
 
 export const safeLoad = replaced;

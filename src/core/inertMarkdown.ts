@@ -30,13 +30,26 @@ export function inlineText(text: string): string {
   for (let i = 0; i < line.length; i++) {
     const char = line[i]!;
     switch (char) {
-      case '{': out += '&#123;'; break;
-      case '<': out += '&lt;'; break;
-      case '>': out += '&gt;'; break;
-      case '&': out += /^[#A-Za-z0-9]/.test(line[i + 1] ?? '') ? '&amp;' : '&'; break;
-      case '-': out += line[i - 1] === '-' ? '\\-' : '-'; break;
-      case ':': out += line[i - 1] === ']' ? '\\:' : ':'; break;
-      default: out += BACKSLASHED.has(char) ? `\\${char}` : char;
+      case '{':
+        out += '&#123;';
+        break;
+      case '<':
+        out += '&lt;';
+        break;
+      case '>':
+        out += '&gt;';
+        break;
+      case '&':
+        out += /^[#A-Za-z0-9]/.test(line[i + 1] ?? '') ? '&amp;' : '&';
+        break;
+      case '-':
+        out += line[i - 1] === '-' ? '\\-' : '-';
+        break;
+      case ':':
+        out += line[i - 1] === ']' ? '\\:' : ':';
+        break;
+      default:
+        out += BACKSLASHED.has(char) ? `\\${char}` : char;
     }
   }
   return out;

@@ -35,7 +35,10 @@ export class ItemCache {
   private readonly entries = new Map<string, CacheEntry>();
 
   /** `now` is the one clock for fetch times and freshness: callers stamp entries with it. */
-  constructor(readonly now: Clock = Date.now, private readonly maxEntries = 5_000) {}
+  constructor(
+    readonly now: Clock = Date.now,
+    private readonly maxEntries = 5_000,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -141,18 +144,23 @@ function readEntry(raw: unknown): CacheEntry | undefined {
   }
   // The stored item is re-validated with the same reader as a GraphQL node would be.
   const stored = value.item as Record<string, unknown> | undefined;
-  const item = stored && readGraphqlItem({
-    __typename: stored.kind === 'pull' ? 'PullRequest' : 'Issue',
-    number: stored.number,
-    title: stored.title,
-    state: stored.state === 'merged' ? 'MERGED' : stored.state === 'closed' ? 'CLOSED' : 'OPEN',
-    isDraft: stored.state === 'draft',
-    mergedAt: stored.mergedAt,
-    closedAt: stored.closedAt,
-    author: stored.author === undefined ? null : { login: stored.author },
-    labels: { nodes: Array.isArray(stored.labels) ? stored.labels.map((name: unknown) => ({ name })) : [] },
-    milestone: stored.milestone === undefined ? null : { title: stored.milestone },
-    baseRefName: stored.baseRef,
-  }, { owner: key[1], repo: key[2], number: Number(key[3]) });
+  const item =
+    stored &&
+    readGraphqlItem(
+      {
+        __typename: stored.kind === 'pull' ? 'PullRequest' : 'Issue',
+        number: stored.number,
+        title: stored.title,
+        state: stored.state === 'merged' ? 'MERGED' : stored.state === 'closed' ? 'CLOSED' : 'OPEN',
+        isDraft: stored.state === 'draft',
+        mergedAt: stored.mergedAt,
+        closedAt: stored.closedAt,
+        author: stored.author === undefined ? null : { login: stored.author },
+        labels: { nodes: Array.isArray(stored.labels) ? stored.labels.map((name: unknown) => ({ name })) : [] },
+        milestone: stored.milestone === undefined ? null : { title: stored.milestone },
+        baseRefName: stored.baseRef,
+      },
+      { owner: key[1], repo: key[2], number: Number(key[3]) },
+    );
   return item ? { key: value.key as string, item, fetchedAt: value.fetchedAt, ...(etag ? { etag } : {}) } : undefined;
 }

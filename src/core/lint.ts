@@ -62,15 +62,15 @@ export const RULES = [
   { code: 'empty-bullet', severity: 'warning', description: 'no empty "*" bullet is left' },
   { code: 'empty-next-deadline', severity: 'warning', description: '"**Next Deadline:**" names the deadline' },
   { code: 'empty-section', severity: 'hint', description: 'sections have content (a warning when publishing)' },
-  { code: 'unknown-section', severity: 'warning', description: 'section headings are the template\'s' },
-  { code: 'section-order', severity: 'warning', description: 'sections follow the template\'s order' },
+  { code: 'unknown-section', severity: 'warning', description: "section headings are the template's" },
+  { code: 'section-order', severity: 'warning', description: "sections follow the template's order" },
   { code: 'duplicate-section', severity: 'warning', description: 'each section appears once' },
   { code: 'bullet-period', severity: 'warning', description: 'bullets do not end with a period' },
   { code: 'vague-link-text', severity: 'warning', description: 'links are inline in the text, not "here"' },
   { code: 'pulls-url', severity: 'warning', description: 'PR links use /pull/N' },
   { code: 'malformed-pr-url', severity: 'error', description: 'PR links end with the number' },
   { code: 'duplicate-link', severity: 'information', description: 'a link appears once per edition' },
-  { code: 'featured-heading-form', severity: 'warning', description: 'Featured PR and KEP headings have the stylesheet\'s form' },
+  { code: 'featured-heading-form', severity: 'warning', description: "Featured PR and KEP headings have the stylesheet's form" },
   { code: 'other-merges-length', severity: 'information', description: 'Other Merges items are short' },
   { code: 'capitalization', severity: 'warning', description: 'terms are capitalised as the stylesheet lists them' },
   { code: 'raw-markup', severity: 'warning', description: 'the body has no raw HTML, Liquid or kramdown attribute lists' },
@@ -113,7 +113,16 @@ export function lintPost(text: string, options: LintOptions = {}): Finding[] {
     const count = (counts.get(code) ?? 0) + 1;
     counts.set(code, count);
     if (count <= FINDINGS_PER_RULE || !unlisted.has(code)) {
-      const finding: Finding = { code, message, severity: severity ?? SEVERITY.get(code) ?? 'warning', line, column, endLine: line, endColumn, ...(fix ? { fix } : {}) };
+      const finding: Finding = {
+        code,
+        message,
+        severity: severity ?? SEVERITY.get(code) ?? 'warning',
+        line,
+        column,
+        endLine: line,
+        endColumn,
+        ...(fix ? { fix } : {}),
+      };
       if (count <= FINDINGS_PER_RULE) {
         findings.push(finding);
       } else {
@@ -160,7 +169,14 @@ function replaceLine(line: number, oldText: string, newText: string): TextEdit {
   return { line, column: 0, endLine: line, endColumn: oldText.length, newText };
 }
 
-function checkFrontMatter(text: string, lines: readonly string[], range: { start: number; end: number } | undefined, week: ReturnType<typeof weekEndingFromFileName>, options: LintOptions, add: Add): void {
+function checkFrontMatter(
+  text: string,
+  lines: readonly string[],
+  range: { start: number; end: number } | undefined,
+  week: ReturnType<typeof weekEndingFromFileName>,
+  options: LintOptions,
+  add: Add,
+): void {
   const parsed = parseFrontMatter(text);
   if (parsed.error || !range) {
     add('front-matter-invalid', `Front matter: ${parsed.error ?? 'missing'}. Jekyll needs it to publish the edition.`, 0, 0, (lines[0] ?? '').length);
@@ -184,43 +200,86 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
   };
   const expected: Record<string, string | undefined> = week
     ? {
-      layout: 'post',
-      title: `Week Ending ${formatLongDate(week)}`,
-      slug: `${formatIsoDate(week)}-update`,
-    }
+        layout: 'post',
+        title: `Week Ending ${formatLongDate(week)}`,
+        slug: `${formatIsoDate(week)}-update`,
+      }
     : { layout: 'post' };
   for (const key of ['layout', 'title', 'date', 'slug'] as const) {
     if (fields[key] === undefined) {
-      const insert = key === 'date' && week ? `date: ${formatIsoDate(week)} 22:00:00 -0000` : expected[key] !== undefined ? `${key}: ${expected[key]}` : undefined;
-      add('front-matter-missing', `Front matter has no "${key}:"; every edition sets layout, title, date and slug.`, range.start, 0, 3,
-        insert ? { title: `Add "${insert}"`, edits: [{ line: range.end, column: 0, endLine: range.end, endColumn: 0, newText: `${insert}\n` }] } : undefined);
+      const insert =
+        key === 'date' && week ? `date: ${formatIsoDate(week)} 22:00:00 -0000` : expected[key] !== undefined ? `${key}: ${expected[key]}` : undefined;
+      add(
+        'front-matter-missing',
+        `Front matter has no "${key}:"; every edition sets layout, title, date and slug.`,
+        range.start,
+        0,
+        3,
+        insert ? { title: `Add "${insert}"`, edits: [{ line: range.end, column: 0, endLine: range.end, endColumn: 0, newText: `${insert}\n` }] } : undefined,
+      );
     }
   }
   if (week && fields.title !== undefined && fields.title !== expected.title) {
     const line = fieldLine('title');
     const misspelled = /^Week Ending (\S+)/.exec(fields.title)?.[1];
-    const why = misspelled && !MONTHS.includes(misspelled) ? `"${misspelled}" is not a month` : /\b0\d,/.test(fields.title) ? 'the day is zero-padded' : `the file is for the week ending ${formatLongDate(week)}`;
-    add('title-form', `Title should be "${expected.title}": ${why}.`, line, 0, lines[line]!.length,
-      lineFix('title', `Set the title to "${expected.title}"`, `title: ${expected.title}`));
+    const why =
+      misspelled && !MONTHS.includes(misspelled)
+        ? `"${misspelled}" is not a month`
+        : /\b0\d,/.test(fields.title)
+          ? 'the day is zero-padded'
+          : `the file is for the week ending ${formatLongDate(week)}`;
+    add(
+      'title-form',
+      `Title should be "${expected.title}": ${why}.`,
+      line,
+      0,
+      lines[line]!.length,
+      lineFix('title', `Set the title to "${expected.title}"`, `title: ${expected.title}`),
+    );
   }
   if (week && fields.slug !== undefined && fields.slug !== expected.slug) {
     const line = fieldLine('slug');
-    add('slug-form', `Slug should be "${expected.slug}", the file's date: the permalink and feed use it.`, line, 0, lines[line]!.length,
-      lineFix('slug', `Set the slug to "${expected.slug}"`, `slug: ${expected.slug}`));
+    add(
+      'slug-form',
+      `Slug should be "${expected.slug}", the file's date: the permalink and feed use it.`,
+      line,
+      0,
+      lines[line]!.length,
+      lineFix('slug', `Set the slug to "${expected.slug}"`, `slug: ${expected.slug}`),
+    );
   }
   if (fields.date !== undefined) {
     const line = fieldLine('date');
     const time = parseFrontMatterTime(fields.date);
     if (!time) {
-      add('date-form', `Date "${fields.date}" is not "YYYY-MM-DD HH:MM:SS -0000" and a real time; Jekyll would reject or shift it.`, line, 0, lines[line]!.length);
+      add(
+        'date-form',
+        `Date "${fields.date}" is not "YYYY-MM-DD HH:MM:SS -0000" and a real time; Jekyll would reject or shift it.`,
+        line,
+        0,
+        lines[line]!.length,
+      );
     } else {
       if (week && compareDates(time.date, week) < 0) {
-        add('date-before-week-end', `Date ${formatIsoDate(time.date)} is before the week ends (${formatIsoDate(week)}): the edition would be published under the wrong date.`, line, 0, lines[line]!.length);
+        add(
+          'date-before-week-end',
+          `Date ${formatIsoDate(time.date)} is before the week ends (${formatIsoDate(week)}): the edition would be published under the wrong date.`,
+          line,
+          0,
+          lines[line]!.length,
+        );
       }
       const finished = !/\n\*\s*$/m.test(text) && !/\*\*Next Deadline:\*\*\s*$/m.test(text);
       if (week && finished && formatIsoDate(time.date) === formatIsoDate(week) && time.hour === 22 && time.minute === 0 && time.second === 0) {
-        add('date-template-default', 'Date is still the template\'s; stamp the publication time (LWKD: Stamp Publication Time) before publishing.', line, 0, lines[line]!.length,
-          undefined, options.stage === 'publishing' ? 'warning' : undefined);
+        add(
+          'date-template-default',
+          "Date is still the template's; stamp the publication time (LWKD: Stamp Publication Time) before publishing.",
+          line,
+          0,
+          lines[line]!.length,
+          undefined,
+          options.stage === 'publishing' ? 'warning' : undefined,
+        );
       }
     }
   }
@@ -234,7 +293,13 @@ function checkFrontMatter(text: string, lines: readonly string[], range: { start
       // One finding per line, at the first occurrence, as before.
       if (line !== lastLine) {
         lastLine = line;
-        add('template-placeholder', `"${placeholder}" is a template placeholder left unfilled.`, line, offset - starts[line]!, offset - starts[line]! + placeholder.length);
+        add(
+          'template-placeholder',
+          `"${placeholder}" is a template placeholder left unfilled.`,
+          line,
+          offset - starts[line]!,
+          offset - starts[line]! + placeholder.length,
+        );
       }
     }
   }
@@ -273,22 +338,38 @@ function checkSections(text: string, lines: readonly string[], bodyStart: number
         continue;
       }
       const suggestion = closestSection(span.title);
-      add('unknown-section', `"${span.title}" is not a section of the template; did you mean "${suggestion}"?`, span.line, 0, heading.length,
-        { title: `Rename to "${suggestion}"`, edits: [replaceLine(span.line, heading, `## ${suggestion}`)] });
+      add('unknown-section', `"${span.title}" is not a section of the template; did you mean "${suggestion}"?`, span.line, 0, heading.length, {
+        title: `Rename to "${suggestion}"`,
+        edits: [replaceLine(span.line, heading, `## ${suggestion}`)],
+      });
       continue;
     }
     if (span.canonical !== span.title.trim()) {
-      add('unknown-section', `The template calls this section "${span.canonical}".`, span.line, 0, heading.length,
-        { title: `Rename to "${span.canonical}"`, edits: [replaceLine(span.line, heading, `## ${span.canonical}`)] });
+      add('unknown-section', `The template calls this section "${span.canonical}".`, span.line, 0, heading.length, {
+        title: `Rename to "${span.canonical}"`,
+        edits: [replaceLine(span.line, heading, `## ${span.canonical}`)],
+      });
     }
     const earlier = seen.get(span.canonical);
     if (earlier !== undefined) {
-      add('duplicate-section', `"${span.canonical}" appears twice (first at line ${earlier + 1}); readers expect each section once.`, span.line, 0, heading.length);
+      add(
+        'duplicate-section',
+        `"${span.canonical}" appears twice (first at line ${earlier + 1}); readers expect each section once.`,
+        span.line,
+        0,
+        heading.length,
+      );
     }
     seen.set(span.canonical, span.line);
     const order = TEMPLATE_SECTIONS.indexOf(span.canonical as (typeof TEMPLATE_SECTIONS)[number]);
     if (order < lastOrder) {
-      add('section-order', `"${span.canonical}" is out of the template's order (it comes before "${TEMPLATE_SECTIONS[lastOrder]}").`, span.line, 0, heading.length);
+      add(
+        'section-order',
+        `"${span.canonical}" is out of the template's order (it comes before "${TEMPLATE_SECTIONS[lastOrder]}").`,
+        span.line,
+        0,
+        heading.length,
+      );
     }
     lastOrder = Math.max(lastOrder, order);
     let filled = false;
@@ -297,8 +378,15 @@ function checkSections(text: string, lines: readonly string[], bodyStart: number
       filled = line !== '' && line !== '*' && !/^\*\*Next Deadline:\*\*\s*$/.test(line);
     }
     if (!filled) {
-      add('empty-section', `"${span.title}" has no content yet; remove it or fill it before publishing.`, span.line, 0, heading.length,
-        undefined, options.stage === 'publishing' ? 'warning' : undefined);
+      add(
+        'empty-section',
+        `"${span.title}" has no content yet; remove it or fill it before publishing.`,
+        span.line,
+        0,
+        heading.length,
+        undefined,
+        options.stage === 'publishing' ? 'warning' : undefined,
+      );
     }
   }
   return spans;
@@ -354,8 +442,10 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
     }
     const section = sectionAt(i)?.canonical;
     if (marked && isEmptyBullet(line) && i > 0) {
-      add('empty-bullet', 'An empty bullet is a template leftover; remove it.', i, 0, line.length,
-        { title: 'Remove the empty bullet', edits: [{ line: i, column: 0, endLine: emptyBulletEnd(lines, i), endColumn: 0, newText: '' }] });
+      add('empty-bullet', 'An empty bullet is a template leftover; remove it.', i, 0, line.length, {
+        title: 'Remove the empty bullet',
+        edits: [{ line: i, column: 0, endLine: emptyBulletEnd(lines, i), endColumn: 0, newText: '' }],
+      });
     }
     if (line.includes('**Next Deadline:**') && /^\*\*Next Deadline:\*\*\s*$/.test(line.trim())) {
       add('empty-next-deadline', '"**Next Deadline:**" names no deadline; the stylesheet\'s form is "**Next Deadline: Item, Date**".', i, 0, line.length);
@@ -363,11 +453,16 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
     const bullet = marked ? readBullet(line) : undefined;
     if (bullet && section && !PARAGRAPH_SECTIONS.has(section) && /[^.]\.$/.test(bullet[1]) && !/\b(etc|e\.g|i\.e|vs)\.$/.test(bullet[1])) {
       const end = bullet[0].length + bullet[1].length;
-      add('bullet-period', 'Bullets do not end with a period (stylesheet: periods only in paragraph sections).', i, end - 1, end,
-        { title: 'Remove the period', edits: [{ line: i, column: end - 1, endLine: i, endColumn: end, newText: '' }] });
+      add('bullet-period', 'Bullets do not end with a period (stylesheet: periods only in paragraph sections).', i, end - 1, end, {
+        title: 'Remove the period',
+        edits: [{ line: i, column: end - 1, endLine: i, endColumn: end, newText: '' }],
+      });
     }
     if (bullet && section === 'Other Merges') {
-      const words = replaceInlineLinks(bullet[1]).replace(/\*[A-Z]{2,4}\*$/, '').split(/\s+/).filter(Boolean).length;
+      const words = replaceInlineLinks(bullet[1])
+        .replace(/\*[A-Z]{2,4}\*$/, '')
+        .split(/\s+/)
+        .filter(Boolean).length;
       if (words > wordLimit) {
         add('other-merges-length', `${words} words; the stylesheet asks for one short statement, ideally 4–10 words.`, i, bullet[0].length, line.length);
       }
@@ -376,7 +471,8 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
     if (first === 35 && /^###\s/.test(line) && (section === 'Featured PRs' || section === 'KEP of the Week')) {
       const ok = section === 'Featured PRs' ? isFeaturedPrHeading(line) : isKepHeading(line);
       if (!ok) {
-        const form = section === 'Featured PRs' ? '### [NNNNN: PR Title](https://github.com/kubernetes/kubernetes/pull/NNNNN)' : '### [KEP-0000: Title](link to the KEP)';
+        const form =
+          section === 'Featured PRs' ? '### [NNNNN: PR Title](https://github.com/kubernetes/kubernetes/pull/NNNNN)' : '### [KEP-0000: Title](link to the KEP)';
         add('featured-heading-form', `The stylesheet's form for this heading is "${form}".`, i, 0, line.length);
       }
     }
@@ -421,8 +517,10 @@ function checkWords(text: string, lines: readonly string[], prose: Uint8Array, a
       if (!(prose[line]! & TERMS_APPLY) || placesOf(line).insideLink(column) || (term.right === 'kubeadm' && placesOf(line).sentenceStart(column))) {
         continue;
       }
-      add('capitalization', `The stylesheet writes "${term.right}".`, line, column, column + m[0].length,
-        { title: `Write "${term.right}"`, edits: [{ line, column, endLine: line, endColumn: column + m[0].length, newText: term.right }] });
+      add('capitalization', `The stylesheet writes "${term.right}".`, line, column, column + m[0].length, {
+        title: `Write "${term.right}"`,
+        edits: [{ line, column, endLine: line, endColumn: column + m[0].length, newText: term.right }],
+      });
     }
   }
 }
@@ -439,8 +537,10 @@ function checkLinks(text: string, bodyStart: number, add: Add): void {
     }
     if (ref.form === 'pullsUrl') {
       const fixed = ref.text.replace('/pulls/', '/pull/');
-      add('pulls-url', 'Use /pull/N: /pulls/N only works through a redirect.', ref.line, ref.column, ref.endColumn,
-        { title: 'Use /pull/', edits: [{ line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.endColumn, newText: fixed }] });
+      add('pulls-url', 'Use /pull/N: /pulls/N only works through a redirect.', ref.line, ref.column, ref.endColumn, {
+        title: 'Use /pull/',
+        edits: [{ line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.endColumn, newText: fixed }],
+      });
     }
     if (ref.kind === 'kep') {
       continue;
@@ -578,7 +678,9 @@ function isFeaturedPrHeading(line: string): boolean {
     return false;
   }
   const link = ownerStart - '](https://github.com/'.length;
-  return link >= number[0].length && text.slice(link, ownerStart).toLowerCase() === '](https://github.com/' && !TERMINATOR.test(text.slice(number[0].length, link));
+  return (
+    link >= number[0].length && text.slice(link, ownerStart).toLowerCase() === '](https://github.com/' && !TERMINATOR.test(text.slice(number[0].length, link))
+  );
 }
 
 /** `NNN`, `#NNN` or `repo#NNN`: what `/^[\w.-]*#?\d+$/` accepts, without its retries over digits. */

@@ -49,30 +49,48 @@ export function lintCoverage(post: IndexedPost, index: PostIndex, options: Cover
     const key = refKey(ref);
     if (ref.kind === 'pull' && !reported.has(key)) {
       if (!earlierPull.has(key)) {
-        earlierPull.set(key, index.occurrences(key).find(({ post: other }) => earlierWithin(other, recentWeeks)));
+        earlierPull.set(
+          key,
+          index.occurrences(key).find(({ post: other }) => earlierWithin(other, recentWeeks)),
+        );
       }
       const earlier = earlierPull.get(key);
       if (earlier) {
         reported.add(key);
-        findings.push(finding('covered-recently', 'information',
-          `Already linked in "${earlier.post.frontMatter?.title ?? earlier.post.file}" (line ${earlier.ref.line + 1}); avoid repeating news readers have had.`, ref));
+        findings.push(
+          finding(
+            'covered-recently',
+            'information',
+            `Already linked in "${earlier.post.frontMatter?.title ?? earlier.post.file}" (line ${earlier.ref.line + 1}); avoid repeating news readers have had.`,
+            ref,
+          ),
+        );
       }
       const item = options.cachedItem?.({ owner: ref.owner, repo: ref.repo, number: ref.number });
       if (item && isCherryPick(item)) {
         findings.push(finding('cherry-pick', 'warning', 'This is a cherry-pick; the stylesheet reports the original PR instead.', ref));
       }
     }
-    const inKepHeading = kepSection && ref.line >= kepSection.start && ref.line < kepSection.end
-      && kepHeadingLines.has(ref.line);
+    const inKepHeading = kepSection && ref.line >= kepSection.start && ref.line < kepSection.end && kepHeadingLines.has(ref.line);
     if (inKepHeading && (ref.kind === 'kep' || (ref.owner === 'kubernetes' && ref.repo === 'enhancements'))) {
       if (!kepEarlier.has(ref.number)) {
-        kepEarlier.set(ref.number, index.occurrencesOf([`kep:${ref.number}`, `kubernetes/enhancements#${ref.number}`])
-          .find(({ post: other, ref: otherRef }) => earlierWithin(other, KEP_WEEKS) && inKepOfTheWeek(other, otherRef.line)));
+        kepEarlier.set(
+          ref.number,
+          index
+            .occurrencesOf([`kep:${ref.number}`, `kubernetes/enhancements#${ref.number}`])
+            .find(({ post: other, ref: otherRef }) => earlierWithin(other, KEP_WEEKS) && inKepOfTheWeek(other, otherRef.line)),
+        );
       }
       const earlier = kepEarlier.get(ref.number);
       if (earlier) {
-        findings.push(finding('kep-covered', 'warning',
-          `KEP ${ref.number} was KEP of the Week in "${earlier.post.frontMatter?.title ?? earlier.post.file}"; the stylesheet asks for one not covered in the last 6 months.`, ref));
+        findings.push(
+          finding(
+            'kep-covered',
+            'warning',
+            `KEP ${ref.number} was KEP of the Week in "${earlier.post.frontMatter?.title ?? earlier.post.file}"; the stylesheet asks for one not covered in the last 6 months.`,
+            ref,
+          ),
+        );
       }
     }
   }

@@ -22,7 +22,14 @@ import type { TextEdit } from './textEdit';
 
 export const RAW_MARKUP = 'raw-markup';
 
-export type AddMarkupFinding = (code: 'raw-markup', message: string, line: number, column: number, endColumn: number, fix?: { readonly title: string; readonly edits: readonly TextEdit[] }) => void;
+export type AddMarkupFinding = (
+  code: 'raw-markup',
+  message: string,
+  line: number,
+  column: number,
+  endColumn: number,
+  fix?: { readonly title: string; readonly edits: readonly TextEdit[] },
+) => void;
 
 const RAW_TAG = /\{%-?[ \t]*(end)?raw[ \t]*-?%\}/y;
 // A backtick fence's info string has no backtick: "```x```" on a line is inline code.
@@ -71,8 +78,14 @@ function checkLiquid(line: string, lineNumber: number, inRaw: boolean, inCode: (
     if (inCode(at)) {
       add(RAW_MARKUP, `"${opener}" is Liquid, which Jekyll runs even in code; wrap it in {% raw %} and {% endraw %} to show it.`, lineNumber, at, at + 2);
     } else {
-      add(RAW_MARKUP, `"${opener}" is Liquid, which Jekyll runs before Markdown and which can fail the site build; write "&#123;" for the "{" to show it.`, lineNumber, at, at + 2,
-        { title: 'Write "{" as &#123;', edits: [{ line: lineNumber, column: at, endLine: lineNumber, endColumn: at + 1, newText: '&#123;' }] });
+      add(
+        RAW_MARKUP,
+        `"${opener}" is Liquid, which Jekyll runs before Markdown and which can fail the site build; write "&#123;" for the "{" to show it.`,
+        lineNumber,
+        at,
+        at + 2,
+        { title: 'Write "{" as &#123;', edits: [{ line: lineNumber, column: at, endLine: lineNumber, endColumn: at + 1, newText: '&#123;' }] },
+      );
     }
     at++;
   }
@@ -110,13 +123,25 @@ function checkHtml(line: string, lineNumber: number, spans: readonly Span[], inC
       const length = tagLength(line, at);
       if (length) {
         const shown = line.slice(at, at + length);
-        add(RAW_MARKUP, `Raw HTML "${shown}" is published as it stands, where a tag can run script or hide text; write "&lt;" for the "<" to show it.`, lineNumber, at, at + length,
-          { title: 'Write "<" as &lt;', edits: [{ line: lineNumber, column: at, endLine: lineNumber, endColumn: at + 1, newText: '&lt;' }] });
+        add(
+          RAW_MARKUP,
+          `Raw HTML "${shown}" is published as it stands, where a tag can run script or hide text; write "&lt;" for the "<" to show it.`,
+          lineNumber,
+          at,
+          at + length,
+          { title: 'Write "<" as &lt;', edits: [{ line: lineNumber, column: at, endLine: lineNumber, endColumn: at + 1, newText: '&lt;' }] },
+        );
       }
     } else if (char === '{' && line[at + 1] === ':') {
       const opener = line[at + 2] === ':' ? '{::' : '{:';
-      add(RAW_MARKUP, `"${opener}" starts a kramdown ${opener === '{::' ? 'extension' : 'attribute list'}, which can add attributes such as event handlers to the page; write "&#123;" for the "{" to show it.`, lineNumber, at, at + opener.length,
-        { title: 'Write "{" as &#123;', edits: [{ line: lineNumber, column: at, endLine: lineNumber, endColumn: at + 1, newText: '&#123;' }] });
+      add(
+        RAW_MARKUP,
+        `"${opener}" starts a kramdown ${opener === '{::' ? 'extension' : 'attribute list'}, which can add attributes such as event handlers to the page; write "&#123;" for the "{" to show it.`,
+        lineNumber,
+        at,
+        at + opener.length,
+        { title: 'Write "{" as &#123;', edits: [{ line: lineNumber, column: at, endLine: lineNumber, endColumn: at + 1, newText: '&#123;' }] },
+      );
     }
   }
   return inComment;

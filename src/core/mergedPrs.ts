@@ -62,7 +62,18 @@ export function readSearchPage(value: unknown, repo: string): SearchPage | undef
     const author = text(record(item.user)?.login, 100);
     const mergedAt = isoTime(record(item.pull_request)?.merged_at);
     const releaseNote = readReleaseNote(item.body);
-    return [{ owner, repo: name, number, title, labels: labelNames(item.labels), ...(author ? { author } : {}), ...(mergedAt ? { mergedAt } : {}), ...(releaseNote ? { releaseNote } : {}) }];
+    return [
+      {
+        owner,
+        repo: name,
+        number,
+        title,
+        labels: labelNames(item.labels),
+        ...(author ? { author } : {}),
+        ...(mergedAt ? { mergedAt } : {}),
+        ...(releaseNote ? { releaseNote } : {}),
+      },
+    ];
   });
   return { total: body.total_count, incomplete: body.incomplete_results === true, items };
 }
@@ -88,7 +99,8 @@ export function isCherryPickTitle(title: string): boolean {
 }
 
 const PROMOTION = /^(?:\[[^\]]*\]\s*)?(?:promote|graduate|move|bump)s?\s+(?:the\s+)?(.+?)\s+(?:feature(?:\s+gate)?\s+)?to\s+(ga|beta|alpha|stable)\b/i;
-const BUMP = /^(?:\[[^\]]*\]\s*)?(?:bump|update|upgrade)s?\s+(?:the\s+)?(?:dependency\s+)?([\w./@-]+(?:\s+[\w./@-]+){0,2}?)\s+(?:(?:version\s+)?from\s+v?\S+\s+)?to\s+v?(\d[\w.+-]*)/i;
+const BUMP =
+  /^(?:\[[^\]]*\]\s*)?(?:bump|update|upgrade)s?\s+(?:the\s+)?(?:dependency\s+)?([\w./@-]+(?:\s+[\w./@-]+){0,2}?)\s+(?:(?:version\s+)?from\s+v?\S+\s+)?to\s+v?(\d[\w.+-]*)/i;
 
 /** Where a merged PR goes in the edition. */
 export function sectionFor(pr: Pick<MergedPr, 'title' | 'labels'>): (typeof TEMPLATE_SECTIONS)[number] {
@@ -114,7 +126,10 @@ export function bulletFor(pr: Pick<MergedPr, 'owner' | 'repo' | 'number' | 'titl
   const section = sectionFor(pr);
   const promotion = PROMOTION.exec(title);
   if (section === 'Promotions' && promotion) {
-    const stage = promotion[2]!.toLowerCase() === 'ga' || promotion[2]!.toLowerCase() === 'stable' ? 'GA' : promotion[2]![0]!.toUpperCase() + promotion[2]!.slice(1).toLowerCase();
+    const stage =
+      promotion[2]!.toLowerCase() === 'ga' || promotion[2]!.toLowerCase() === 'stable'
+        ? 'GA'
+        : promotion[2]![0]!.toUpperCase() + promotion[2]!.slice(1).toLowerCase();
     return `* [${linkText(`${promotion[1]} to ${stage}`)}](${url})`;
   }
   const bump = BUMP.exec(title);
@@ -140,21 +155,30 @@ export interface Candidate extends MergedPr {
  */
 export function toCandidates(prs: readonly MergedPr[], coveredIn: (pr: MergedPr) => string | undefined): Candidate[] {
   const seen = new Set<string>();
-  return prs.filter((pr) => {
-    const key = `${pr.owner}/${pr.repo}#${pr.number}`.toLowerCase();
-    return seen.has(key) ? false : (seen.add(key), true);
-  }).map((pr): Candidate => {
-    const covered = coveredIn(pr);
-    const cherryPick = isCherryPickTitle(pr.title);
-    return { ...pr, kind: kindOf(pr), section: sectionFor(pr), cherryPick, ...(covered ? { coveredIn: covered } : {}), suggested: !cherryPick && !covered };
-  }).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (b.mergedAt ?? '').localeCompare(a.mergedAt ?? '') || b.number - a.number);
+  return prs
+    .filter((pr) => {
+      const key = `${pr.owner}/${pr.repo}#${pr.number}`.toLowerCase();
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .map((pr): Candidate => {
+      const covered = coveredIn(pr);
+      const cherryPick = isCherryPickTitle(pr.title);
+      return { ...pr, kind: kindOf(pr), section: sectionFor(pr), cherryPick, ...(covered ? { coveredIn: covered } : {}), suggested: !cherryPick && !covered };
+    })
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (b.mergedAt ?? '').localeCompare(a.mergedAt ?? '') || b.number - a.number);
 }
 
 /**
  * The edition (title, else file) of the last `weeks` weeks before `weekEnding` that linked a PR;
  * `exceptFile` (the edition being written) does not count.
  */
-export function coveredBefore(index: PostIndex, pr: Pick<MergedPr, 'owner' | 'repo' | 'number'>, weekEnding: CalendarDate, weeks: number, exceptFile?: string): string | undefined {
+export function coveredBefore(
+  index: PostIndex,
+  pr: Pick<MergedPr, 'owner' | 'repo' | 'number'>,
+  weekEnding: CalendarDate,
+  weeks: number,
+  exceptFile?: string,
+): string | undefined {
   const earlier = index.occurrences(refKey({ kind: 'pull', ...pr })).find(({ post }) => isEditionWithinWeeksBefore(post, weekEnding, weeks, exceptFile));
-  return earlier ? earlier.post.frontMatter?.title ?? earlier.post.file : undefined;
+  return earlier ? (earlier.post.frontMatter?.title ?? earlier.post.file) : undefined;
 }

@@ -29,7 +29,13 @@ export function templateBodies(template: string): Map<string, string> {
     // The template's empty `*` bullets are placeholders the style checks flag at once: a section
     // added to a written edition starts without them.
     const body = lines.slice(heading.line, end).filter((line) => !isEmptyBullet(line));
-    bodies.set(heading.title.trim(), body.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd());
+    bodies.set(
+      heading.title.trim(),
+      body
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trimEnd(),
+    );
   });
   return bodies;
 }
@@ -45,7 +51,8 @@ function sectionKey(title: string): string {
 export function missingSectionInsertions(text: string, template: string): MissingSection[] {
   const lines = text.split(/\r?\n/);
   const start = (frontMatterRange(lines)?.end ?? -1) + 1;
-  const present = findSections(text, start).filter((section) => section.level === 2)
+  const present = findSections(text, start)
+    .filter((section) => section.level === 2)
     .map((section) => ({ line: section.line, key: sectionKey(section.title) }));
   const bodies = templateBodies(template);
   const order = bodies.size > 0 ? [...bodies.keys()] : [...TEMPLATE_SECTIONS];

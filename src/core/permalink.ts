@@ -98,7 +98,10 @@ export function permalinkPath(pattern: string, post: PermalinkPost, timeZone?: s
     return encodeURI(value).replace(/[?#[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   });
   // Jekyll's sanitize_url: one leading slash, no `..` or `./`, no empty segments.
-  return `/${path}`.replace(/\.\./g, '/').replace(/\.\//g, '').replace(/\/{2,}/g, '/');
+  return `/${path}`
+    .replace(/\.\./g, '/')
+    .replace(/\.\//g, '')
+    .replace(/\/{2,}/g, '/');
 }
 
 /** `url` + `baseurl` + path, as Jekyll's `absolute_url` joins them. */
@@ -117,8 +120,7 @@ export function postUrl(config: SiteConfig, fallbackUrl: string, post: Permalink
 
 /** What a permalink needs from a post: its parsed front matter and file name, and its date. */
 export function permalinkPost(data: Readonly<Record<string, unknown>> | undefined, fileName: string, time: FrontMatterTime): PermalinkPost {
-  const words = (value: unknown): string[] =>
-    typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : Array.isArray(value) ? value.map(String) : [];
+  const words = (value: unknown): string[] => (typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : Array.isArray(value) ? value.map(String) : []);
   const base = fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '');
   return {
     time,

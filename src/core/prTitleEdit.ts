@@ -33,7 +33,7 @@ function* markdownLinks(line: string): Generator<{ start: number; end: number; t
     }
     return stop;
   };
-  for (let open = line.indexOf('['); open !== -1;) {
+  for (let open = line.indexOf('['); open !== -1; ) {
     let close = open + 1;
     while (close < line.length && line[close] !== ']') {
       if (line[close] === '\\') {

@@ -19,7 +19,10 @@ export function buttondownSubject(week: CalendarDate): string {
  */
 export function buttondownBody(text: string, week: CalendarDate, siteUrl: string): string {
   const lines = text.split(/\r?\n/);
-  const body = lines.slice((frontMatterRange(lines)?.end ?? -1) + 1).join('\n').trim();
+  const body = lines
+    .slice((frontMatterRange(lines)?.end ?? -1) + 1)
+    .join('\n')
+    .trim();
   const site = siteUrl.replace(/\/+$/, '');
   return `# Week Ending ${formatLongDate(week)}\n\n${body.replace(/\]\(\/(?!\/)/g, `](${site}/`)}\n`;
 }
@@ -28,8 +31,11 @@ const FACT_SECTIONS = /^(developer news|featured (prs?|keps?)|keps? of the week)
 
 /** A heading as a short fact: `[#1: KEP-2: SIG-X: [Y] Title #3](…)` → `Title`. */
 function factOf(heading: string): string {
-  let fact = heading.replace(/^\[(.*)\]\([^()\s]*\)$/, '$1').replace(/\[([^\]]*)\]\([^()\s]*\)/g, '$1').replace(/[*`]/g, '');
-  for (let before = ''; before !== fact;) {
+  let fact = heading
+    .replace(/^\[(.*)\]\([^()\s]*\)$/, '$1')
+    .replace(/\[([^\]]*)\]\([^()\s]*\)/g, '$1')
+    .replace(/[*`]/g, '');
+  for (let before = ''; before !== fact; ) {
     before = fact;
     fact = fact.replace(/^(?:(?:[\w./-]*#\d+|KEP[- ]?\d+|SIG[- ][\w-]+)\s*:|KEP[- ]?\d+|\[[^\]]*\])\s*/i, '');
   }

@@ -111,7 +111,12 @@ function buildRestItem(
   const author = text(record(body.user)?.login, 39);
   const milestone = text(record(body.milestone)?.title, 100);
   return {
-    kind, owner: key.owner, repo: key.repo, number: key.number, title: text(body.title, MAX_TITLE_LENGTH)!, state,
+    kind,
+    owner: key.owner,
+    repo: key.repo,
+    number: key.number,
+    title: text(body.title, MAX_TITLE_LENGTH)!,
+    state,
     ...(mergedAt ? { mergedAt } : {}),
     ...(closedAt ? { closedAt } : {}),
     ...(author ? { author } : {}),
@@ -143,7 +148,12 @@ export function readGraphqlItem(value: unknown, key: ItemKey): GitHubItem | unde
   const milestone = text(record(node.milestone)?.title, 100);
   const baseRef = text(node.baseRefName, 200);
   return {
-    kind: isPull ? 'pull' : 'issue', owner: key.owner, repo: key.repo, number: key.number, title, state,
+    kind: isPull ? 'pull' : 'issue',
+    owner: key.owner,
+    repo: key.repo,
+    number: key.number,
+    title,
+    state,
     ...(mergedAt ? { mergedAt } : {}),
     ...(closedAt ? { closedAt } : {}),
     ...(author ? { author } : {}),

@@ -136,7 +136,8 @@ export interface ProjectReleases {
 
 /** A project's releases in the week, the highest version leading (a final release over its pre-releases). */
 export function groupReleases(repo: string, releases: readonly Release[], window: WeekWindow): ProjectReleases | undefined {
-  const week = releases.filter((release) => inWindow(window, release.publishedAt))
+  const week = releases
+    .filter((release) => inWindow(window, release.publishedAt))
     .sort((a, b) => Number(a.prerelease) - Number(b.prerelease) || compareVersions(b.tag, a.tag));
   const [main, ...also] = week;
   return main ? { repo, project: repo.split('/')[1]!, main, also } : undefined;

@@ -30,7 +30,9 @@ export function sectionInsertions(text: string, bullets: ReadonlyMap<string, rea
       continue;
     }
     const order = TEMPLATE_SECTIONS.indexOf(section);
-    const later = headings.find((heading) => heading.canonical !== undefined && TEMPLATE_SECTIONS.indexOf(heading.canonical as (typeof TEMPLATE_SECTIONS)[number]) > order);
+    const later = headings.find(
+      (heading) => heading.canonical !== undefined && TEMPLATE_SECTIONS.indexOf(heading.canonical as (typeof TEMPLATE_SECTIONS)[number]) > order,
+    );
     if (later) {
       edits.push(insertLines(lines, later.line, [`## ${section}`, '', ...items, '']));
     } else {
@@ -48,7 +50,14 @@ export function sectionInsertions(text: string, bullets: ReadonlyMap<string, rea
  */
 export function firstInsertedBullet(edits: readonly TextEdit[]): number | undefined {
   const first = edits[0];
-  return first && first.line + Math.max(0, first.newText.split('\n').findIndex((text) => text.startsWith('* ')));
+  return (
+    first &&
+    first.line +
+      Math.max(
+        0,
+        first.newText.split('\n').findIndex((text) => text.startsWith('* ')),
+      )
+  );
 }
 
 /**
@@ -56,9 +65,7 @@ export function firstInsertedBullet(edits: readonly TextEdit[]): number | undefi
  * count means after the last line of a text that does not end with a line break.
  */
 function insertLines(lines: readonly string[], line: number, inserted: readonly string[]): TextEdit {
-  return line < lines.length
-    ? insertAt(line, 0, `${inserted.join('\n')}\n`)
-    : insertAt(lines.length - 1, lines.at(-1)!.length, `\n${inserted.join('\n')}`);
+  return line < lines.length ? insertAt(line, 0, `${inserted.join('\n')}\n`) : insertAt(lines.length - 1, lines.at(-1)!.length, `\n${inserted.join('\n')}`);
 }
 
 function intoSection(lines: readonly string[], span: { line: number; end: number }, items: readonly string[]): TextEdit {

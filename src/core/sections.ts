@@ -8,8 +8,16 @@ import { findSections } from './postIndex';
 
 /** The template's sections, in order; a heading matching none of these is unknown. */
 export const TEMPLATE_SECTIONS = [
-  'Developer News', 'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Other Merges',
-  'Promotions', 'Deprecated', 'Version Updates', 'Subprojects and Dependency Updates', 'Shoutouts',
+  'Developer News',
+  'Release Schedule',
+  'Featured PRs',
+  'KEP of the Week',
+  'Other Merges',
+  'Promotions',
+  'Deprecated',
+  'Version Updates',
+  'Subprojects and Dependency Updates',
+  'Shoutouts',
 ] as const;
 
 export interface SectionSpan {
@@ -30,9 +38,16 @@ export function canonicalSection(title: string): string | undefined {
   }
   const normalized = trimmed.slice(0, end).replace(/\s+/g, ' ').toLowerCase();
   const aliases: Record<string, string> = {
-    'featured pr': 'Featured PRs', 'featured prs': 'Featured PRs', 'shoutout': 'Shoutouts', 'shoutouts': 'Shoutouts',
-    'subprojects and dependency updates': 'Subprojects and Dependency Updates', 'subproject and dependency updates': 'Subprojects and Dependency Updates',
-    'deprecations': 'Deprecated', 'deprecated': 'Deprecated', 'promotions': 'Promotions', 'promoted': 'Promotions',
+    'featured pr': 'Featured PRs',
+    'featured prs': 'Featured PRs',
+    shoutout: 'Shoutouts',
+    shoutouts: 'Shoutouts',
+    'subprojects and dependency updates': 'Subprojects and Dependency Updates',
+    'subproject and dependency updates': 'Subprojects and Dependency Updates',
+    deprecations: 'Deprecated',
+    deprecated: 'Deprecated',
+    promotions: 'Promotions',
+    promoted: 'Promotions',
   };
   return aliases[normalized] ?? TEMPLATE_SECTIONS.find((section) => section.toLowerCase() === normalized);
 }
@@ -48,7 +63,6 @@ export function sectionSpans(text: string, bodyStart: number, lineCount: number)
     return { title: heading.title, ...(canonical ? { canonical } : {}), line: heading.line, end: headings[i + 1]?.line ?? lineCount };
   });
 }
-
 
 /** Sections whose `###` headings are items of their own (one featured PR, one KEP). */
 export function isItemSection(title: string): boolean {
@@ -73,7 +87,7 @@ export function plainHeading(text: string): string {
 export function replaceInlineLinks(text: string, images = false): string {
   let result = '';
   let done = 0;
-  for (let open = text.indexOf('['); open !== -1;) {
+  for (let open = text.indexOf('['); open !== -1; ) {
     const close = text.indexOf(']', open + 1);
     if (close === -1) {
       break;

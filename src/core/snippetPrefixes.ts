@@ -26,13 +26,15 @@ export function snippetsForTypedPrefix(lineBeforeCursor: string, snippets: Reado
     return [];
   }
   const startColumn = lineBeforeCursor.length - typed.length;
-  return Object.entries(snippets).flatMap(([name, snippet]) => {
-    const prefixes = typeof snippet.prefix === 'string' ? [snippet.prefix] : snippet.prefix;
-    const prefix = prefixes.find((candidate) => candidate.startsWith(typed));
-    if (prefix === undefined) {
-      return [];
-    }
-    const body = typeof snippet.body === 'string' ? snippet.body : snippet.body.join('\n');
-    return [{ name, prefix, body, startColumn, ...(snippet.description === undefined ? {} : { description: snippet.description }) }];
-  }).sort((a, b) => a.prefix.localeCompare(b.prefix));
+  return Object.entries(snippets)
+    .flatMap(([name, snippet]) => {
+      const prefixes = typeof snippet.prefix === 'string' ? [snippet.prefix] : snippet.prefix;
+      const prefix = prefixes.find((candidate) => candidate.startsWith(typed));
+      if (prefix === undefined) {
+        return [];
+      }
+      const body = typeof snippet.body === 'string' ? snippet.body : snippet.body.join('\n');
+      return [{ name, prefix, body, startColumn, ...(snippet.description === undefined ? {} : { description: snippet.description }) }];
+    })
+    .sort((a, b) => a.prefix.localeCompare(b.prefix));
 }

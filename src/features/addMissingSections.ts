@@ -24,21 +24,26 @@ export function registerAddMissingSections(deps: AddMissingSectionsDeps): vscode
       return 0;
     }
     const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
-    const template = (folder && await readTemplate(folder, deps.settings)) ?? BUILTIN_TEMPLATE;
+    const template = (folder && (await readTemplate(folder, deps.settings))) ?? BUILTIN_TEMPLATE;
     const document = editor.document;
     const insertions = missingSectionInsertions(document.getText(), template);
     if (insertions.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This edition already has every section of the template.'));
       return 0;
     }
-    const applied = await applyInEditor(editor, insertions.map((insertion) => insertion.edit));
+    const applied = await applyInEditor(
+      editor,
+      insertions.map((insertion) => insertion.edit),
+    );
     if (!applied) {
       throw new Error(vscode.l10n.t('The editor did not accept the change; nothing was inserted.'));
     }
     const titles = insertions.map((insertion) => insertion.title).join(', ');
-    void vscode.window.showInformationMessage(insertions.length === 1
-      ? vscode.l10n.t('Added the missing section {0}.', titles)
-      : vscode.l10n.t('Added {0} missing sections: {1}.', insertions.length, titles));
+    void vscode.window.showInformationMessage(
+      insertions.length === 1
+        ? vscode.l10n.t('Added the missing section {0}.', titles)
+        : vscode.l10n.t('Added {0} missing sections: {1}.', insertions.length, titles),
+    );
     return insertions.length;
   });
 }

@@ -45,16 +45,20 @@ class EditionStatusItem extends Disposable implements EditionStatus {
     this.update();
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     // After a sleep the minute timer may be late; looking again costs nothing.
-    this._register(vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused) {
-        this.update();
-      }
-    }));
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('lwkd.postsFolder') || event.affectsConfiguration('lwkd.timeZone')) {
-        this.update();
-      }
-    }));
+    this._register(
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) {
+          this.update();
+        }
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('lwkd.postsFolder') || event.affectsConfiguration('lwkd.timeZone')) {
+          this.update();
+        }
+      }),
+    );
   }
 
   get current(): EditionStatus['current'] {
@@ -92,10 +96,10 @@ function deadlineTooltip(week: CalendarDate, zoneSetting: string | undefined): v
   const row = (name: string, instant: Date): string => `| ${name} | ${formatInZone(instant, DEADLINE_TIME_ZONE)} | ${formatInZone(instant, zone)} |\n`;
   // Not trusted, and every value is a date we formatted: nothing from the post is rendered.
   return new vscode.MarkdownString(
-    `**${vscode.l10n.t('Week Ending {0}', formatLongDate(week))}**\n\n`
-    + `| | ${vscode.l10n.t('US Eastern')} | ${vscode.l10n.t('Your time ({0})', zone)} |\n|---|---|---|\n`
-    + row(vscode.l10n.t('Drafts due'), drafts)
-    + row(vscode.l10n.t('Publication'), publication)
-    + `\n${vscode.l10n.t('Click to prepare the publication.')}`,
+    `**${vscode.l10n.t('Week Ending {0}', formatLongDate(week))}**\n\n` +
+      `| | ${vscode.l10n.t('US Eastern')} | ${vscode.l10n.t('Your time ({0})', zone)} |\n|---|---|---|\n` +
+      row(vscode.l10n.t('Drafts due'), drafts) +
+      row(vscode.l10n.t('Publication'), publication) +
+      `\n${vscode.l10n.t('Click to prepare the publication.')}`,
   );
 }

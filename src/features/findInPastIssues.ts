@@ -44,8 +44,10 @@ export function registerFindInPastIssues(deps: FindDeps): vscode.Disposable {
       let lines = texts.get(file);
       if (!lines) {
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file);
-        lines = (open ? Promise.resolve(open.getText()) : readTextFile(vscode.Uri.parse(file), MAX_POST_BYTES))
-          .then((text) => text?.split(/\r?\n/) ?? [], () => []);
+        lines = (open ? Promise.resolve(open.getText()) : readTextFile(vscode.Uri.parse(file), MAX_POST_BYTES)).then(
+          (text) => text?.split(/\r?\n/) ?? [],
+          () => [],
+        );
         texts.set(file, lines);
       }
       return lines;
@@ -59,11 +61,12 @@ export function registerFindInPastIssues(deps: FindDeps): vscode.Disposable {
       if (picker.value !== query) {
         return; // a later keystroke's update shows its own hits
       }
-      picker.items = query.trim() === ''
-        ? []
-        : hits.length === 0
-          ? [{ label: vscode.l10n.t('No past edition mentions "{0}"', query), alwaysShow: true }]
-          : hits.map((hit) => toItem(hit, lines.get(hit.post.file)?.[hit.line]));
+      picker.items =
+        query.trim() === ''
+          ? []
+          : hits.length === 0
+            ? [{ label: vscode.l10n.t('No past edition mentions "{0}"', query), alwaysShow: true }]
+            : hits.map((hit) => toItem(hit, lines.get(hit.post.file)?.[hit.line]));
     };
     const result = new Promise<FindOutcome>((resolve) => {
       let chosen = false;

@@ -53,17 +53,20 @@ export class GitHubHoverProvider implements vscode.HoverProvider {
       }
       const endpoints = resolveGitHubEndpoints(this.deps.settings.githubApiUrl);
       const webBase = 'kind' in endpoints ? 'https://github.com' : webBaseFor(endpoints.rest);
-      const markdown = new vscode.MarkdownString(renderHover({
-        key: target.key,
-        refKind: target.kind,
-        ...(lookup.item ? { item: lookup.item } : {}),
-        ...(lookup.notFound ? { notFound: true } : {}),
-        ...(lookup.failure ? { problem: lookup.failure.message } : {}),
-        ...(lookup.staleSince ? { staleSince: lookup.staleSince } : {}),
-        coveredIn: this.coveredIn(target, document),
-        webBase,
-        openCommand: Commands.openLocation,
-      }), true);
+      const markdown = new vscode.MarkdownString(
+        renderHover({
+          key: target.key,
+          refKind: target.kind,
+          ...(lookup.item ? { item: lookup.item } : {}),
+          ...(lookup.notFound ? { notFound: true } : {}),
+          ...(lookup.failure ? { problem: lookup.failure.message } : {}),
+          ...(lookup.staleSince ? { staleSince: lookup.staleSince } : {}),
+          coveredIn: this.coveredIn(target, document),
+          webBase,
+          openCommand: Commands.openLocation,
+        }),
+        true,
+      );
       // Remote text is escaped by renderHover; HTML stays off and only our command may run.
       markdown.supportHtml = false;
       markdown.isTrusted = { enabledCommands: [Commands.openLocation] };
@@ -83,7 +86,8 @@ export class GitHubHoverProvider implements vscode.HoverProvider {
     const week = this.deps.index.editionWeek(document.uri);
     const reading = week ? formatIsoDate(week) : undefined;
     const key = refKey({ kind: target.kind, ...target.key });
-    return this.deps.index.index.occurrences(key)
+    return this.deps.index.index
+      .occurrences(key)
       .filter(({ post }) => post.file !== current)
       .map(({ post, ref }) => ({
         title: post.frontMatter?.title ?? vscode.workspace.asRelativePath(vscode.Uri.parse(post.file)),
@@ -134,7 +138,9 @@ export function registerGitHubHover(deps: GitHubHoverDeps): vscode.Disposable {
       return;
     }
     debouncer.run(document.uri.toString(), () => {
-      const refs = findGitHubRefs(document.getText()).filter((ref) => ref.kind !== 'kep' && !ref.malformed).map((ref) => toTarget(ref, ref.line));
+      const refs = findGitHubRefs(document.getText())
+        .filter((ref) => ref.kind !== 'kep' && !ref.malformed)
+        .map((ref) => toTarget(ref, ref.line));
       void deps.items.prefetch(refs);
     });
   };
@@ -142,16 +148,20 @@ export function registerGitHubHover(deps: GitHubHoverDeps): vscode.Disposable {
   disposables.add(vscode.languages.registerHoverProvider({ language: 'markdown' }, new GitHubHoverProvider(deps)));
   disposables.add(vscode.workspace.onDidOpenTextDocument(prefetch));
   disposables.add(vscode.workspace.onDidChangeTextDocument((event) => prefetch(event.document)));
-  disposables.add(registerCommand(Commands.openLocation, deps, async (uri: unknown, line: unknown) => {
-    if (typeof uri !== 'string' || typeof line !== 'number' || !Number.isInteger(line) || line < 0) {
-      return;
-    }
-    const position = new vscode.Position(line, 0);
-    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position) });
-  }));
-  disposables.add(registerCommand(Commands.refreshGitHubData, deps, async () => {
-    await deps.items.refresh();
-    vscode.window.setStatusBarMessage(vscode.l10n.t('GitHub data will be fetched again'), 3_000);
-  }));
+  disposables.add(
+    registerCommand(Commands.openLocation, deps, async (uri: unknown, line: unknown) => {
+      if (typeof uri !== 'string' || typeof line !== 'number' || !Number.isInteger(line) || line < 0) {
+        return;
+      }
+      const position = new vscode.Position(line, 0);
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position) });
+    }),
+  );
+  disposables.add(
+    registerCommand(Commands.refreshGitHubData, deps, async () => {
+      await deps.items.refresh();
+      vscode.window.setStatusBarMessage(vscode.l10n.t('GitHub data will be fetched again'), 3_000);
+    }),
+  );
   return disposables;
 }

@@ -19,7 +19,7 @@ export function registerGitHubTokenCommands(deps: GitHubTokenDeps): vscode.Dispo
     registerCommand(Commands.setGitHubToken, deps, async () => {
       const token = await vscode.window.showInputBox({
         title: vscode.l10n.t('Set GitHub Token'),
-        prompt: vscode.l10n.t('A GitHub personal access token; no scopes are needed. It is kept in VS Code\'s secret storage.'),
+        prompt: vscode.l10n.t("A GitHub personal access token; no scopes are needed. It is kept in VS Code's secret storage."),
         password: true,
         ignoreFocusOut: true,
         validateInput: (value) => (isPlausibleToken(value.trim()) ? undefined : vscode.l10n.t('That does not look like a GitHub token.')),
@@ -28,14 +28,14 @@ export function registerGitHubTokenCommands(deps: GitHubTokenDeps): vscode.Dispo
         return false;
       }
       await deps.auth.storeToken(token.trim());
-      void vscode.window.showInformationMessage(vscode.l10n.t('GitHub token saved in VS Code\'s secret storage. Hovers and the week\'s PRs now use it.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t("GitHub token saved in VS Code's secret storage. Hovers and the week's PRs now use it."));
       return true;
     }),
     registerCommand(Commands.clearGitHubToken, deps, async () => {
       const had = await deps.auth.clearToken();
-      void vscode.window.showInformationMessage(had
-        ? vscode.l10n.t('GitHub token removed from VS Code\'s secret storage.')
-        : vscode.l10n.t('No GitHub token was set; nothing to remove.'));
+      void vscode.window.showInformationMessage(
+        had ? vscode.l10n.t("GitHub token removed from VS Code's secret storage.") : vscode.l10n.t('No GitHub token was set; nothing to remove.'),
+      );
       return had;
     }),
     registerCommand(Commands.signInToGitHub, deps, async () => {
@@ -59,6 +59,7 @@ export function registerGitHubTokenCommands(deps: GitHubTokenDeps): vscode.Dispo
  * "User did not consent…".
  */
 function isCancelledSignIn(error: unknown): boolean {
-  return error instanceof vscode.CancellationError
-    || (error instanceof Error && (/^cancell?ed\.?$/i.test(error.message) || /did not consent/i.test(error.message)));
+  return (
+    error instanceof vscode.CancellationError || (error instanceof Error && (/^cancell?ed\.?$/i.test(error.message) || /did not consent/i.test(error.message)))
+  );
 }

@@ -37,7 +37,9 @@ class InsertPrTitleProvider implements vscode.CodeActionProvider {
 
 export function registerInsertPrTitle(deps: InsertPrTitleDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new InsertPrTitleProvider(), { providedCodeActionKinds: [vscode.CodeActionKind.RefactorRewrite] }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new InsertPrTitleProvider(), {
+      providedCodeActionKinds: [vscode.CodeActionKind.RefactorRewrite],
+    }),
     registerCommand(Commands.insertPrTitle, deps, async (uri: unknown, line: unknown, character: unknown): Promise<boolean> => {
       if (typeof uri !== 'string' || typeof line !== 'number' || typeof character !== 'number') {
         return false;
@@ -51,7 +53,7 @@ export function registerInsertPrTitle(deps: InsertPrTitleDeps): vscode.Disposabl
       if (!lookup.item) {
         const reason = lookup.notFound
           ? vscode.l10n.t('GitHub has no pull request {0}/{1}#{2}.', slot.key.owner, slot.key.repo, slot.key.number)
-          : lookup.failure?.message ?? vscode.l10n.t('GitHub did not answer.');
+          : (lookup.failure?.message ?? vscode.l10n.t('GitHub did not answer.'));
         void vscode.window.showWarningMessage(reason);
         return false;
       }

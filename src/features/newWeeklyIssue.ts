@@ -117,7 +117,10 @@ async function pickWeek(now: CalendarDate): Promise<CalendarDate | undefined> {
     { label: vscode.l10n.t('Last Sunday'), description: formatLongDate(last), detail: vscode.l10n.t('The week that has ended'), week: last },
     { label: vscode.l10n.t('Another week…'), detail: vscode.l10n.t('Type the week-ending Sunday as YYYY-MM-DD') },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New Weekly Issue'), placeHolder: vscode.l10n.t('Which week does the edition cover?') });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('New Weekly Issue'),
+    placeHolder: vscode.l10n.t('Which week does the edition cover?'),
+  });
   if (!picked) {
     return undefined;
   }
@@ -141,21 +144,22 @@ export function validateWeekInput(text: string): string | undefined {
   }
   if (dayOfWeek(date) !== 0) {
     const sunday = sundayEndingWeekOf(date);
-    return vscode.l10n.t('{0} is a {1}. LWKD weeks end on Sundays: that week ends on {2}.', formatLongDate(date), WEEKDAY_NAMES[dayOfWeek(date)]!, formatIsoDate(sunday));
+    return vscode.l10n.t(
+      '{0} is a {1}. LWKD weeks end on Sundays: that week ends on {2}.',
+      formatLongDate(date),
+      WEEKDAY_NAMES[dayOfWeek(date)]!,
+      formatIsoDate(sunday),
+    );
   }
   return undefined;
 }
 
-async function scaffold(
-  deps: NewWeeklyIssueDeps,
-  folder: vscode.WorkspaceFolder,
-  week: CalendarDate,
-  target: vscode.Uri,
-): Promise<NewWeeklyIssueResult> {
+async function scaffold(deps: NewWeeklyIssueDeps, folder: vscode.WorkspaceFolder, week: CalendarDate, target: vscode.Uri): Promise<NewWeeklyIssueResult> {
   const relative = vscode.workspace.asRelativePath(target);
   // An editor may hold this path's text unsaved: the file itself, or an untitled one for it.
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString()
-    || (document.uri.scheme === 'untitled' && document.uri.path === target.path));
+  const open = vscode.workspace.textDocuments.find(
+    (document) => document.uri.toString() === target.toString() || (document.uri.scheme === 'untitled' && document.uri.path === target.path),
+  );
   let onDisk: vscode.FileStat | undefined;
   try {
     onDisk = await statOrUndefined(target);
@@ -185,7 +189,9 @@ async function scaffold(
     if (error instanceof LocalFileError && error.kind === 'exists') {
       // Created by someone else since the check above: theirs stands.
       await vscode.window.showTextDocument(target, { preview: false });
-      void vscode.window.showInformationMessage(vscode.l10n.t('The edition for the week ending {0} already exists; opened {1}.', formatLongDate(week), relative));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The edition for the week ending {0} already exists; opened {1}.', formatLongDate(week), relative),
+      );
       return { outcome: 'exists', uri: target.toString() };
     }
     throw creationError(relative, error);

@@ -30,24 +30,26 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
 
   constructor(private readonly source: PastIssuesIndex) {
     super();
-    this._register(source.onDidChange((change) => {
-      if (change.rebuilt) {
-        this.nodes.clear();
-        this.changeEmitter.fire(undefined);
-        return;
-      }
-      for (const file of change.files) {
-        const post = source.index.get(file);
-        const before = this.shownYear.get(file);
-        const node = this.nodes.get(`edition:${file}`);
-        if (post && before !== undefined && before === yearOf(post) && node) {
-          this.changeEmitter.fire(node);
-        } else {
+    this._register(
+      source.onDidChange((change) => {
+        if (change.rebuilt) {
+          this.nodes.clear();
           this.changeEmitter.fire(undefined);
           return;
         }
-      }
-    }));
+        for (const file of change.files) {
+          const post = source.index.get(file);
+          const before = this.shownYear.get(file);
+          const node = this.nodes.get(`edition:${file}`);
+          if (post && before !== undefined && before === yearOf(post) && node) {
+            this.changeEmitter.fire(node);
+          } else {
+            this.changeEmitter.fire(undefined);
+            return;
+          }
+        }
+      }),
+    );
   }
 
   private node<T extends PastIssuesNode>(node: T): T {
@@ -67,15 +69,18 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
     }
     switch (element.kind) {
       case 'year':
-        return index.all().filter((post) => yearOf(post) === element.year).map((post) => {
-          this.shownYear.set(post.file, element.year);
-          return this.node({ kind: 'edition', id: `edition:${post.file}`, file: post.file });
-        });
+        return index
+          .all()
+          .filter((post) => yearOf(post) === element.year)
+          .map((post) => {
+            this.shownYear.set(post.file, element.year);
+            return this.node({ kind: 'edition', id: `edition:${post.file}`, file: post.file });
+          });
       case 'edition': {
         const post = index.get(element.file);
-        return (post?.sections ?? []).flatMap((section, i) => section.level === 2
-          ? [this.node({ kind: 'section', id: `section:${element.file}:${i}:${section.title}`, file: element.file, index: i })]
-          : []);
+        return (post?.sections ?? []).flatMap((section, i) =>
+          section.level === 2 ? [this.node({ kind: 'section', id: `section:${element.file}:${i}:${section.title}`, file: element.file, index: i })] : [],
+        );
       }
       case 'section': {
         const post = index.get(element.file);
@@ -106,7 +111,10 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
         const post = index.get(element.file);
         const uri = vscode.Uri.parse(element.file);
         const label = post?.frontMatter?.title ?? uri.path.split('/').pop() ?? element.file;
-        const item = new vscode.TreeItem(label, post?.sections.some((s) => s.level === 2) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          label,
+          post?.sections.some((s) => s.level === 2) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = element.id;
         item.description = post?.weekEnding ?? '';
         item.resourceUri = uri;
@@ -126,7 +134,7 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
         const hasItems = section !== undefined && isItemSection(section.title) && post!.sections[element.index + 1]?.level === 3;
         const item = new vscode.TreeItem(section?.title ?? '', hasItems ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = element.id;
-        const count = post ? sectionLinkCounts(post)[element.index] ?? 0 : 0;
+        const count = post ? (sectionLinkCounts(post)[element.index] ?? 0) : 0;
         item.description = count === 0 ? '' : count === 1 ? vscode.l10n.t('1 PR') : vscode.l10n.t('{0} PRs', count);
         item.command = openCommand(vscode.Uri.parse(element.file), section?.line ?? 0);
         item.contextValue = 'section';
@@ -194,7 +202,7 @@ function editionTooltip(post: IndexedPost): vscode.MarkdownString {
   }
   tooltip.supportThemeIcons = true;
   const counts = sectionLinkCounts(post);
-  const lines = post.sections.flatMap((section, i) => section.level === 2 ? [`${section.title}: ${counts[i] ?? 0}`] : []);
+  const lines = post.sections.flatMap((section, i) => (section.level === 2 ? [`${section.title}: ${counts[i] ?? 0}`] : []));
   if (lines.length > 0) {
     tooltip.appendMarkdown(`${vscode.l10n.t('Sections and linked PRs')}:\n\n`);
     for (const line of lines) {
@@ -216,8 +224,10 @@ export function registerPastIssuesView(deps: PastIssuesViewDeps): { provider: Pa
   const disposable = new DisposableStore();
   const provider = disposable.add(new PastIssuesTreeProvider(deps.index));
   disposable.add(vscode.window.createTreeView(Views.pastIssues, { treeDataProvider: provider, showCollapseAll: true }));
-  disposable.add(registerCommand(Commands.refreshPastIssues, deps, async () => {
-    await vscode.window.withProgress({ location: { viewId: Views.pastIssues } }, () => deps.index.refresh());
-  }));
+  disposable.add(
+    registerCommand(Commands.refreshPastIssues, deps, async () => {
+      await vscode.window.withProgress({ location: { viewId: Views.pastIssues } }, () => deps.index.refresh());
+    }),
+  );
   return { provider, disposable };
 }

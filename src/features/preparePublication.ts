@@ -39,17 +39,17 @@ export interface PreparePublicationArgs {
 export type PreparePublicationResult =
   | { readonly outcome: 'blocked'; readonly errors: ReadonlyArray<{ readonly code: string; readonly line: number; readonly message: string }> }
   | {
-    readonly outcome: 'prepared';
-    /** `date:` as published, and whether this run stamped it. */
-    readonly date: string;
-    readonly stamped: boolean;
-    readonly subject: string;
-    readonly body: string;
-    readonly permalink: string;
-    readonly social: string;
-    /** URI of the untitled social post draft. */
-    readonly socialDraft: string;
-  }
+      readonly outcome: 'prepared';
+      /** `date:` as published, and whether this run stamped it. */
+      readonly date: string;
+      readonly stamped: boolean;
+      readonly subject: string;
+      readonly body: string;
+      readonly permalink: string;
+      readonly social: string;
+      /** URI of the untitled social post draft. */
+      readonly socialDraft: string;
+    }
   | undefined;
 
 /** The stamp step replaces `date:`, so findings about it neither block nor count. */
@@ -98,20 +98,22 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
     const findings = (await lint(deps, document)).filter((finding) => !SETTLED_BY_STAMP.has(finding.code));
     const errors = findings.filter((finding) => finding.severity === 'error');
     if (errors.length > 0) {
-      blocking = showBlocking(document, errors, async () => (await lint(deps, document)).some((finding) => finding.severity === 'error' && !SETTLED_BY_STAMP.has(finding.code)));
+      blocking = showBlocking(document, errors, async () =>
+        (await lint(deps, document)).some((finding) => finding.severity === 'error' && !SETTLED_BY_STAMP.has(finding.code)),
+      );
       return { outcome: 'blocked', errors: errors.map(({ code, line, message }) => ({ code, line, message })) };
     }
 
     const before = readFrontMatterDate(document.getText());
     const now = new Date();
-    const keep = before?.time && isPlausibleStamp(before.time, week, now) ? args?.keepDate ?? await askKeep(before.raw, before.time, now) : false;
+    const keep = before?.time && isPlausibleStamp(before.time, week, now) ? (args?.keepDate ?? (await askKeep(before.raw, before.time, now))) : false;
     if (keep === undefined) {
       return undefined;
     }
-    if (!keep && await stampEditor(editor, args) === undefined) {
+    if (!keep && (await stampEditor(editor, args)) === undefined) {
       return undefined;
     }
-    if (document.isDirty && !await document.save()) {
+    if (document.isDirty && !(await document.save())) {
       throw new Error(vscode.l10n.t('The edition could not be saved; save it and run Prepare Publication again.'));
     }
 
@@ -134,7 +136,7 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
     }
     if (problem) {
       deps.logger.warn(`[publish] ${problem}; using ${LWKD_PERMALINK}`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0}; the permalink uses LWKD\'s pattern {1}.', problem, LWKD_PERMALINK));
+      void vscode.window.showWarningMessage(vscode.l10n.t("{0}; the permalink uses LWKD's pattern {1}.", problem, LWKD_PERMALINK));
     }
 
     const subject = buttondownSubject(week);
@@ -147,8 +149,13 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
 
     if (args?.checklist !== false) {
       checklist?.dispose();
-      checklist = showChecklist(week, keep ? vscode.l10n.t('Kept {0}', date.raw) : vscode.l10n.t('Stamped {0}', date.raw),
-        findings.filter((finding) => finding.severity === 'warning').length, [subject, body, permalink], draft);
+      checklist = showChecklist(
+        week,
+        keep ? vscode.l10n.t('Kept {0}', date.raw) : vscode.l10n.t('Stamped {0}', date.raw),
+        findings.filter((finding) => finding.severity === 'warning').length,
+        [subject, body, permalink],
+        draft,
+      );
     }
     return { outcome: 'prepared', date: date.raw, stamped: !keep, subject, body, permalink, social, socialDraft: draft.uri.toString() };
   };
@@ -193,7 +200,8 @@ const RECHECK_MS = 300;
  */
 function showBlocking(document: vscode.TextDocument, errors: readonly Finding[], stillBlocked: () => Promise<boolean>): vscode.Disposable {
   const first = errors[0]!;
-  void vscode.window.showTextDocument(document, { selection: new vscode.Range(first.line, first.column, first.endLine, first.endColumn) })
+  void vscode.window
+    .showTextDocument(document, { selection: new vscode.Range(first.line, first.column, first.endLine, first.endColumn) })
     .then(() => vscode.commands.executeCommand('workbench.actions.view.problems'));
   let finish = (): void => undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -201,16 +209,26 @@ function showBlocking(document: vscode.TextDocument, errors: readonly Finding[],
     finish = resolve;
   });
   const subscriptions = new DisposableStore();
-  subscriptions.add(vscode.workspace.onDidChangeTextDocument((event) => {
-    if (event.document === document) {
-      clearTimeout(timer);
-      timer = setTimeout(() => void stillBlocked().then((blocked) => blocked || finish(), () => undefined), RECHECK_MS);
-    }
-  }));
+  subscriptions.add(
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === document) {
+        clearTimeout(timer);
+        timer = setTimeout(
+          () =>
+            void stillBlocked().then(
+              (blocked) => blocked || finish(),
+              () => undefined,
+            ),
+          RECHECK_MS,
+        );
+      }
+    }),
+  );
   subscriptions.add(vscode.workspace.onDidCloseTextDocument((closed) => closed === document && finish()));
-  const title = errors.length === 1
-    ? vscode.l10n.t('A style error blocks publication. Line {0}: {1}', first.line + 1, first.message)
-    : vscode.l10n.t('{0} style errors block publication. Line {1}: {2}', errors.length, first.line + 1, first.message);
+  const title =
+    errors.length === 1
+      ? vscode.l10n.t('A style error blocks publication. Line {0}: {1}', first.line + 1, first.message)
+      : vscode.l10n.t('{0} style errors block publication. Line {1}: {2}', errors.length, first.line + 1, first.message);
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
     token.onCancellationRequested(finish);
     return done;
@@ -224,7 +242,11 @@ function showBlocking(document: vscode.TextDocument, errors: readonly Finding[],
 
 async function askKeep(raw: string, time: FrontMatterTime, now: Date): Promise<boolean | undefined> {
   const items = [
-    { label: vscode.l10n.t('Keep {0}', raw), description: vscode.l10n.t('{0} ago', formatDuration(now.getTime() - frontMatterInstant(time).getTime())), keep: true },
+    {
+      label: vscode.l10n.t('Keep {0}', raw),
+      description: vscode.l10n.t('{0} ago', formatDuration(now.getTime() - frontMatterInstant(time).getTime())),
+      keep: true,
+    },
     { label: vscode.l10n.t('Stamp the current time'), description: formatFrontMatterTime(now), keep: false },
   ];
   const picked = await vscode.window.showQuickPick(items, {
@@ -238,7 +260,13 @@ async function askKeep(raw: string, time: FrontMatterTime, now: Date): Promise<b
  * The copy steps, in publishing.md's order, in a picker that stays open while the writer pastes
  * elsewhere. The subject is already on the clipboard, so the body is the next to copy.
  */
-function showChecklist(week: CalendarDate, dated: string, warnings: number, [subject, body, permalink]: readonly string[], draft: vscode.TextDocument): vscode.QuickPick<ChecklistItem> {
+function showChecklist(
+  week: CalendarDate,
+  dated: string,
+  warnings: number,
+  [subject, body, permalink]: readonly string[],
+  draft: vscode.TextDocument,
+): vscode.QuickPick<ChecklistItem> {
   const parts: ReadonlyArray<readonly [string, string, string]> = [
     [vscode.l10n.t('Buttondown subject'), subject!, subject!],
     [vscode.l10n.t('Buttondown body'), vscode.l10n.t('{0} lines, front matter removed', body!.split('\n').length - 1), body!],
@@ -247,15 +275,20 @@ function showChecklist(week: CalendarDate, dated: string, warnings: number, [sub
   const picker = vscode.window.createQuickPick<ChecklistItem>();
   // The part on the clipboard is checked; the clipboard holds one at a time.
   const render = (copied: number): void => {
-    const items: ChecklistItem[] = parts.map(([name, description, text], i) => ({ label: `$(${i === copied ? 'check' : 'copy'}) ${name}`, description, copy: text }));
+    const items: ChecklistItem[] = parts.map(([name, description, text], i) => ({
+      label: `$(${i === copied ? 'check' : 'copy'}) ${name}`,
+      description,
+      copy: text,
+    }));
     items.push({ label: `$(comment-discussion) ${vscode.l10n.t('Show social post draft')}`, description: vscode.l10n.t('Bluesky and Mastodon'), draft });
     picker.items = items;
     picker.activeItems = [items[Math.min(copied + 1, items.length - 1)]!];
   };
   picker.title = vscode.l10n.t('Prepare Publication: Week Ending {0}', formatLongDate(week));
-  picker.placeholder = warnings === 1
-    ? vscode.l10n.t('{0} · no style errors, 1 warning · pick a part to copy it', dated)
-    : vscode.l10n.t('{0} · no style errors, {1} warnings · pick a part to copy it', dated, warnings);
+  picker.placeholder =
+    warnings === 1
+      ? vscode.l10n.t('{0} · no style errors, 1 warning · pick a part to copy it', dated)
+      : vscode.l10n.t('{0} · no style errors, {1} warnings · pick a part to copy it', dated, warnings);
   picker.ignoreFocusOut = true;
   render(0);
   picker.onDidAccept(async () => {

@@ -15,9 +15,12 @@ export interface SectionCompletionDeps extends CommandContext {
 
 function completionKind(kind: Suggestion['kind']): vscode.CompletionItemKind {
   switch (kind) {
-    case 'section': return vscode.CompletionItemKind.Module;
-    case 'title': return vscode.CompletionItemKind.Text;
-    default: return vscode.CompletionItemKind.Snippet;
+    case 'section':
+      return vscode.CompletionItemKind.Module;
+    case 'title':
+      return vscode.CompletionItemKind.Text;
+    default:
+      return vscode.CompletionItemKind.Snippet;
   }
 }
 
@@ -33,7 +36,12 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
 
   constructor(private readonly deps: SectionCompletionDeps) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): Promise<vscode.CompletionItem[]> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    _token: vscode.CancellationToken,
+    context: vscode.CompletionContext,
+  ): Promise<vscode.CompletionItem[]> {
     if (!this.deps.index.isPost(document.uri)) {
       return [];
     }

@@ -35,9 +35,7 @@ export function registerStampPublicationTime(deps: StampDeps): vscode.Disposable
       return undefined;
     }
     const link = await permalinkFor(deps, editor.document, value);
-    const message = link
-      ? vscode.l10n.t('Publication time set to {0}. Permalink: {1}', value, link)
-      : vscode.l10n.t('Publication time set to {0}.', value);
+    const message = link ? vscode.l10n.t('Publication time set to {0}. Permalink: {1}', value, link) : vscode.l10n.t('Publication time set to {0}.', value);
     const copy = vscode.l10n.t('Copy Permalink');
     void vscode.window.showInformationMessage(message, ...(link ? [copy] : [])).then(async (choice) => {
       if (choice === copy && link) {

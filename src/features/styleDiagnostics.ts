@@ -23,10 +23,14 @@ const SOURCE = 'LWKD';
 
 function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
   switch (severity) {
-    case 'error': return vscode.DiagnosticSeverity.Error;
-    case 'warning': return vscode.DiagnosticSeverity.Warning;
-    case 'information': return vscode.DiagnosticSeverity.Information;
-    case 'hint': return vscode.DiagnosticSeverity.Hint;
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'information':
+      return vscode.DiagnosticSeverity.Information;
+    case 'hint':
+      return vscode.DiagnosticSeverity.Hint;
   }
 }
 
@@ -86,24 +90,30 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
 
   vscode.workspace.textDocuments.forEach(check);
   // New or changed editions change what counts as "covered": check the open posts again.
-  disposables.add(deps.index.onDidChange((change) => {
-    for (const document of vscode.workspace.textDocuments) {
-      if (change.rebuilt || !change.files.includes(document.uri.toString())) {
-        schedule(document);
+  disposables.add(
+    deps.index.onDidChange((change) => {
+      for (const document of vscode.workspace.textDocuments) {
+        if (change.rebuilt || !change.files.includes(document.uri.toString())) {
+          schedule(document);
+        }
       }
-    }
-  }));
+    }),
+  );
   disposables.add(vscode.workspace.onDidOpenTextDocument(check));
   disposables.add(vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)));
   disposables.add(vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)));
-  disposables.add(vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration('lwkd.lint') || event.affectsConfiguration('lwkd.postsFolder')) {
-      vscode.workspace.textDocuments.forEach(check);
-    }
-  }));
-  disposables.add(vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StyleFixProvider(collection, fixes, fixAll), {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, fixAll],
-  }));
+  disposables.add(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('lwkd.lint') || event.affectsConfiguration('lwkd.postsFolder')) {
+        vscode.workspace.textDocuments.forEach(check);
+      }
+    }),
+  );
+  disposables.add(
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StyleFixProvider(collection, fixes, fixAll), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, fixAll],
+    }),
+  );
   return disposables;
 }
 
@@ -130,10 +140,15 @@ class StyleFixProvider implements vscode.CodeActionProvider {
       }
     }
     if (!context.only || this.fixAll.contains(context.only) || context.only.contains(this.fixAll)) {
-      const fixable = (this.collection.get(document.uri) ?? []).map((diagnostic) => this.fixes.get(diagnostic)).filter((finding): finding is Finding => Boolean(finding?.fix));
+      const fixable = (this.collection.get(document.uri) ?? [])
+        .map((diagnostic) => this.fixes.get(diagnostic))
+        .filter((finding): finding is Finding => Boolean(finding?.fix));
       if (fixable.length > 0 && range) {
         const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable LWKD style problems'), this.fixAll);
-        action.edit = toWorkspaceEdit(document, nonOverlapping(fixable).flatMap((finding) => finding.fix?.edits ?? []));
+        action.edit = toWorkspaceEdit(
+          document,
+          nonOverlapping(fixable).flatMap((finding) => finding.fix?.edits ?? []),
+        );
         actions.push(action);
       }
     }

@@ -38,10 +38,14 @@ export interface InsertOutcome {
 
 function kindTitle(kind: MergedKind): string {
   switch (kind) {
-    case 'feature': return vscode.l10n.t('Features');
-    case 'api-change': return vscode.l10n.t('API changes');
-    case 'deprecation': return vscode.l10n.t('Deprecations');
-    case 'other': return vscode.l10n.t('Other');
+    case 'feature':
+      return vscode.l10n.t('Features');
+    case 'api-change':
+      return vscode.l10n.t('API changes');
+    case 'deprecation':
+      return vscode.l10n.t('Deprecations');
+    case 'other':
+      return vscode.l10n.t('Other');
   }
 }
 /** A week that ended this long ago no longer changes; its results are kept longer. */
@@ -106,7 +110,12 @@ function withProgress<T>(title: string, work: (signal: AbortSignal, report: (mes
 }
 
 /** A multi-select quick pick; resolves with the ticked items when accepted, undefined when dismissed. */
-function pickMany<T extends vscode.QuickPickItem>(title: string, placeholder: string, items: readonly T[], ticked: readonly T[]): Promise<readonly T[] | undefined> {
+function pickMany<T extends vscode.QuickPickItem>(
+  title: string,
+  placeholder: string,
+  items: readonly T[],
+  ticked: readonly T[],
+): Promise<readonly T[] | undefined> {
   const picker = vscode.window.createQuickPick<T>();
   picker.title = title;
   picker.placeholder = placeholder;
@@ -187,7 +196,8 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     let result = mergedCache.get(key, edition.window);
     if (!result) {
       result = await withProgress(vscode.l10n.t('Searching merged PRs for {0}', edition.title), (signal, report) =>
-        collectMergedPrs(github, repos, edition.window, labels, { signal, logger: deps.logger, onProgress: report }, pacer));
+        collectMergedPrs(github, repos, edition.window, labels, { signal, logger: deps.logger, onProgress: report }, pacer),
+      );
       if (!result) {
         return undefined;
       }
@@ -206,7 +216,9 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     const inThisEdition = new Set(findGitHubRefs(edition.editor.document.getText()).map((ref) => refKey(ref)));
     const candidates = toCandidates(result.prs, (pr) => {
       const keyOf = refKey({ kind: 'pull', owner: pr.owner, repo: pr.repo, number: pr.number });
-      return inThisEdition.has(keyOf) ? vscode.l10n.t('this edition') : coveredBefore(posts, pr, edition.window.weekEnding, deps.settings.recentWeeks, thisFile);
+      return inThisEdition.has(keyOf)
+        ? vscode.l10n.t('this edition')
+        : coveredBefore(posts, pr, edition.window.weekEnding, deps.settings.recentWeeks, thisFile);
     });
     if (!candidates.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No PRs with the labels in lwkd.merged.labels were merged in {0}.', edition.title));
@@ -266,7 +278,8 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     let result = releasesCache.get(key, edition.window);
     if (!result) {
       result = await withProgress(vscode.l10n.t('Collecting subproject releases for {0}', edition.title), (signal, report) =>
-        collectReleases(github, repos, edition.window, { signal, logger: deps.logger, onProgress: report }));
+        collectReleases(github, repos, edition.window, { signal, logger: deps.logger, onProgress: report }),
+      );
       if (!result) {
         return undefined;
       }
@@ -283,11 +296,20 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
       // Nothing was read, so nothing can be said about releases.
       throw new Error(vscode.l10n.t('Could not read any of the {0} repositories in lwkd.releases.repos. {1}', unread, describeFailures(result.failures)));
     }
-    const notes = unread ? [vscode.l10n.t('Could not read {0} of the {1} repositories (the log names each): {2}', unread, repos.length, describeFailures(result.failures))] : [];
+    const notes = unread
+      ? [vscode.l10n.t('Could not read {0} of the {1} repositories (the log names each): {2}', unread, repos.length, describeFailures(result.failures))]
+      : [];
     if (!result.projects.length) {
-      void vscode.window.showInformationMessage(unread
-        ? vscode.l10n.t('None of the {0} repositories that could be read published a release in {1}; {2} could not be read (the log names each).', read, edition.title, unread)
-        : vscode.l10n.t('None of the {0} repositories in lwkd.releases.repos published a release in {1}.', repos.length, edition.title));
+      void vscode.window.showInformationMessage(
+        unread
+          ? vscode.l10n.t(
+              'None of the {0} repositories that could be read published a release in {1}; {2} could not be read (the log names each).',
+              read,
+              edition.title,
+              unread,
+            )
+          : vscode.l10n.t('None of the {0} repositories in lwkd.releases.repos published a release in {1}.', repos.length, edition.title),
+      );
       return { inserted: 0, offered: 0, notes };
     }
     if (notes.length) {
@@ -322,7 +344,9 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     if (!(await insertIntoSections(edition.editor, new Map([['Subprojects and Dependency Updates', chosen.map((item) => releaseLine(item.project))]])))) {
       throw new Error(vscode.l10n.t('The edition changed while inserting; nothing was inserted.'));
     }
-    void vscode.window.showInformationMessage(vscode.l10n.t('Inserted {0} release lines. Condense each to the changes contributors care about.', chosen.length));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Inserted {0} release lines. Condense each to the changes contributors care about.', chosen.length),
+    );
     return { inserted: chosen.length, offered: items.length, notes };
   };
 

@@ -24,22 +24,18 @@ import { basename, dirname, join, relative, isAbsolute, sep } from 'node:path';
  * the command line and the extension (for `file:` workspaces).
  */
 
-export type LocalFileErrorKind =
-  | 'notFound'
-  | 'notRegular'
-  | 'tooLarge'
-  | 'readOnly'
-  | 'otherOwner'
-  | 'exists'
-  | 'outsideRoot'
-  | 'readFailed'
-  | 'writeFailed';
+export type LocalFileErrorKind = 'notFound' | 'notRegular' | 'tooLarge' | 'readOnly' | 'otherOwner' | 'exists' | 'outsideRoot' | 'readFailed' | 'writeFailed';
 
 export class LocalFileError extends Error {
   /** For `tooLarge`: the size seen, in bytes. */
   readonly size?: number;
 
-  constructor(readonly kind: LocalFileErrorKind, readonly path: string, message: string, options?: { cause?: unknown; size?: number }) {
+  constructor(
+    readonly kind: LocalFileErrorKind,
+    readonly path: string,
+    message: string,
+    options?: { cause?: unknown; size?: number },
+  ) {
     super(message, options);
     this.name = 'LocalFileError';
     if (options?.size !== undefined) {
@@ -236,7 +232,9 @@ export function replaceFileContents(path: string, bytes: Uint8Array): void {
     temporary = writeTemporary(target, bytes, { mode: stat.mode & 0o7777, ...(owner ? { owner } : {}) });
   } catch (error) {
     if (owner && (error as NodeJS.ErrnoException).code === 'EPERM') {
-      throw new LocalFileError('otherOwner', path, `${path} belongs to another user or group, which a rewrite could not keep; it is unchanged.`, { cause: error });
+      throw new LocalFileError('otherOwner', path, `${path} belongs to another user or group, which a rewrite could not keep; it is unchanged.`, {
+        cause: error,
+      });
     }
     throw new LocalFileError('writeFailed', path, `${path} could not be written (${reason(error)}); it is unchanged.`, { cause: error });
   }

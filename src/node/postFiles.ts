@@ -17,14 +17,16 @@ export const nodePostFiles: PostFileSystem<string> = {
       }
       throw error;
     }
-    return Promise.all(entries.map(async (entry): Promise<[string, number]> => {
-      if (!entry.isSymbolicLink()) {
-        return [entry.name, entry.isDirectory() ? EntryType.Directory : entry.isFile() ? EntryType.File : 0];
-      }
-      // A link is reported as its target, marked as a link (a dangling one is neither file nor folder).
-      const target = await stat(join(folder, entry.name)).catch(() => undefined);
-      return [entry.name, EntryType.SymbolicLink | (target?.isDirectory() ? EntryType.Directory : target?.isFile() ? EntryType.File : 0)];
-    }));
+    return Promise.all(
+      entries.map(async (entry): Promise<[string, number]> => {
+        if (!entry.isSymbolicLink()) {
+          return [entry.name, entry.isDirectory() ? EntryType.Directory : entry.isFile() ? EntryType.File : 0];
+        }
+        // A link is reported as its target, marked as a link (a dangling one is neither file nor folder).
+        const target = await stat(join(folder, entry.name)).catch(() => undefined);
+        return [entry.name, EntryType.SymbolicLink | (target?.isDirectory() ? EntryType.Directory : target?.isFile() ? EntryType.File : 0)];
+      }),
+    );
   },
   child: join,
   async readFile(file, maxBytes): Promise<FileRead> {

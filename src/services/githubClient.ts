@@ -11,7 +11,10 @@ import { plainLine } from '../core/safeText';
  * uses it as it is; the extension gives it the settings and the token.
  */
 export class GitHubError extends Error {
-  constructor(readonly failure: GitHubFailure, options?: { cause?: unknown }) {
+  constructor(
+    readonly failure: GitHubFailure,
+    options?: { cause?: unknown },
+  ) {
     super(failure.message, options);
     this.name = 'GitHubError';
   }
@@ -113,14 +116,16 @@ function boundedFetch(send: typeof fetch, maxBytes: number): typeof fetch {
 
 /** Route parameters that become path segments, checked before any URL is built. */
 function nameProblem(parameters: Record<string, unknown>): GitHubFailure | undefined {
-  const bad = ('owner' in parameters && !isOwnerName(parameters.owner))
-    || ('repo' in parameters && !isRepoName(parameters.repo))
-    || ('number' in parameters && !(Number.isSafeInteger(parameters.number) && (parameters.number as number) > 0));
+  const bad =
+    ('owner' in parameters && !isOwnerName(parameters.owner)) ||
+    ('repo' in parameters && !isRepoName(parameters.repo)) ||
+    ('number' in parameters && !(Number.isSafeInteger(parameters.number) && (parameters.number as number) > 0));
   return bad ? { kind: 'invalidName', message: 'That is not a GitHub repository and number, so GitHub was not asked.' } : undefined;
 }
 
 function pageHeaders(headers: Record<string, unknown>): PageHeaders {
-  const number = (value: unknown): number | undefined => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : typeof value === 'number' ? value : undefined);
+  const number = (value: unknown): number | undefined =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : typeof value === 'number' ? value : undefined;
   const remaining = number(headers['x-ratelimit-remaining']);
   const reset = number(headers['x-ratelimit-reset']);
   return {
@@ -201,7 +206,12 @@ export class GitHubClient {
     if (next.kind === 'refused') {
       this.options.logger.warn(`[github] ${route}: the Link header's next page is not followed (another origin, outside the API, or not a later page)`);
     }
-    return { data: answer.data, ...answer.headers, ...(next.kind === 'next' ? { nextPage: next.page } : {}), ...(next.kind === 'refused' ? { nextRefused: true } : {}) };
+    return {
+      data: answer.data,
+      ...answer.headers,
+      ...(next.kind === 'next' ? { nextPage: next.page } : {}),
+      ...(next.kind === 'refused' ? { nextRefused: true } : {}),
+    };
   }
 
   /**
@@ -228,7 +238,11 @@ export class GitHubClient {
       if (response.status >= 300) {
         // fetch hands back a redirect as it is (redirect: 'manual'); following it could carry the
         // token to another origin, so it is a failure.
-        throw new GitHubError({ kind: 'invalidResponse', status: response.status, message: `GitHub answered with a redirect (${response.status}), which is not followed.` });
+        throw new GitHubError({
+          kind: 'invalidResponse',
+          status: response.status,
+          message: `GitHub answered with a redirect (${response.status}), which is not followed.`,
+        });
       }
       const newEtag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
       return { notModified: false, data: response.data, ...(newEtag ? { etag: newEtag } : {}), headers: pageHeaders(response.headers) };
@@ -268,7 +282,11 @@ export class GitHubClient {
         request: { signal: combined, redirect: 'manual' },
       });
       if (response.status >= 300) {
-        throw new GitHubError({ kind: 'invalidResponse', status: response.status, message: `GitHub answered with a redirect (${response.status}), which is not followed.` });
+        throw new GitHubError({
+          kind: 'invalidResponse',
+          status: response.status,
+          message: `GitHub answered with a redirect (${response.status}), which is not followed.`,
+        });
       }
       return response.data;
     } catch (error) {

@@ -123,7 +123,11 @@ export class ItemFetcher {
 
   private async run(refs: readonly ItemRequest[]): Promise<void> {
     if (this.cache.now() < this.blockedUntil) {
-      const failure: GitHubFailure = { kind: 'rateLimited', message: `GitHub's rate limit is reached until ${new Date(this.blockedUntil).toISOString().slice(11, 16)} UTC.`, retryAt: new Date(this.blockedUntil) };
+      const failure: GitHubFailure = {
+        kind: 'rateLimited',
+        message: `GitHub's rate limit is reached until ${new Date(this.blockedUntil).toISOString().slice(11, 16)} UTC.`,
+        retryAt: new Date(this.blockedUntil),
+      };
       refs.forEach(({ key }) => this.lastFailure.set(itemKeyString(key), failure));
       return;
     }
@@ -135,7 +139,10 @@ export class ItemFetcher {
     const { client } = connection;
     if (connection.authenticated) {
       for (let i = 0; i < refs.length; i += MAX_BATCH) {
-        await this.fetchBatch(client, refs.slice(i, i + MAX_BATCH).map((ref) => ref.key));
+        await this.fetchBatch(
+          client,
+          refs.slice(i, i + MAX_BATCH).map((ref) => ref.key),
+        );
       }
     } else {
       await forEachLimited(refs, REST_CONCURRENCY, (ref) => this.fetchOne(client, ref.key, ref.kind));
@@ -166,7 +173,14 @@ export class ItemFetcher {
   private async fetchOne(client: GitHubClient, key: ItemKey, kind: 'pull' | 'issue'): Promise<void> {
     const id = itemKeyString(key);
     if (this.cache.now() < this.blockedUntil) {
-      this.recordFailure([key], new GitHubError({ kind: 'rateLimited', message: `GitHub's rate limit is reached until ${new Date(this.blockedUntil).toISOString().slice(11, 16)} UTC.`, retryAt: new Date(this.blockedUntil) }));
+      this.recordFailure(
+        [key],
+        new GitHubError({
+          kind: 'rateLimited',
+          message: `GitHub's rate limit is reached until ${new Date(this.blockedUntil).toISOString().slice(11, 16)} UTC.`,
+          retryAt: new Date(this.blockedUntil),
+        }),
+      );
       return;
     }
     const cached = this.cache.get(id)?.entry;
@@ -199,9 +213,7 @@ export class ItemFetcher {
   }
 
   private recordFailure(keys: readonly ItemKey[], error: unknown): void {
-    const failure: GitHubFailure = error instanceof GitHubError
-      ? error.failure
-      : { kind: 'invalidResponse', message: 'GitHub could not be read.' };
+    const failure: GitHubFailure = error instanceof GitHubError ? error.failure : { kind: 'invalidResponse', message: 'GitHub could not be read.' };
     if (failure.kind === 'rateLimited') {
       // Until it lifts, nothing is sent: every request would only extend the penalty.
       this.blockedUntil = Math.max(this.blockedUntil, failure.retryAt?.getTime() ?? this.cache.now() + 60_000);

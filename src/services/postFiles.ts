@@ -56,7 +56,7 @@ export async function listPosts<T>(files: PostFileSystem<T>, folder: T, onError:
   const found: T[] = [];
   for (const [name, type] of entries ?? []) {
     if (type & EntryType.Directory && !(type & EntryType.SymbolicLink)) {
-      found.push(...await listPosts(files, files.child(folder, name), onError));
+      found.push(...(await listPosts(files, files.child(folder, name), onError)));
     } else if (name.toLowerCase().endsWith('.md')) {
       // Anything else named like a post is listed, so that reading it says what it is (a linked
       // folder, a device, a pipe) rather than the post silently missing from the index.
@@ -100,8 +100,12 @@ export async function readPost<T>(files: PostFileSystem<T>, file: T, key: string
 /** Every listed post read, a few at a time; files gone since the listing are left out. */
 export async function readPosts<T>(files: PostFileSystem<T>, list: readonly T[], keyOf: (file: T) => string): Promise<IndexedPost[]> {
   const posts = Array.from<IndexedPost | undefined>({ length: list.length });
-  await forEachLimited(list.map((file, slot) => ({ file, slot })), READ_CONCURRENCY, async ({ file, slot }) => {
-    posts[slot] = await readPost(files, file, keyOf(file));
-  });
+  await forEachLimited(
+    list.map((file, slot) => ({ file, slot })),
+    READ_CONCURRENCY,
+    async ({ file, slot }) => {
+      posts[slot] = await readPost(files, file, keyOf(file));
+    },
+  );
   return posts.filter((post): post is IndexedPost => post !== undefined);
 }

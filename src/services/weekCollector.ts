@@ -112,7 +112,14 @@ export class SearchPacer {
   }
 }
 
-export async function collectMergedPrs(source: PageSource, repos: readonly string[], window: WeekWindow, labels: readonly string[], options: CollectOptions, pacer: SearchPacer): Promise<MergedResult> {
+export async function collectMergedPrs(
+  source: PageSource,
+  repos: readonly string[],
+  window: WeekWindow,
+  labels: readonly string[],
+  options: CollectOptions,
+  pacer: SearchPacer,
+): Promise<MergedResult> {
   const now = options.now ?? Date.now;
   const wait = options.wait ?? delay;
   const limit = source.authenticated ? SEARCH_LIMIT_PER_MINUTE.authenticated : SEARCH_LIMIT_PER_MINUTE.anonymous;
@@ -196,7 +203,9 @@ export async function collectMergedPrs(source: PageSource, repos: readonly strin
       }
     }
     if (total > SEARCH_RESULT_CAP) {
-      notes.push(`GitHub's search returns at most ${SEARCH_RESULT_CAP.toLocaleString('en-US')} results; ${repo} had ${total.toLocaleString('en-US')} for this week, so some are missing. Narrow the labels in lwkd.merged.labels.`);
+      notes.push(
+        `GitHub's search returns at most ${SEARCH_RESULT_CAP.toLocaleString('en-US')} results; ${repo} had ${total.toLocaleString('en-US')} for this week, so some are missing. Narrow the labels in lwkd.merged.labels.`,
+      );
     }
     if (incomplete) {
       notes.push(`GitHub's search timed out for ${repo} and says its results are incomplete; run the command again for the rest.`);
@@ -210,44 +219,48 @@ export async function collectReleases(source: PageSource, repos: readonly string
   const failures: RepoFailure[] = [];
   let requests = 0;
   let done = 0;
-  await forEachLimited(repos.map((repo, i) => ({ repo, i })), 4, async ({ repo, i }) => {
-    if (options.signal?.aborted) {
-      return;
-    }
-    const found: Release[] = [];
-    const checked = checkedRepo(repo);
-    if ('failure' in checked) {
-      failures.push(checked);
-      options.onProgress?.(`${++done} of ${repos.length} repositories`);
-      return;
-    }
-    const { owner, name } = checked;
-    try {
-      // needsNextPage stops at MAX_RELEASE_PAGES whatever the `next` link says.
-      for (let page = 1; ; page++) {
-        requests++;
-        const answer = await source.getPage('GET /repos/{owner}/{repo}/releases', { owner, repo: name, per_page: RELEASES_PER_PAGE, page }, options.signal);
-        const read = readReleasesPage(answer.data, repo);
-        if (!read) {
-          failures.push({ repo, failure: { kind: 'invalidResponse', message: `GitHub's releases answer for ${repo} was not a list.` } });
-          return;
-        }
-        found.push(...read.releases);
-        const count = Array.isArray(answer.data) ? answer.data.length : 0;
-        if (!needsNextPage(read, count, window, page) || answer.nextPage !== page + 1) {
-          break;
-        }
+  await forEachLimited(
+    repos.map((repo, i) => ({ repo, i })),
+    4,
+    async ({ repo, i }) => {
+      if (options.signal?.aborted) {
+        return;
       }
-    } catch (error) {
-      if (!(error instanceof GitHubError) || error.kind === 'cancelled') {
-        throw error;
+      const found: Release[] = [];
+      const checked = checkedRepo(repo);
+      if ('failure' in checked) {
+        failures.push(checked);
+        options.onProgress?.(`${++done} of ${repos.length} repositories`);
+        return;
       }
-      failures.push({ repo, failure: error.failure });
-      return;
-    } finally {
-      options.onProgress?.(`${++done} of ${repos.length} repositories`);
-    }
-    projects[i] = groupReleases(repo, found, window);
-  });
+      const { owner, name } = checked;
+      try {
+        // needsNextPage stops at MAX_RELEASE_PAGES whatever the `next` link says.
+        for (let page = 1; ; page++) {
+          requests++;
+          const answer = await source.getPage('GET /repos/{owner}/{repo}/releases', { owner, repo: name, per_page: RELEASES_PER_PAGE, page }, options.signal);
+          const read = readReleasesPage(answer.data, repo);
+          if (!read) {
+            failures.push({ repo, failure: { kind: 'invalidResponse', message: `GitHub's releases answer for ${repo} was not a list.` } });
+            return;
+          }
+          found.push(...read.releases);
+          const count = Array.isArray(answer.data) ? answer.data.length : 0;
+          if (!needsNextPage(read, count, window, page) || answer.nextPage !== page + 1) {
+            break;
+          }
+        }
+      } catch (error) {
+        if (!(error instanceof GitHubError) || error.kind === 'cancelled') {
+          throw error;
+        }
+        failures.push({ repo, failure: error.failure });
+        return;
+      } finally {
+        options.onProgress?.(`${++done} of ${repos.length} repositories`);
+      }
+      projects[i] = groupReleases(repo, found, window);
+    },
+  );
   return { projects: projects.filter((project): project is ProjectReleases => project !== undefined), failures, requests };
 }

@@ -9,10 +9,13 @@ export class KeyedDebouncer {
 
   run(key: string, work: () => void): void {
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      work();
-    }, this.delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        work();
+      }, this.delayMs),
+    );
   }
 
   dispose(): void {

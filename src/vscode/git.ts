@@ -52,7 +52,7 @@ export async function branchPlace(uri: vscode.Uri): Promise<BranchPlace> {
  * throws: without Git, a repository or a clean checkout it reports why and the caller moves on.
  */
 export async function checkOutBranch(uri: vscode.Uri, branch: string, logger: Logger, place?: BranchPlace): Promise<BranchOutcome> {
-  const found = place ?? await branchPlace(uri);
+  const found = place ?? (await branchPlace(uri));
   if (found.kind === 'unavailable') {
     return found;
   }
@@ -61,7 +61,10 @@ export async function checkOutBranch(uri: vscode.Uri, branch: string, logger: Lo
     return { kind: 'alreadyOn', branch };
   }
   try {
-    const exists = await repository.getBranch(branch).then(() => true, () => false);
+    const exists = await repository.getBranch(branch).then(
+      () => true,
+      () => false,
+    );
     if (exists) {
       await repository.checkout(branch);
       return { kind: 'checkedOut', branch };

@@ -19,20 +19,27 @@ export class GitHubAuth extends Disposable {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly logger: Logger,
+  ) {
     super();
     this.sessionToken = this.lookUpSession();
-    this._register(vscode.authentication.onDidChangeSessions((event) => {
-      if (event.provider.id === 'github') {
-        this.sessionToken = this.lookUpSession();
-        this.changeEmitter.fire();
-      }
-    }));
-    this._register(secrets.onDidChange((event) => {
-      if (event.key === SECRET_KEY) {
-        this.changeEmitter.fire();
-      }
-    }));
+    this._register(
+      vscode.authentication.onDidChangeSessions((event) => {
+        if (event.provider.id === 'github') {
+          this.sessionToken = this.lookUpSession();
+          this.changeEmitter.fire();
+        }
+      }),
+    );
+    this._register(
+      secrets.onDidChange((event) => {
+        if (event.key === SECRET_KEY) {
+          this.changeEmitter.fire();
+        }
+      }),
+    );
   }
 
   /**
@@ -44,10 +51,7 @@ export class GitHubAuth extends Disposable {
     let fromSession = this.sessionSettled?.token;
     if (!this.sessionSettled && !this.waitedOnce) {
       this.waitedOnce = true;
-      fromSession = await Promise.race([
-        this.sessionToken,
-        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SESSION_WAIT_MS)),
-      ]);
+      fromSession = await Promise.race([this.sessionToken, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SESSION_WAIT_MS))]);
     }
     return fromSession ?? (await this.secrets.get(SECRET_KEY)) ?? undefined;
   }

@@ -40,25 +40,32 @@ export class GitHubItemSource extends Disposable {
     private readonly storageFile?: vscode.Uri,
   ) {
     super();
-    this.fetcher = new ItemFetcher(async () => {
-      const token = await auth.token();
-      try {
-        const client = createGitHubClient(settings, token, logger, userAgent);
-        return { client, authenticated: Boolean(token) };
-      } catch (error) {
-        if (error instanceof GitHubError) {
-          return error.failure;
+    this.fetcher = new ItemFetcher(
+      async () => {
+        const token = await auth.token();
+        try {
+          const client = createGitHubClient(settings, token, logger, userAgent);
+          return { client, authenticated: Boolean(token) };
+        } catch (error) {
+          if (error instanceof GitHubError) {
+            return error.failure;
+          }
+          throw error;
         }
-        throw error;
-      }
-    }, logger, undefined, () => this.scheduleSave());
+      },
+      logger,
+      undefined,
+      () => this.scheduleSave(),
+    );
     this._register(auth.onDidChange(() => this.fetcher.forgetFailures()));
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('lwkd.github.apiUrl')) {
-        // Another GitHub: nothing cached is known to be true there.
-        this.fetcher.reset();
-      }
-    }));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('lwkd.github.apiUrl')) {
+          // Another GitHub: nothing cached is known to be true there.
+          this.fetcher.reset();
+        }
+      }),
+    );
   }
 
   async lookup(key: ItemKey, kind: 'pull' | 'issue', signal?: AbortSignal): Promise<ItemLookup> {

@@ -36,22 +36,29 @@ export class PastIssuesIndex extends Disposable {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<IndexChange>());
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly settings: ExtensionSettings, private readonly logger: Logger) {
+  constructor(
+    private readonly settings: ExtensionSettings,
+    private readonly logger: Logger,
+  ) {
     super();
     this.files = new WorkspacePostFiles(logger);
     this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)));
     // Closing an editor drops its unsaved text: the file on disk is what counts again.
-    this._register(vscode.workspace.onDidCloseTextDocument((document) => {
-      if (this.building && this.isPost(document.uri)) {
-        void this.reindexFromDisk(document.uri);
-      }
-    }));
+    this._register(
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.building && this.isPost(document.uri)) {
+          void this.reindexFromDisk(document.uri);
+        }
+      }),
+    );
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildIfBuilt()));
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('lwkd.postsFolder')) {
-        this.rebuildIfBuilt();
-      }
-    }));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('lwkd.postsFolder')) {
+          this.rebuildIfBuilt();
+        }
+      }),
+    );
   }
 
   get isBuilt(): boolean {
@@ -124,7 +131,7 @@ export class PastIssuesIndex extends Disposable {
   private async readAllPosts(overtaken: () => boolean): Promise<IndexedPost[] | undefined> {
     const uris: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      uris.push(...await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder))));
+      uris.push(...(await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder)))));
     }
     if (overtaken()) {
       return undefined;
@@ -142,14 +149,18 @@ export class PastIssuesIndex extends Disposable {
   private watch(): void {
     this.watchers.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = this.watchers.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`)));
+      const watcher = this.watchers.add(
+        vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${this.settings.postsFolder(folder)}/**/*.md`)),
+      );
       this.watchers.add(watcher.onDidCreate((uri) => void this.reindexFromDisk(uri)));
       this.watchers.add(watcher.onDidChange((uri) => void this.reindexFromDisk(uri)));
-      this.watchers.add(watcher.onDidDelete((uri) => {
-        if (this.index.delete(uri.toString())) {
-          this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
-        }
-      }));
+      this.watchers.add(
+        watcher.onDidDelete((uri) => {
+          if (this.index.delete(uri.toString())) {
+            this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
+          }
+        }),
+      );
     }
   }
 

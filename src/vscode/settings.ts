@@ -1,12 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  DEFAULT_GITHUB_API_URL,
-  DEFAULT_GITHUB_TIMEOUT_MS,
-  DEFAULT_POSTS_FOLDER,
-  DEFAULT_SITE_URL,
-  DEFAULT_TEMPLATE_PATH,
-  Settings,
-} from '../constants';
+import { DEFAULT_GITHUB_API_URL, DEFAULT_GITHUB_TIMEOUT_MS, DEFAULT_POSTS_FOLDER, DEFAULT_SITE_URL, DEFAULT_TEMPLATE_PATH, Settings } from '../constants';
 import { LINT_DEFAULTS } from '../core/lintDefaults';
 
 export type CreateBranchSetting = 'ask' | 'always' | 'never';
@@ -89,14 +82,18 @@ export class ExtensionSettings {
   /** `owner/repo` entries of a list setting; malformed entries are dropped, an empty list is the default. */
   repoList(key: string, fallback: readonly string[]): string[] {
     const value = this.config().get<unknown>(key);
-    const repos = Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && REPO.test(entry.trim())).map((entry) => entry.trim()) : [];
+    const repos = Array.isArray(value)
+      ? value.filter((entry): entry is string => typeof entry === 'string' && REPO.test(entry.trim())).map((entry) => entry.trim())
+      : [];
     return repos.length ? [...new Set(repos)] : [...fallback];
   }
 
   /** The labels of the merged-PR search (any of them makes a candidate). */
   mergedLabels(fallback: readonly string[]): string[] {
     const value = this.config().get<unknown>(Settings.mergedLabels);
-    const labels = Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '').map((entry) => entry.trim()) : [];
+    const labels = Array.isArray(value)
+      ? value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '').map((entry) => entry.trim())
+      : [];
     return labels.length ? labels : [...fallback];
   }
 
@@ -112,8 +109,13 @@ const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 /** `a/b` stays; absolute paths, `..` segments and backslashes are refused. */
 export function safeRelativePath(path: string): string | undefined {
   const normalized = path.replace(/^\.\/+/, '').replace(/\/+$/, '');
-  if (normalized === '' || normalized.startsWith('/') || /^[a-zA-Z]:/.test(normalized) || normalized.includes('\\')
-    || normalized.split('/').some((segment) => segment === '..' || segment === '')) {
+  if (
+    normalized === '' ||
+    normalized.startsWith('/') ||
+    /^[a-zA-Z]:/.test(normalized) ||
+    normalized.includes('\\') ||
+    normalized.split('/').some((segment) => segment === '..' || segment === '')
+  ) {
     return undefined;
   }
   return normalized;

@@ -14,7 +14,7 @@ export interface SiteConfigRead {
 export async function readSiteConfig(folder: vscode.WorkspaceFolder | undefined, logger: Logger): Promise<SiteConfigRead> {
   let problem: string;
   try {
-    const text = folder && await readTextFile(vscode.Uri.joinPath(folder.uri, '_config.yml'));
+    const text = folder && (await readTextFile(vscode.Uri.joinPath(folder.uri, '_config.yml')));
     const parsed = text === undefined ? { error: vscode.l10n.t('it is not there') } : parseSiteConfig(text);
     if ('config' in parsed) {
       return parsed;

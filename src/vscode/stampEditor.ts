@@ -23,7 +23,10 @@ export async function stampEditor(editor: vscode.TextEditor, args?: StampArgs): 
   if (result.beforeWeekEnd && !args?.force && result.weekEnding) {
     const stamp = vscode.l10n.t('Stamp Anyway');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('The week ending {0} has not ended yet in UTC. An edition dated before its week ends is published under the wrong date.', formatLongDate(result.weekEnding)),
+      vscode.l10n.t(
+        'The week ending {0} has not ended yet in UTC. An edition dated before its week ends is published under the wrong date.',
+        formatLongDate(result.weekEnding),
+      ),
       { modal: true },
       stamp,
     );

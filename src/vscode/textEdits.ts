@@ -9,10 +9,7 @@ import type { TextEdit } from '../core/textEdit';
  */
 export function toVscodeTextEdits(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.TextEdit[] {
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  return edits.map((edit) => new vscode.TextEdit(
-    new vscode.Range(edit.line, edit.column, edit.endLine, edit.endColumn),
-    edit.newText.replace(/\r?\n/g, eol),
-  ));
+  return edits.map((edit) => new vscode.TextEdit(new vscode.Range(edit.line, edit.column, edit.endLine, edit.endColumn), edit.newText.replace(/\r?\n/g, eol)));
 }
 
 /** Core's edits to `document` as a workspace edit (for `workspace.applyEdit` and code actions). */

@@ -130,13 +130,15 @@ export async function createNewFile(target: vscode.Uri, bytes: Uint8Array): Prom
 /** Workspace folders that look like an LWKD site: a posts folder or a template at the top. */
 export async function findSiteFolders(settings: ExtensionSettings): Promise<vscode.WorkspaceFolder[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const looksLikeSite = await Promise.all(folders.map(async (folder) => {
-    const posts = await statOrUndefined(vscode.Uri.joinPath(folder.uri, settings.postsFolder(folder))).catch(() => undefined);
-    if (posts && posts.type & vscode.FileType.Directory) {
-      return true;
-    }
-    return Boolean(await statOrUndefined(vscode.Uri.joinPath(folder.uri, settings.templatePath(folder))).catch(() => undefined));
-  }));
+  const looksLikeSite = await Promise.all(
+    folders.map(async (folder) => {
+      const posts = await statOrUndefined(vscode.Uri.joinPath(folder.uri, settings.postsFolder(folder))).catch(() => undefined);
+      if (posts && posts.type & vscode.FileType.Directory) {
+        return true;
+      }
+      return Boolean(await statOrUndefined(vscode.Uri.joinPath(folder.uri, settings.templatePath(folder))).catch(() => undefined));
+    }),
+  );
   return folders.filter((_, i) => looksLikeSite[i]);
 }
 

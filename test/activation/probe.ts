@@ -38,8 +38,15 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('perfview.show');
   const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }));
   // It says "Loading..." until the workbench has finished starting (its "Eventually" phase).
-  const row = await waitFor(() => activationRow(document.getText(), id), { timeoutMs: 60_000, intervalMs: 100, message: `the activation row of ${id} in Startup Performance` });
-  writeFileSync(out, JSON.stringify({ ...row, ...markedTimes(id), vscode: vscode.version, node: process.versions.node, extensionPath: extension.extensionPath }));
+  const row = await waitFor(() => activationRow(document.getText(), id), {
+    timeoutMs: 60_000,
+    intervalMs: 100,
+    message: `the activation row of ${id} in Startup Performance`,
+  });
+  writeFileSync(
+    out,
+    JSON.stringify({ ...row, ...markedTimes(id), vscode: vscode.version, node: process.versions.node, extensionPath: extension.extensionPath }),
+  );
 }
 
 interface PerfMarks {

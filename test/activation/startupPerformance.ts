@@ -18,11 +18,20 @@ export interface ActivationRow {
 export function activationRow(markdown: string, id: string): ActivationRow | undefined {
   const table = markdown.split('## Extension Activation Stats')[1];
   for (const line of table?.split('\n') ?? []) {
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     if (cells[0]?.toLowerCase() === id.toLowerCase() && cells.length >= 6) {
       const [codeLoadingTime, activateCallTime, activateResolvedTime] = cells.slice(2, 5).map(Number);
       if ([codeLoadingTime, activateCallTime, activateResolvedTime].every((value) => Number.isFinite(value))) {
-        return { startup: cells[1] === 'true', codeLoadingTime: codeLoadingTime!, activateCallTime: activateCallTime!, activateResolvedTime: activateResolvedTime!, activationEvent: cells[5]! };
+        return {
+          startup: cells[1] === 'true',
+          codeLoadingTime: codeLoadingTime!,
+          activateCallTime: activateCallTime!,
+          activateResolvedTime: activateResolvedTime!,
+          activationEvent: cells[5]!,
+        };
       }
     }
   }

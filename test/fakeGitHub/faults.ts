@@ -38,7 +38,10 @@ export interface Fault {
 export class FaultInjector {
   private readonly pending: Array<{ fault: Fault; left: number }> = [];
 
-  constructor(private readonly reply: Reply, private readonly limiter: RateLimiter) {}
+  constructor(
+    private readonly reply: Reply,
+    private readonly limiter: RateLimiter,
+  ) {}
 
   add(fault: Fault): void {
     this.pending.push({ fault, left: fault.times ?? Number.POSITIVE_INFINITY });
@@ -53,8 +56,7 @@ export class FaultInjector {
     for (let i = 0; i < this.pending.length; i++) {
       const entry = this.pending[i]!;
       const { fault } = entry;
-      const matches = fault.path === undefined
-        || (typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
+      const matches = fault.path === undefined || (typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
       if (matches) {
         entry.left--;
         if (entry.left <= 0) {
@@ -81,17 +83,31 @@ export class FaultInjector {
         return;
       case 'rateLimit': {
         this.limiter.setRemaining(resource, 0, token);
-        this.reply.json(response, 403, {
-          message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`,
-          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
-        }, resource, token, { count: false });
+        this.reply.json(
+          response,
+          403,
+          {
+            message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`,
+            documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
+          },
+          resource,
+          token,
+          { count: false },
+        );
         return;
       }
       case 'secondaryRateLimit':
-        this.reply.json(response, 403, {
-          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-          documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
-        }, resource, token, { headers: { 'retry-after': '60' } });
+        this.reply.json(
+          response,
+          403,
+          {
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
+          },
+          resource,
+          token,
+          { headers: { 'retry-after': '60' } },
+        );
         return;
       case 'notFound':
         this.reply.json(response, 404, notFound(), resource, token);
@@ -103,7 +119,9 @@ export class FaultInjector {
       case 'badGateway': {
         const status = kind === 'serverError' ? 500 : 502;
         response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'x-github-request-id': requestId() });
-        response.end(`<!DOCTYPE html><html><head><title>Unicorn! &middot; GitHub</title></head><body><h1>${status}</h1><p>We had issues producing the response to your request.</p><script>alert('never rendered')</script></body></html>`);
+        response.end(
+          `<!DOCTYPE html><html><head><title>Unicorn! &middot; GitHub</title></head><body><h1>${status}</h1><p>We had issues producing the response to your request.</p><script>alert('never rendered')</script></body></html>`,
+        );
         return;
       }
       case 'invalidJson':

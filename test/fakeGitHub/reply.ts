@@ -28,14 +28,7 @@ export class Reply {
     private readonly extraHeaders: () => Readonly<Record<string, string>>,
   ) {}
 
-  json(
-    response: ServerResponse,
-    status: number,
-    body: unknown,
-    resource: Resource,
-    token: string | undefined,
-    options: ReplyOptions = {},
-  ): void {
+  json(response: ServerResponse, status: number, body: unknown, resource: Resource, token: string | undefined, options: ReplyOptions = {}): void {
     const text = JSON.stringify(body);
     const etag = `W/"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
     const notModified = status === 200 && options.request?.headers['if-none-match'] === etag;

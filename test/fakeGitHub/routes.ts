@@ -22,7 +22,10 @@ export interface Site {
 }
 
 export class Routes {
-  constructor(private readonly store: Store, private readonly site: Site) {}
+  constructor(
+    private readonly store: Store,
+    private readonly site: Site,
+  ) {}
 
   /** A GET on the REST API. */
   rest(url: URL): Answer {
@@ -121,7 +124,8 @@ export class Routes {
       return { status: 200, body: { errors: [{ message: 'Problems parsing JSON' }] } };
     }
     // The batched lookup the extension sends: `alias: repository(owner: "o", name: "r") { field(number: N) { ... } }`.
-    const pattern = /(\w+)\s*:\s*repository\(\s*owner:\s*"([^"]+)"\s*,\s*name:\s*"([^"]+)"\s*\)\s*\{\s*(pullRequest|issue|issueOrPullRequest)\(\s*number:\s*(\d+)\s*\)/g;
+    const pattern =
+      /(\w+)\s*:\s*repository\(\s*owner:\s*"([^"]+)"\s*,\s*name:\s*"([^"]+)"\s*\)\s*\{\s*(pullRequest|issue|issueOrPullRequest)\(\s*number:\s*(\d+)\s*\)/g;
     const data: Record<string, unknown> = {};
     const errors: unknown[] = [];
     for (const match of query.matchAll(pattern)) {
@@ -144,7 +148,12 @@ export class Routes {
         data[alias] = { [field]: node };
         if (node === null) {
           const what = field === 'pullRequest' ? 'PullRequest' : field === 'issue' ? 'Issue' : 'issue or pull request';
-          errors.push({ type: 'NOT_FOUND', path: [alias, field], locations: [], message: `Could not resolve to ${what === 'Issue' ? 'an' : 'a'} ${what} with the number of ${number}.` });
+          errors.push({
+            type: 'NOT_FOUND',
+            path: [alias, field],
+            locations: [],
+            message: `Could not resolve to ${what === 'Issue' ? 'an' : 'a'} ${what} with the number of ${number}.`,
+          });
         }
       }
     }
@@ -168,8 +177,12 @@ function matchesSearch(terms: readonly string[], pull: FakePull): boolean {
       case 'repo':
         break;
       case 'is':
-        if (value === 'issue' || (value === 'merged' && !pull.mergedAt) || (value === 'open' && (pull.state ?? 'open') !== 'open')
-          || (value === 'closed' && (pull.state ?? 'open') !== 'closed')) {
+        if (
+          value === 'issue' ||
+          (value === 'merged' && !pull.mergedAt) ||
+          (value === 'open' && (pull.state ?? 'open') !== 'open') ||
+          (value === 'closed' && (pull.state ?? 'open') !== 'closed')
+        ) {
           return false;
         }
         break;
@@ -220,11 +233,15 @@ function inDateRange(iso: string, range: string): boolean {
   }
   const [, op, date] = compare as unknown as [string, string | undefined, string];
   switch (op) {
-    case '>=': return day >= date;
-    case '>': return day > date;
-    case '<=': return day <= date;
-    case '<': return day < date;
-    default: return day === date;
+    case '>=':
+      return day >= date;
+    case '>':
+      return day > date;
+    case '<=':
+      return day <= date;
+    case '<':
+      return day < date;
+    default:
+      return day === date;
   }
 }
-

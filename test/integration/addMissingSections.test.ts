@@ -6,7 +6,7 @@ suite('Add Missing Sections', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('inserts the workspace template\'s missing sections in order, as one undoable edit', async () => {
+  test("inserts the workspace template's missing sections in order, as one undoable edit", async () => {
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '_posts', '2026-11-08-update.md');
     const document = await vscode.workspace.openTextDocument(uri);
     const before = document.getText();
@@ -14,10 +14,21 @@ suite('Add Missing Sections', () => {
     const added = await vscode.commands.executeCommand<number>('lwkd.addMissingSections');
     // The fixture lacks KEP of the Week, Promotions, Deprecated, Version Updates and Subprojects.
     assert.equal(added, 5);
-    const headings = document.getText().split('\n').filter((line) => line.startsWith('## '));
+    const headings = document
+      .getText()
+      .split('\n')
+      .filter((line) => line.startsWith('## '));
     assert.deepEqual(headings, [
-      '## Developer News', '## Release Schedule', '## Featured PRs', '## KEP of the Week', '## Other Merges',
-      '## Promotions', '## Deprecated', '## Version Updates', '## Subprojects and Dependency Updates', '## Shoutouts',
+      '## Developer News',
+      '## Release Schedule',
+      '## Featured PRs',
+      '## KEP of the Week',
+      '## Other Merges',
+      '## Promotions',
+      '## Deprecated',
+      '## Version Updates',
+      '## Subprojects and Dependency Updates',
+      '## Shoutouts',
     ]);
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), before);

@@ -27,11 +27,13 @@ suite('Extension in a real extension host', () => {
 
   test('registers every command the manifest contributes', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands
-      .map((entry) => entry.command);
+    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((entry) => entry.command);
     assert.ok(contributed.length > 0);
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+    assert.deepEqual(
+      contributed.filter((id) => !registered.has(id)),
+      [],
+    );
   });
 
   test('Check GitHub Connection reports the quota of the configured GitHub', async () => {

@@ -17,7 +17,8 @@ suite('The saved GitHub cache', () => {
   const config = () => vscode.workspace.getConfiguration('lwkd');
   const changes = new vscode.EventEmitter<void>();
   const key = { owner: 'kubernetes', repo: 'kubernetes', number: 140001 };
-  const source = (file: string) => new GitHubItemSource(new ExtensionSettings(), { token: async () => undefined, onDidChange: changes.event }, logger, 'lwkd-test', vscode.Uri.file(file));
+  const source = (file: string) =>
+    new GitHubItemSource(new ExtensionSettings(), { token: async () => undefined, onDidChange: changes.event }, logger, 'lwkd-test', vscode.Uri.file(file));
   const asideFiles = () => readdirSync(dir).filter((name) => name.startsWith('github-cache.json.corrupt-'));
 
   suiteSetup(async () => {
@@ -46,10 +47,17 @@ suite('The saved GitHub cache', () => {
     const items = source(file);
     try {
       await items.ready();
-      assert.deepEqual(readdirSync(dir).filter((name) => name === 'github-cache.json'), [], 'the corrupt file is no longer in the way');
+      assert.deepEqual(
+        readdirSync(dir).filter((name) => name === 'github-cache.json'),
+        [],
+        'the corrupt file is no longer in the way',
+      );
       assert.equal(asideFiles().length, 1);
       assert.equal(readFileSync(join(dir, asideFiles()[0]!), 'utf8'), '{"version": 1, "entries": [{"key": "kubern', 'kept as it was');
-      assert.ok(logger.lines.some((line) => /cache file set aside/.test(line)), logger.lines.join('\n'));
+      assert.ok(
+        logger.lines.some((line) => /cache file set aside/.test(line)),
+        logger.lines.join('\n'),
+      );
       assert.equal((await items.lookup(key, 'pull')).item?.title, 'Fresh from GitHub');
     } finally {
       items.dispose();
@@ -78,7 +86,28 @@ suite('The saved GitHub cache', () => {
   test('entries dated in the future are not restored: GitHub is asked', async () => {
     const file = join(dir, 'github-cache.json');
     const future = Date.now() + 365 * 24 * 3600_000;
-    writeFileSync(file, JSON.stringify({ version: 1, entries: [{ key: 'kubernetes/kubernetes#140001', fetchedAt: future, item: { kind: 'pull', owner: 'kubernetes', repo: 'kubernetes', number: 140001, title: 'Poisoned for ever', state: 'merged', mergedAt: '2026-11-05T10:00:00Z', labels: [] } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        entries: [
+          {
+            key: 'kubernetes/kubernetes#140001',
+            fetchedAt: future,
+            item: {
+              kind: 'pull',
+              owner: 'kubernetes',
+              repo: 'kubernetes',
+              number: 140001,
+              title: 'Poisoned for ever',
+              state: 'merged',
+              mergedAt: '2026-11-05T10:00:00Z',
+              labels: [],
+            },
+          },
+        ],
+      }),
+    );
     const items = source(file);
     try {
       await items.ready();
@@ -112,10 +141,18 @@ suite('The saved GitHub cache', () => {
     const userData = process.env.LWKD_TEST_USER_DATA_DIR;
     assert.ok(userData, 'the runner says where the user data directory is');
     const cacheFile = join(userData, 'User', 'globalStorage', EXTENSION_ID, 'github-cache.json');
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See https://github.com/kubernetes/kubernetes/pull/149001 today.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'See https://github.com/kubernetes/kubernetes/pull/149001 today.\n',
+    });
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 30));
-    const shown = hovers.flatMap((hover) => hover.contents).map((content) => (content instanceof vscode.MarkdownString ? content.value : typeof content === 'string' ? content : content.value));
-    assert.ok(shown.some((text) => text.includes('Fetched just before shutdown')), `the extension fetched the PR:\n${shown.join('\n')}`);
+    const shown = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (content instanceof vscode.MarkdownString ? content.value : typeof content === 'string' ? content : content.value));
+    assert.ok(
+      shown.some((text) => text.includes('Fetched just before shutdown')),
+      `the extension fetched the PR:\n${shown.join('\n')}`,
+    );
     // The cache is saved 2 s after a change; shutting down within them must not lose the change.
     await main.deactivate();
     assert.ok(existsSync(cacheFile), `${cacheFile} is written`);

@@ -20,7 +20,9 @@ async function hoverText(uri: vscode.Uri, needle: string, offset = 2): Promise<{
   const started = Date.now();
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(at + offset));
   const ms = Date.now() - started;
-  const ours = hovers.flatMap((hover) => hover.contents).filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString && content.value.includes('Open on GitHub'));
+  const ours = hovers
+    .flatMap((hover) => hover.contents)
+    .filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString && content.value.includes('Open on GitHub'));
   assert.equal(ours.length, 1, `one LWKD hover (got ${hovers.length} hovers)`);
   return { text: plain(ours[0]!.value), raw: ours[0]!.value, trusted: ours[0]!.isTrusted, ms };
 }
@@ -31,9 +33,28 @@ suite('Hover on GitHub links', () => {
 
   suiteSetup(async () => {
     github = await FakeGitHub.start();
-    github.addPull('kubernetes/kubernetes', { number: 140001, title: 'Example feature for the fixture', author: 'octo', mergedAt: '2026-11-05T10:00:00Z', labels: ['kind/feature', 'sig/node', 'lgtm', 'release-note'], milestone: 'v1.36' });
-    github.addPull('kubernetes/kubernetes', { number: 140003, title: 'Kubelet reports example metrics', author: 'metrics-dev', mergedAt: '2026-11-04T09:00:00Z', labels: ['kind/feature'] });
-    github.addPull('kubernetes/kubernetes', { number: 140010, title: '[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> List<T> & Map<K,V>', author: 'mallory', state: 'open', labels: ['kind/](command:x)'] });
+    github.addPull('kubernetes/kubernetes', {
+      number: 140001,
+      title: 'Example feature for the fixture',
+      author: 'octo',
+      mergedAt: '2026-11-05T10:00:00Z',
+      labels: ['kind/feature', 'sig/node', 'lgtm', 'release-note'],
+      milestone: 'v1.36',
+    });
+    github.addPull('kubernetes/kubernetes', {
+      number: 140003,
+      title: 'Kubelet reports example metrics',
+      author: 'metrics-dev',
+      mergedAt: '2026-11-04T09:00:00Z',
+      labels: ['kind/feature'],
+    });
+    github.addPull('kubernetes/kubernetes', {
+      number: 140010,
+      title: '[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> List<T> & Map<K,V>',
+      author: 'mallory',
+      state: 'open',
+      labels: ['kind/](command:x)'],
+    });
     github.addIssue('kubernetes/kubernetes', { number: 140002, title: 'An example issue', author: 'reporter', labels: ['kind/bug'] });
     await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
     await config().update('github.timeoutMs', 800, vscode.ConfigurationTarget.Global);
@@ -135,9 +156,17 @@ suite('Hover on GitHub links', () => {
   });
 
   test('a link to nothing says GitHub has no such pull request', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See https://github.com/kubernetes/kubernetes/pull/424242 here' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'See https://github.com/kubernetes/kubernetes/pull/424242 here',
+    });
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 30));
-    const text = plain(hovers.flatMap((hover) => hover.contents).map((content) => (content as vscode.MarkdownString).value).join('\n'));
+    const text = plain(
+      hovers
+        .flatMap((hover) => hover.contents)
+        .map((content) => (content as vscode.MarkdownString).value)
+        .join('\n'),
+    );
     assert.match(text, /GitHub has no pull request kubernetes\/kubernetes#424242/);
   });
 
@@ -150,12 +179,14 @@ suite('Hover on GitHub links', () => {
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((edit) => edit.insert(new vscode.Position(9, 0), ' '));
     // Two PR links and enhancements#9001: one request each without a token, nothing else.
-    await waitFor(() => github.requests.length - before >= 3, { message: 'the edition\'s links to be fetched' });
-    assert.deepEqual(github.requests.slice(before).map((request) => request.path).sort(), [
-      '/repos/kubernetes/enhancements/issues/9001',
-      '/repos/kubernetes/kubernetes/pulls/140003',
-      '/repos/kubernetes/kubernetes/pulls/140010',
-    ]);
+    await waitFor(() => github.requests.length - before >= 3, { message: "the edition's links to be fetched" });
+    assert.deepEqual(
+      github.requests
+        .slice(before)
+        .map((request) => request.path)
+        .sort(),
+      ['/repos/kubernetes/enhancements/issues/9001', '/repos/kubernetes/kubernetes/pulls/140003', '/repos/kubernetes/kubernetes/pulls/140010'],
+    );
     const after = github.requests.length;
     await hoverText(post('2026-11-15-update.md'), 'https://github.com/kubernetes/kubernetes/pull/140003', 30);
     assert.equal(github.requests.length, after);
@@ -181,7 +212,11 @@ suite('Insert PR Title', () => {
   async function applyAction(content: string, character: number): Promise<string> {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(document);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, character, 0, character));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(0, character, 0, character),
+    );
     const ours = actions.filter((action) => action.title === 'Insert PR Title from GitHub');
     assert.equal(ours.length, 1);
     const applied = await vscode.commands.executeCommand<boolean>(ours[0]!.command!.command, ...(ours[0]!.command!.arguments as unknown[]));
@@ -191,12 +226,12 @@ suite('Insert PR Title', () => {
     return text;
   }
 
-  test('fills a link\'s text with the PR title, escaped for Markdown', async () => {
+  test("fills a link's text with the PR title, escaped for Markdown", async () => {
     const text = await applyAction('* [x](https://github.com/kubernetes/kubernetes/pull/140001) lands', 4);
     assert.equal(text, '* [Add \\[beta\\] example feature](https://github.com/kubernetes/kubernetes/pull/140001) lands');
   });
 
-  test('fills a Featured PR heading in the stylesheet\'s form', async () => {
+  test("fills a Featured PR heading in the stylesheet's form", async () => {
     const text = await applyAction('### [140001: TODO](https://github.com/kubernetes/kubernetes/pull/140001)', 6);
     assert.equal(text, '### [140001: Add \\[beta\\] example feature](https://github.com/kubernetes/kubernetes/pull/140001)');
   });

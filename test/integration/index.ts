@@ -14,9 +14,13 @@ export async function run(): Promise<void> {
   if (typeof vscode.version !== 'string' || typeof vscode.commands?.executeCommand !== 'function') {
     throw new Error('The integration suite is not running inside a VS Code extension host.');
   }
-  console.log(`${SUITE_BANNER} VS Code ${vscode.version} (${vscode.env.appName}, ui ${vscode.UIKind[vscode.env.uiKind]}, extension host Node ${process.versions.node})`);
+  console.log(
+    `${SUITE_BANNER} VS Code ${vscode.version} (${vscode.env.appName}, ui ${vscode.UIKind[vscode.env.uiKind]}, extension host Node ${process.versions.node})`,
+  );
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: createLineReporter('integration') });
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(join(__dirname, file));
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -14,7 +14,10 @@ const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const post = (name: string): vscode.Uri => vscode.Uri.joinPath(folder(), '_posts', name);
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function bytes(uri: vscode.Uri): Promise<string> {
@@ -32,7 +35,7 @@ suite('New Weekly Issue', () => {
     await vscode.workspace.getConfiguration('lwkd').update('postsFolder', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
-  test('creates the week\'s edition from template.md and opens it where the writing starts', async () => {
+  test("creates the week's edition from template.md and opens it where the writing starts", async () => {
     const result = await newIssue({ weekEnding: '2026-11-29' });
     const target = post('2026-11-29-update.md');
     assert.deepEqual(result, { outcome: 'created', uri: target.toString() });
@@ -118,7 +121,7 @@ suite('New Weekly Issue', () => {
     assert.equal(await exists(post('2026-12-16-update.md')), false);
   });
 
-  test('checks out the week\'s branch through the Git extension when asked to', async function () {
+  test("checks out the week's branch through the Git extension when asked to", async function () {
     this.timeout(60_000);
     const result = await newIssue({ weekEnding: '2027-01-03', createBranch: 'always' });
     assert.equal(result?.outcome, 'created');
@@ -183,7 +186,10 @@ suite('Creating a new file outside a WorkspaceEdit', () => {
       assert.deepEqual([...disk.files.keys()], []);
       await createNewFile(target, new TextEncoder().encode('small enough'));
       assert.deepEqual([...disk.files.keys()], ['/posts/2027-01-24-update.md']);
-      await assert.rejects(createNewFile(target, new TextEncoder().encode('second')), (error: unknown) => error instanceof LocalFileError && error.kind === 'exists');
+      await assert.rejects(
+        createNewFile(target, new TextEncoder().encode('second')),
+        (error: unknown) => error instanceof LocalFileError && error.kind === 'exists',
+      );
       assert.equal(new TextDecoder().decode(disk.files.get('/posts/2027-01-24-update.md')), 'small enough');
       assert.deepEqual([...disk.files.keys()], ['/posts/2027-01-24-update.md']);
     } finally {
@@ -214,7 +220,7 @@ suite('Stamp Publication Time', () => {
   });
 
   test('updates a quoted or spaced date key in place instead of adding a second one', async () => {
-    for (const key of ['"date":', '\'date\':', 'date :']) {
+    for (const key of ['"date":', "'date':", 'date :']) {
       const content = `---\nlayout: post\ntitle: Week Ending November 15, 2026\n${key} 2026-11-15 22:00:00 -0000\nslug: 2026-11-15-update\n---\n\n## Developer News\n`;
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
       await vscode.window.showTextDocument(document);

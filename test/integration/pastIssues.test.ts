@@ -17,11 +17,13 @@ async function tree(): Promise<vscode.TreeDataProvider<PastIssuesNode>> {
 
 async function labels(nodes: PastIssuesNode[]): Promise<string[]> {
   const provider = await tree();
-  return Promise.all(nodes.map(async (node) => {
-    const item = await provider.getTreeItem(node);
-    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-    return item.description ? `${label} | ${String(item.description)}` : label;
-  }));
+  return Promise.all(
+    nodes.map(async (node) => {
+      const item = await provider.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return item.description ? `${label} | ${String(item.description)}` : label;
+    }),
+  );
 }
 
 async function children(node?: PastIssuesNode): Promise<PastIssuesNode[]> {
@@ -70,9 +72,13 @@ suite('Past Issues tree', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.replace(document.lineAt(2).range, 'title: Week Ending November 15, 2026 (draft)'));
-    await waitFor(async () => (await editionsOf('2026')).includes('Week Ending November 15, 2026 (draft) | 2026-11-15'), { message: 'the unsaved title in the tree' });
+    await waitFor(async () => (await editionsOf('2026')).includes('Week Ending November 15, 2026 (draft) | 2026-11-15'), {
+      message: 'the unsaved title in the tree',
+    });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitFor(async () => (await editionsOf('2026')).includes('Week Ending November 15, 2026 | 2026-11-15'), { message: 'the saved title back in the tree' });
+    await waitFor(async () => (await editionsOf('2026')).includes('Week Ending November 15, 2026 | 2026-11-15'), {
+      message: 'the saved title back in the tree',
+    });
   });
 
   test('a post with broken front matter is listed with a warning icon and the reason', async () => {
@@ -80,17 +86,23 @@ suite('Past Issues tree', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---js\n{ title: "x" }\n---\n## Developer News\n'));
     try {
       const provider = await tree();
-      const node = await waitFor(async () => {
-        const year = (await children()).find((candidate) => candidate.kind === 'year' && candidate.year === '2026');
-        return (year ? await children(year) : []).find((candidate) => candidate.kind === 'edition' && candidate.file === uri.toString());
-      }, { message: 'the broken post in the tree' });
+      const node = await waitFor(
+        async () => {
+          const year = (await children()).find((candidate) => candidate.kind === 'year' && candidate.year === '2026');
+          return (year ? await children(year) : []).find((candidate) => candidate.kind === 'edition' && candidate.file === uri.toString());
+        },
+        { message: 'the broken post in the tree' },
+      );
       // The watcher may see the file created empty first; wait for the written content.
-      const item = await waitFor(async () => {
-        const candidate = await provider.getTreeItem(node);
-        // appendText keeps spaces as &nbsp;
-        const text = ((candidate.tooltip as vscode.MarkdownString | undefined)?.value ?? '').replace(/&nbsp;/g, ' ');
-        return /never evaluated/.test(text) && text.includes('_posts/2026-10-04-update.md') ? candidate : undefined;
-      }, { message: 'the reason in the tooltip' });
+      const item = await waitFor(
+        async () => {
+          const candidate = await provider.getTreeItem(node);
+          // appendText keeps spaces as &nbsp;
+          const text = ((candidate.tooltip as vscode.MarkdownString | undefined)?.value ?? '').replace(/&nbsp;/g, ' ');
+          return /never evaluated/.test(text) && text.includes('_posts/2026-10-04-update.md') ? candidate : undefined;
+        },
+        { message: 'the reason in the tooltip' },
+      );
       assert.equal((item.iconPath as vscode.ThemeIcon).id, 'warning');
     } finally {
       await vscode.workspace.fs.delete(uri);
@@ -102,10 +114,13 @@ suite('Find in Past Issues', () => {
   test('finds a PR by number and opens the edition at the link', async () => {
     const pending = vscode.commands.executeCommand<FindOutcome>('lwkd.findInPastIssues', { query: '140003' });
     // The quick pick shows the newest edition first; accept it as a writer pressing Enter would.
-    await waitFor(async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return vscode.window.activeTextEditor?.document.uri.toString() === post('2026-11-15-update.md').toString();
-    }, { message: 'the edition to open' });
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return vscode.window.activeTextEditor?.document.uri.toString() === post('2026-11-15-update.md').toString();
+      },
+      { message: 'the edition to open' },
+    );
     const outcome = await pending;
     assert.deepEqual(outcome, { uri: post('2026-11-15-update.md').toString(), line: 24 });
     assert.equal(vscode.window.activeTextEditor?.selection.active.line, 24);

@@ -56,7 +56,11 @@ suite('Rebuilding the Past Issues index', () => {
       const newer = index.refresh();
       // Both settle only once their build is done (or, overtaken, once the newest is).
       await Promise.all([older, newer]);
-      assert.deepEqual(index.index.all().map((post) => post.file), [newest], 'the index holds what the newest rebuild read');
+      assert.deepEqual(
+        index.index.all().map((post) => post.file),
+        [newest],
+        'the index holds what the newest rebuild read',
+      );
       assert.deepEqual(rebuilt, [[newest]], 'only the newest rebuild told listeners');
     } finally {
       index.dispose();

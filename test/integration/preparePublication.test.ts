@@ -75,8 +75,10 @@ This fixture KEP exists only for tests.
 `;
 
 /** An edition that the stylesheet stops: a template placeholder and a broken PR link. */
-const BLOCKING = EDITION.replace(/March 9, 2025/g, 'March 16, 2025').replace(/2025-03-09/g, '2025-03-16')
-  .replace('* Kubelet reports', '* Month DD, YYYY: Kubelet reports').replace('pull/140102)', 'pull/140102abc)');
+const BLOCKING = EDITION.replace(/March 9, 2025/g, 'March 16, 2025')
+  .replace(/2025-03-09/g, '2025-03-16')
+  .replace('* Kubelet reports', '* Month DD, YYYY: Kubelet reports')
+  .replace('pull/140102)', 'pull/140102abc)');
 
 function prepare(args?: PreparePublicationArgs): Thenable<PreparePublicationResult> {
   return vscode.commands.executeCommand<PreparePublicationResult>('lwkd.preparePublication', args);
@@ -130,7 +132,7 @@ suite('Prepare Publication', () => {
     await github.close();
   });
 
-  test('stamps, saves, copies the subject and opens the social post with the permalink and the edition\'s facts', async () => {
+  test("stamps, saves, copies the subject and opens the social post with the permalink and the edition's facts", async () => {
     const editor = await open(READY);
     const started = Math.floor(Date.now() / 1000) * 1000;
     const result = await prepare({ checklist: false });
@@ -179,7 +181,10 @@ suite('Prepare Publication', () => {
     const second = await prepare({ keepDate: true, checklist: false });
     assert.ok(second?.outcome === 'prepared');
     assert.equal(second.socialDraft, first.socialDraft);
-    assert.equal(vscode.workspace.textDocuments.filter((document) => document.isUntitled && !document.isClosed && document.getText() === second.social).length, 1);
+    assert.equal(
+      vscode.workspace.textDocuments.filter((document) => document.isUntitled && !document.isClosed && document.getText() === second.social).length,
+      1,
+    );
     assert.equal(untitled(second.socialDraft).getText(), second.social);
   });
 
@@ -190,9 +195,9 @@ suite('Prepare Publication', () => {
     assert.equal(await vscode.env.clipboard.readText(), result.subject);
     // The checklist is open with the body as the next part; Enter copies it.
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(async () => await vscode.env.clipboard.readText() === result.body, { message: 'the body on the clipboard' });
+    await waitFor(async () => (await vscode.env.clipboard.readText()) === result.body, { message: 'the body on the clipboard' });
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(async () => await vscode.env.clipboard.readText() === result.permalink, { message: 'the permalink on the clipboard' });
+    await waitFor(async () => (await vscode.env.clipboard.readText()) === result.permalink, { message: 'the permalink on the clipboard' });
   });
 
   test('unsaved edits are kept and saved with the stamp, not lost', async () => {
@@ -219,7 +224,9 @@ suite('Prepare Publication', () => {
   });
 
   test('a rule re-graded in lwkd.lint.rules no longer blocks', async () => {
-    await vscode.workspace.getConfiguration('lwkd').update('lint.rules', { 'template-placeholder': 'warning', 'malformed-pr-url': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('lwkd')
+      .update('lint.rules', { 'template-placeholder': 'warning', 'malformed-pr-url': 'off' }, vscode.ConfigurationTarget.Workspace);
     await open(BLOCKED);
     const result = await prepare({ keepDate: false, checklist: false });
     assert.equal(result?.outcome, 'prepared');
@@ -233,7 +240,10 @@ suite('Prepare Publication', () => {
     await waitFor(() => editor.document.getText() === broken, { message: 'the editor to show the file as written' });
     const result = await prepare({ keepDate: false, checklist: false });
     assert.ok(result?.outcome === 'blocked');
-    assert.ok(result.errors.some((error) => error.code === 'front-matter-invalid' && /not valid YAML/.test(error.message)), JSON.stringify(result.errors));
+    assert.ok(
+      result.errors.some((error) => error.code === 'front-matter-invalid' && /not valid YAML/.test(error.message)),
+      JSON.stringify(result.errors),
+    );
     assert.equal(editor.document.getText(), broken);
     assert.equal(await onDisk(BLOCKED), broken);
     await vscode.workspace.fs.writeFile(BLOCKED, encode(BLOCKING));
@@ -257,7 +267,7 @@ suite('Prepare Publication', () => {
     assert.match(result.body, /\[archive\]\(https:\/\/example\.org\/lwkd\/archive\)/);
   });
 
-  test('an unreadable _config.yml does not stop publication: LWKD\'s pattern is used', async () => {
+  test("an unreadable _config.yml does not stop publication: LWKD's pattern is used", async () => {
     await vscode.workspace.fs.writeFile(config(), encode('permalink: [/:year\n'));
     await open(READY);
     const result = await prepare({ keepDate: true, checklist: false });
@@ -289,7 +299,12 @@ suite('Edition status bar item', () => {
     const shown = await waitFor(() => api.editionStatus.current, { message: 'the status bar item' });
     // The week is still to come while this is written; the unit tests pin the exact countdowns.
     const phase = editionCountdown({ year: 2027, month: 3, day: 7 }, new Date()).phase;
-    assert.match(shown.text, { drafts: /^\$\(calendar\) Week ending Mar 7 · drafts due in \d+[dhm]( \d+[hm])?$/, publication: /· publication in /, past: /· past publication$/ }[phase]);
+    assert.match(
+      shown.text,
+      { drafts: /^\$\(calendar\) Week ending Mar 7 · drafts due in \d+[dhm]( \d+[hm])?$/, publication: /· publication in /, past: /· past publication$/ }[
+        phase
+      ],
+    );
     assert.match(shown.tooltip, /\*\*Week Ending March 7, 2027\*\*/);
     assert.match(shown.tooltip.replace(/\s/g, ' '), /\| Drafts due \| Tue, Mar 9, 11:59 PM EST \|/);
     assert.match(shown.tooltip.replace(/\s/g, ' '), /\| Publication \| Wed, Mar 10, 11:59 PM EST \|/);
@@ -302,7 +317,9 @@ suite('Edition status bar item', () => {
     await open(COMING);
     await waitFor(() => api.editionStatus.current?.text.includes('Mar 7'), { message: 'the first week' });
     await open(DST_WEEK);
-    const shown = await waitFor(() => (api.editionStatus.current?.text.includes('Mar 14') ? api.editionStatus.current : undefined), { message: 'the second week' });
+    const shown = await waitFor(() => (api.editionStatus.current?.text.includes('Mar 14') ? api.editionStatus.current : undefined), {
+      message: 'the second week',
+    });
     assert.match(shown.tooltip.replace(/\s/g, ' '), /\| Drafts due \| Tue, Mar 16, 11:59 PM EDT \|/);
     await open(post('2026-11-15-update.md'));
     await waitFor(() => api.editionStatus.current?.text === '$(calendar) Week ending Nov 15 · past publication', { message: 'a published week' });

@@ -11,7 +11,13 @@ const PR = 'https://github.com/kubernetes/kubernetes/pull/150101';
 const UNFETCHED = 'https://github.com/kubernetes/kubernetes/pull/150199';
 
 const TEXT = [
-  '---', 'layout: post', 'title: Week Ending April 4, 2027', 'date: 2027-04-04 22:00:00 -0000', 'slug: 2027-04-04-update', '---', '',
+  '---',
+  'layout: post',
+  'title: Week Ending April 4, 2027',
+  'date: 2027-04-04 22:00:00 -0000',
+  'slug: 2027-04-04-update',
+  '---',
+  '',
   ...TEMPLATE_SECTIONS.flatMap((section) => [`## ${section}`, '', '', '']),
   '',
 ].join('\n');
@@ -23,7 +29,8 @@ async function suggestions(uri: vscode.Uri, position: vscode.Position, triggerCh
   return [...list.items].sort((a, b) => (a.sortText ?? label(a)).localeCompare(b.sortText ?? label(b)));
 }
 
-const labelOf = (item: vscode.CompletionItem | undefined): string | undefined => (item ? (typeof item.label === 'string' ? item.label : item.label.label) : undefined);
+const labelOf = (item: vscode.CompletionItem | undefined): string | undefined =>
+  item ? (typeof item.label === 'string' ? item.label : item.label.label) : undefined;
 
 suite('Section-aware completions', () => {
   let github: FakeGitHub;
@@ -33,7 +40,13 @@ suite('Section-aware completions', () => {
 
   suiteSetup(async () => {
     github = await FakeGitHub.start();
-    github.addPull('kubernetes/kubernetes', { number: 150101, title: 'Promote [PodLifecycleSleepAction] to GA', author: 'octo', mergedAt: '2027-03-30T10:00:00Z', labels: ['kind/feature'] });
+    github.addPull('kubernetes/kubernetes', {
+      number: 150101,
+      title: 'Promote [PodLifecycleSleepAction] to GA',
+      author: 'octo',
+      mergedAt: '2027-03-30T10:00:00Z',
+      labels: ['kind/feature'],
+    });
     github.addPull('kubernetes/kubernetes', { number: 150199, title: 'Never fetched', author: 'octo', mergedAt: '2027-03-30T10:00:00Z', labels: [] });
     // The unfetched PR's request never answers while this suite runs.
     github.fail({ kind: 'hang', path: /150199/ });
@@ -61,11 +74,11 @@ suite('Section-aware completions', () => {
     'Featured PRs': 'Featured PR heading',
     'KEP of the Week': 'KEP of the Week heading',
     'Other Merges': 'Merge item',
-    'Promotions': 'Promotion',
-    'Deprecated': 'Deprecation',
+    Promotions: 'Promotion',
+    Deprecated: 'Deprecation',
     'Version Updates': 'Version update',
     'Subprojects and Dependency Updates': 'Subproject release',
-    'Shoutouts': 'Shoutouts item',
+    Shoutouts: 'Shoutouts item',
   };
   for (const section of TEMPLATE_SECTIONS) {
     test(`${section}: the first suggestion at the start of a line is the section's item shape`, async () => {
@@ -104,18 +117,21 @@ suite('Section-aware completions', () => {
     }
   });
 
-  test('a PR title from the hover\'s cache fills the link text; an uncached PR never makes a completion wait', async () => {
+  test("a PR title from the hover's cache fills the link text; an uncached PR never makes a completion wait", async () => {
     const editor = await vscode.window.showTextDocument(document);
     const line = lineAfter('## Other Merges');
     await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), `* [](${PR}) and [](${UNFETCHED})`));
     try {
       // GitHub is still working on the uncached PR (its request hangs); the completion answers
       // anyway, without a title, while that request is open.
-      await waitFor(() => github.requests.some((request) => request.path.endsWith('/150199')), { message: 'the edition\'s prefetch asked for the uncached PR' });
+      await waitFor(() => github.requests.some((request) => request.path.endsWith('/150199')), { message: "the edition's prefetch asked for the uncached PR" });
       const unfetchedColumn = document.lineAt(line).text.indexOf(`[](${UNFETCHED}`) + 1;
       const atUnfetched = await suggestions(uri, new vscode.Position(line, unfetchedColumn));
       assert.ok(atUnfetched.length > 0, 'the editor answered');
-      assert.deepEqual(atUnfetched.filter((item) => labelOf(item) === 'Never fetched' || String(item.detail).includes('#150199')), []);
+      assert.deepEqual(
+        atUnfetched.filter((item) => labelOf(item) === 'Never fetched' || String(item.detail).includes('#150199')),
+        [],
+      );
       assert.ok(github.activeRequests > 0, 'the request for the uncached PR is still open');
       // The hover has the other PR (it fetches it if the prefetch has not yet).
       await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(line, 10));
@@ -147,15 +163,24 @@ suite('Section-aware completions', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     const offered = (await suggestions(uri, new vscode.Position(line, 'lwkd-'.length), '-')).map(labelOf);
     assert.ok(offered.includes('lwkd-shoutouts') && offered.includes('lwkd-merge'), offered.join(', '));
-    assert.ok(offered.every((label) => label?.startsWith('lwkd-')), offered.join(', '));
+    assert.ok(
+      offered.every((label) => label?.startsWith('lwkd-')),
+      offered.join(', '),
+    );
 
     const dash = new vscode.WorkspaceEdit();
     dash.replace(uri, new vscode.Range(line, 0, line, 'lwkd-'.length), '-');
     assert.ok(await vscode.workspace.applyEdit(dash));
-    assert.deepEqual((await suggestions(uri, new vscode.Position(line, 1), '-')).map(labelOf).filter((label) => label?.startsWith('lwkd-')), []);
+    assert.deepEqual(
+      (await suggestions(uri, new vscode.Position(line, 1), '-')).map(labelOf).filter((label) => label?.startsWith('lwkd-')),
+      [],
+    );
 
     const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'lwkd-' });
-    assert.deepEqual((await suggestions(notes.uri, new vscode.Position(0, 5), '-')).map(labelOf).filter((label) => label?.startsWith('lwkd-')), []);
+    assert.deepEqual(
+      (await suggestions(notes.uri, new vscode.Position(0, 5), '-')).map(labelOf).filter((label) => label?.startsWith('lwkd-')),
+      [],
+    );
     const undo = new vscode.WorkspaceEdit();
     undo.delete(uri, new vscode.Range(line, 0, line, 1));
     assert.ok(await vscode.workspace.applyEdit(undo));

@@ -5,7 +5,10 @@ import { waitFor } from '../util/waitFor';
 const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const post = (name: string): vscode.Uri => vscode.Uri.joinPath(folder(), '_posts', name);
 const lwkd = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'LWKD');
-const codes = (uri: vscode.Uri) => lwkd(uri).map((diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)).sort();
+const codes = (uri: vscode.Uri) =>
+  lwkd(uri)
+    .map((diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code))
+    .sort();
 
 const EDITION = `---
 layout: post
@@ -36,7 +39,7 @@ suite('Style checks in the editor', () => {
     await vscode.workspace.fs.delete(uri());
   });
 
-  test('an open edition gets the stylesheet\'s findings as diagnostics', async () => {
+  test("an open edition gets the stylesheet's findings as diagnostics", async () => {
     await vscode.window.showTextDocument(uri());
     await waitFor(() => lwkd(uri()).length > 0, { message: 'LWKD diagnostics' });
     assert.deepEqual(codes(uri()), ['bullet-period', 'capitalization', 'pulls-url', 'title-form']);
@@ -53,10 +56,15 @@ suite('Style checks in the editor', () => {
     await waitFor(() => !codes(uri()).includes('bullet-period'), { message: 'the period finding to go' });
   });
 
-  test('a quick fix applies the stylesheet\'s form', async () => {
+  test("a quick fix applies the stylesheet's form", async () => {
     const editor = await vscode.window.showTextDocument(uri());
     const diagnostic = await waitFor(() => lwkd(uri()).find((candidate) => candidate.code === 'title-form'), { message: 'the title finding' });
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri(),
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => action.title.startsWith('Set the title'));
     assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -67,7 +75,12 @@ suite('Style checks in the editor', () => {
   test('"Fix all" fixes every mechanical finding at once', async () => {
     const editor = await vscode.window.showTextDocument(uri());
     await waitFor(() => codes(uri()).length === 4, { message: 'all four findings' });
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.append('lwkd').value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri(),
+      new vscode.Range(0, 0, 0, 0),
+      vscode.CodeActionKind.SourceFixAll.append('lwkd').value,
+    );
     const fixAll = actions.find((action) => action.title === 'Fix all auto-fixable LWKD style problems');
     assert.ok(fixAll?.edit);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
@@ -78,7 +91,9 @@ suite('Style checks in the editor', () => {
   test('a rule can be switched off or re-graded in lwkd.lint.rules', async () => {
     await vscode.window.showTextDocument(uri());
     await waitFor(() => codes(uri()).includes('pulls-url'), { message: 'the findings' });
-    await vscode.workspace.getConfiguration('lwkd').update('lint.rules', { 'pulls-url': 'off', 'bullet-period': 'error' }, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('lwkd')
+      .update('lint.rules', { 'pulls-url': 'off', 'bullet-period': 'error' }, vscode.ConfigurationTarget.Workspace);
     await waitFor(() => !codes(uri()).includes('pulls-url'), { message: 'pulls-url to be off' });
     assert.equal(lwkd(uri()).find((diagnostic) => diagnostic.code === 'bullet-period')?.severity, vscode.DiagnosticSeverity.Error);
   });
@@ -93,7 +108,10 @@ suite('Style checks in the editor', () => {
   test('a PR already linked the week before is reported, naming that edition', async () => {
     const previous = post('2026-11-15-update.md');
     await vscode.window.showTextDocument(previous);
-    const covered = await waitFor(() => lwkd(previous).find((diagnostic) => diagnostic.code === 'covered-recently'), { message: 'the coverage finding', timeoutMs: 20_000 });
+    const covered = await waitFor(() => lwkd(previous).find((diagnostic) => diagnostic.code === 'covered-recently'), {
+      message: 'the coverage finding',
+      timeoutMs: 20_000,
+    });
     assert.equal(covered.range.start.line, 24);
     assert.match(covered.message, /Already linked in "Week Ending November 8, 2026" \(line 24\)/);
   });

@@ -11,16 +11,29 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const EDITION = '2027-05-02-update.md';
 const EARLIER = '2027-04-25-update.md';
 
-const edition = (week: string, title: string, body: string[]): string => [
-  '---', 'layout: post', `title: Week Ending ${title}`, `date: ${week} 22:00:00 -0000`, `slug: ${week}-update`, '---', '', ...body, '',
-].join('\n');
+const edition = (week: string, title: string, body: string[]): string =>
+  ['---', 'layout: post', `title: Week Ending ${title}`, `date: ${week} 22:00:00 -0000`, `slug: ${week}-update`, '---', '', ...body, ''].join('\n');
 
 const TEXT = edition('2027-05-02', 'May 2, 2027', [
-  '## Developer News', '', 'News.', '',
-  '## Other Merges', '', '* Kubelet [restarts faster](https://github.com/kubernetes/kubernetes/pull/160009)', '',
-  '## Promotions', '', '*', '',
-  '## Subprojects and Dependency Updates', '', '*', '',
-  '## Shoutouts', '', 'Thanks.',
+  '## Developer News',
+  '',
+  'News.',
+  '',
+  '## Other Merges',
+  '',
+  '* Kubelet [restarts faster](https://github.com/kubernetes/kubernetes/pull/160009)',
+  '',
+  '## Promotions',
+  '',
+  '*',
+  '',
+  '## Subprojects and Dependency Updates',
+  '',
+  '*',
+  '',
+  '## Shoutouts',
+  '',
+  'Thanks.',
 ]);
 
 /**
@@ -55,14 +68,21 @@ suite('Insert Merged PRs and Subproject Releases', () => {
     merged(160006, 'Automated cherry pick of #160004: Kubelet reports image pull progress', ['kind/feature', 'release-note']);
     merged(160007, 'Merged the week before', ['kind/feature'], '2027-04-25T12:00:00Z');
     merged(160009, 'Kubelet restarts faster', ['kind/feature']);
-    github.addRelease('cri-o/cri-o', { tag: 'v1.33.1', publishedAt: '2027-04-29T10:00:00Z', body: '## Changes\n* Fix the seccomp default (#9001)\n* Bump runc to v1.2.5' });
+    github.addRelease('cri-o/cri-o', {
+      tag: 'v1.33.1',
+      publishedAt: '2027-04-29T10:00:00Z',
+      body: '## Changes\n* Fix the seccomp default (#9001)\n* Bump runc to v1.2.5',
+    });
     github.addRelease('cri-o/cri-o', { tag: 'v1.32.4', publishedAt: '2027-04-29T11:00:00Z' });
     github.addRelease('containerd/containerd', { tag: 'v2.1.0-rc.1', publishedAt: '2027-04-30T10:00:00Z', prerelease: true });
     github.addRelease('etcd-io/etcd', { tag: 'v3.6.0', publishedAt: '2027-04-20T10:00:00Z' });
     await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
     await config().update('timeZone', 'UTC', vscode.ConfigurationTarget.Global);
     await config().update('releases.repos', ['cri-o/cri-o', 'containerd/containerd', 'etcd-io/etcd', 'gone/missing'], vscode.ConfigurationTarget.Global);
-    await vscode.workspace.fs.writeFile(post(EARLIER), encode(edition('2027-04-25', 'April 25, 2027', ['## Other Merges', '', '* [Covered](https://github.com/kubernetes/kubernetes/pull/160005)'])));
+    await vscode.workspace.fs.writeFile(
+      post(EARLIER),
+      encode(edition('2027-04-25', 'April 25, 2027', ['## Other Merges', '', '* [Covered](https://github.com/kubernetes/kubernetes/pull/160005)'])),
+    );
     await vscode.workspace.fs.writeFile(post(EDITION), encode(TEXT));
     await vscode.commands.executeCommand('lwkd.refreshPastIssues');
   });
@@ -96,12 +116,18 @@ suite('Insert Merged PRs and Subproject Releases', () => {
     assert.equal(section('Promotions').trim(), '* [PodHostIPs to GA](https://github.com/kubernetes/kubernetes/pull/160001)');
     assert.equal(section('Version Updates').trim(), '* [etcd to v3.5.10](https://github.com/kubernetes/kubernetes/pull/160003)');
     assert.equal(section('Deprecated').trim(), '* [Deprecate the -\\-legacy-flag flag](https://github.com/kubernetes/kubernetes/pull/160002)');
-    assert.equal(section('Other Merges').trim(), [
-      '* Kubelet [restarts faster](https://github.com/kubernetes/kubernetes/pull/160009)',
-      '* [Kubelet reports image pull progress](https://github.com/kubernetes/kubernetes/pull/160004)',
-    ].join('\n'));
+    assert.equal(
+      section('Other Merges').trim(),
+      [
+        '* Kubelet [restarts faster](https://github.com/kubernetes/kubernetes/pull/160009)',
+        '* [Kubelet reports image pull progress](https://github.com/kubernetes/kubernetes/pull/160004)',
+      ].join('\n'),
+    );
     assert.doesNotMatch(text, /160005|160006|160007/);
-    assert.ok(text.indexOf('## Deprecated') > text.indexOf('## Promotions') && text.indexOf('## Version Updates') < text.indexOf('## Subprojects'), 'new sections in the template\'s order');
+    assert.ok(
+      text.indexOf('## Deprecated') > text.indexOf('## Promotions') && text.indexOf('## Version Updates') < text.indexOf('## Subprojects'),
+      "new sections in the template's order",
+    );
     // One undoable edit.
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), TEXT);
@@ -138,7 +164,10 @@ suite('Insert Merged PRs and Subproject Releases', () => {
     assert.equal(outcome?.offered, 2);
     assert.match(outcome.notes.join(), /gone\/missing: GitHub has no such resource/);
     const section = document.getText().split('## Subprojects and Dependency Updates\n')[1]!.split('\n## ')[0]!.trim();
-    assert.equal(section, '* [cri-o v1.33.1](https://github.com/cri-o/cri-o/releases/tag/v1.33.1): Fix the seccomp default, Bump runc to v1.2.5; also [v1.32.4](https://github.com/cri-o/cri-o/releases/tag/v1.32.4)');
+    assert.equal(
+      section,
+      '* [cri-o v1.33.1](https://github.com/cri-o/cri-o/releases/tag/v1.33.1): Fix the seccomp default, Bump runc to v1.2.5; also [v1.32.4](https://github.com/cri-o/cri-o/releases/tag/v1.32.4)',
+    );
     const etcd = github.requests.filter((request) => request.path === '/repos/etcd-io/etcd/releases');
     assert.equal(etcd.length, 1, 'one page, newest first, reaches before the week');
   });

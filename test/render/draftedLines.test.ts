@@ -43,7 +43,7 @@ const TITLES: ReadonlyArray<[string, string]> = [
   ['entities', 'Show &lt;b&gt; &amp; &#60;script&#62; &copy; and AT&T'],
   ['an abbreviation definition and a strikethrough', 'Define *[HTML]: Hyper and ~~struck~~ text'],
   ['guillemets and ellipses', 'Quote <<this>> and wait... for it'],
-  ['smart quotes', 'Don\'t "quote" `x` \'single\''],
+  ['smart quotes', "Don't \"quote\" `x` 'single'"],
   ['block markers after newlines', 'First line\n# heading\n> quote\n- item\n1. numbered\n    indented'],
   ['line separators, C1 controls and zero-width characters', 'Split\u2028here\u0085and\u200b{\u200b{ x }} there'],
   ['an image', 'Show ![x](https://evil.example/x.png) image'],
@@ -52,15 +52,29 @@ const TITLES: ReadonlyArray<[string, string]> = [
   ['a Buttondown template tag', 'Hi {{ subscriber.email }} and {% if x %}y{% endif %}'],
 ];
 
-const PRS = readSearchPage({
-  total_count: TITLES.length + 2,
-  incomplete_results: false,
-  items: [
-    ...TITLES.map(([, title], i) => ({ number: 1000 + i, title, pull_request: { merged_at: '2027-03-10T10:00:00Z' }, labels: [{ name: 'kind/feature' }], user: { login: 'someone' } })),
-    { number: 2000, title: 'Promote {{ site.title }} <img src=x onerror=alert(1)> to GA', pull_request: { merged_at: '2027-03-10T10:00:00Z' }, labels: [{ name: 'kind/feature' }] },
-    { number: 2001, title: 'Bump etcd|{%raw%} from v1 to v2', pull_request: { merged_at: '2027-03-10T10:00:00Z' }, labels: [] },
-  ],
-}, 'kubernetes/kubernetes')!.items;
+const PRS = readSearchPage(
+  {
+    total_count: TITLES.length + 2,
+    incomplete_results: false,
+    items: [
+      ...TITLES.map(([, title], i) => ({
+        number: 1000 + i,
+        title,
+        pull_request: { merged_at: '2027-03-10T10:00:00Z' },
+        labels: [{ name: 'kind/feature' }],
+        user: { login: 'someone' },
+      })),
+      {
+        number: 2000,
+        title: 'Promote {{ site.title }} <img src=x onerror=alert(1)> to GA',
+        pull_request: { merged_at: '2027-03-10T10:00:00Z' },
+        labels: [{ name: 'kind/feature' }],
+      },
+      { number: 2001, title: 'Bump etcd|{%raw%} from v1 to v2', pull_request: { merged_at: '2027-03-10T10:00:00Z' }, labels: [] },
+    ],
+  },
+  'kubernetes/kubernetes',
+)!.items;
 
 const prUrl = (number: number): string => `https://github.com/kubernetes/kubernetes/pull/${number}`;
 /** What GitHub shows of a title in a list: one line, without the trailing period bullets drop. */
@@ -68,8 +82,8 @@ const shown = (title: string): string => visibleText(title.replace(/&/g, '&amp;'
 
 const mergedCases: Case[] = PRS.map((pr, i) => {
   const url = prUrl(pr.number);
-  const text = sectionFor(pr) === 'Other Merges' ? shown(pr.title)
-    : pr.number === 2000 ? '{{ site.title }} <img src=x onerror=alert(1)> to GA' : 'etcd|{%raw%} to v2';
+  const text =
+    sectionFor(pr) === 'Other Merges' ? shown(pr.title) : pr.number === 2000 ? '{{ site.title }} <img src=x onerror=alert(1)> to GA' : 'etcd|{%raw%} to v2';
   return { name: `merged PR title with ${TITLES[i]?.[0] ?? pr.title}`, markdown: bulletFor(pr), links: [{ href: url, text }], text };
 });
 
@@ -82,7 +96,7 @@ const headingCases: Case[] = TITLES.slice(0, 12).map(([name, title], i) => ({
 
 const week = editionWeekWindow({ year: 2027, month: 3, day: 14 }, 'UTC');
 const NOTES = [
-  '## What\'s changed',
+  "## What's changed",
   '- <img src=x onerror=alert(1)> Fix the probe',
   '- Support {% include evil.html %} and {{ site.title }} now',
   '* Use a | b pipes and *stars* and `code` and $$math$$',
@@ -105,7 +119,12 @@ const releaseCases: Case[] = RELEASE_TAGS.map(([name, tag], i) => {
   return {
     name: `release line with ${name}`,
     markdown: releaseLine(group),
-    links: [{ href: (href) => href.startsWith(prefix) && !/[\s()"'<>]/.test(href) && decodeURIComponent(href.slice(prefix.length)) === tag, text: `cri-o ${version}` }],
+    links: [
+      {
+        href: (href) => href.startsWith(prefix) && !/[\s()"'<>]/.test(href) && decodeURIComponent(href.slice(prefix.length)) === tag,
+        text: `cri-o ${version}`,
+      },
+    ],
     text,
   };
 });
@@ -113,16 +132,21 @@ const releaseCases: Case[] = RELEASE_TAGS.map(([name, tag], i) => {
 /** A contributor's line with the raw-markup rule's quick fixes applied. */
 function fixedByRule(line: string): string {
   const text = `---\nlayout: post\n---\n${line}\n`;
-  const edits = lintPost(text).filter((finding) => finding.code === 'raw-markup').flatMap((finding) => finding.fix?.edits ?? []);
+  const edits = lintPost(text)
+    .filter((finding) => finding.code === 'raw-markup')
+    .flatMap((finding) => finding.fix?.edits ?? []);
   return applyEdits(text, edits).split('\n')[3]!;
 }
-const CONTRIBUTED = '* Fix <script>alert(1)</script>, {% include x.html %}, {{ site.title }} and [x](https://github.com/kubernetes/kubernetes/pull/9){: onclick="alert(1)"} and <img src=x onerror=alert(1)>';
-const fixCases: Case[] = [{
-  name: 'a contributor\'s line after the raw-markup quick fixes',
-  markdown: fixedByRule(CONTRIBUTED),
-  links: [{ href: prUrl(9), text: 'x' }],
-  text: 'Fix <script>alert(1)</script>, {% include x.html %}, {{ site.title }} and x{: onclick="alert(1)"} and <img src=x onerror=alert(1)>',
-}];
+const CONTRIBUTED =
+  '* Fix <script>alert(1)</script>, {% include x.html %}, {{ site.title }} and [x](https://github.com/kubernetes/kubernetes/pull/9){: onclick="alert(1)"} and <img src=x onerror=alert(1)>';
+const fixCases: Case[] = [
+  {
+    name: "a contributor's line after the raw-markup quick fixes",
+    markdown: fixedByRule(CONTRIBUTED),
+    links: [{ href: prUrl(9), text: 'x' }],
+    text: 'Fix <script>alert(1)</script>, {% include x.html %}, {{ site.title }} and x{: onclick="alert(1)"} and <img src=x onerror=alert(1)>',
+  },
+];
 
 const CASES: readonly Case[] = [...mergedCases, ...headingCases, ...releaseCases, ...fixCases];
 
@@ -154,9 +178,11 @@ suite(`Drafted lines, built by Jekyll (Liquid, then kramdown with GFM input) wit
 });
 
 suite('Drafted lines, rendered as CommonMark (Buttondown) with raw HTML allowed', () => {
-  CASES.forEach((testCase) => test(testCase.name, () => {
-    const { strict, gfm } = renderCommonMark(testCase.markdown);
-    check(strict, testCase);
-    check(gfm, testCase);
-  }));
+  CASES.forEach((testCase) =>
+    test(testCase.name, () => {
+      const { strict, gfm } = renderCommonMark(testCase.markdown);
+      check(strict, testCase);
+      check(gfm, testCase);
+    }),
+  );
 });

@@ -44,8 +44,14 @@ export function buildWithJekyll(blocks: readonly string[]): JekyllBuild {
     mkdirSync(join(site, '_posts'));
     writeFileSync(join(site, '_config.yml'), CONFIG);
     const body = blocks.map((block, index) => `## case-${index}\n\n${block}\n`).join('\n');
-    writeFileSync(join(site, '_posts', '2027-03-14-update.md'), `---\ntitle: Week Ending March 14, 2027\ndate: 2027-03-15 01:00:00 -0000\nslug: 2027-03-14-update\npermalink: /edition.html\n---\n\n${body}`);
-    const result = spawnSync(JEKYLL, ['build', '--source', site, '--destination', join(site, '_site'), '--disable-disk-cache'], { encoding: 'utf8', timeout: 60_000 });
+    writeFileSync(
+      join(site, '_posts', '2027-03-14-update.md'),
+      `---\ntitle: Week Ending March 14, 2027\ndate: 2027-03-15 01:00:00 -0000\nslug: 2027-03-14-update\npermalink: /edition.html\n---\n\n${body}`,
+    );
+    const result = spawnSync(JEKYLL, ['build', '--source', site, '--destination', join(site, '_site'), '--disable-disk-cache'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     // Jekyll's first lines of an error say what failed; its Ruby backtrace after them does not.
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`.slice(0, 3000);
     const fragments = new Map<number, string>();
@@ -71,15 +77,16 @@ export function renderCommonMark(markdown: string): { strict: string; gfm: strin
   return { strict: strict.render(markdown), gfm: gfm.render(markdown) };
 }
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: '\'', nbsp: '\u00a0' };
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** What a reader sees of an HTML fragment's text (no tags), with typographic quotes made plain. */
 export function visibleText(html: string): string {
   return html
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
-      name[0] === '#' ? String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : NAMED[name] ?? entity)
-    .replace(/[‘’]/g, '\'')
+      name[0] === '#' ? String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (NAMED[name] ?? entity),
+    )
+    .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/…/g, '...')
     .replace(/\s+/g, ' ')

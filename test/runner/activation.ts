@@ -35,7 +35,10 @@ export interface ActivationTarget {
  * Nothing reaches the internet: the browser resolves only 127.0.0.1 and the server's requests
  * go to a closed local proxy port. Throws with a readable message if the host cannot start.
  */
-export async function measureActivation(targets: readonly ActivationTarget[], { runs, fixture = 'test/fixtures/workspace', log }: { runs: number; fixture?: string; log: string }): Promise<Map<string, ActivationSample[]>> {
+export async function measureActivation(
+  targets: readonly ActivationTarget[],
+  { runs, fixture = 'test/fixtures/workspace', log }: { runs: number; fixture?: string; log: string },
+): Promise<Map<string, ActivationSample[]>> {
   if (!installedServer()) {
     throw new Error('the VS Code server is not installed under .vscode-test/ (npm test -- integration installs it)');
   }
@@ -75,8 +78,12 @@ async function launchOnce(browser: Browser, target: ActivationTarget, probe: str
       env: {
         LWKD_ACTIVATION_EXTENSION_ID: target.id,
         LWKD_ACTIVATION_OUT: out,
-        HTTP_PROXY: offline, HTTPS_PROXY: offline, http_proxy: offline, https_proxy: offline,
-        NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost',
+        HTTP_PROXY: offline,
+        HTTPS_PROXY: offline,
+        http_proxy: offline,
+        https_proxy: offline,
+        NO_PROXY: '127.0.0.1,localhost',
+        no_proxy: '127.0.0.1,localhost',
       },
       userSettings: { 'lwkd.github.apiUrl': offline },
     });
@@ -96,9 +103,12 @@ async function launchOnce(browser: Browser, target: ActivationTarget, probe: str
     });
     await page.goto(workbenchUrl(server.url, { folder: workspace.folder, extensionTestsPath: probe, extensionDevelopmentPath: target.root }));
     let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([exited, new Promise<number>((resolve) => {
-      timer = setTimeout(() => resolve(-1), 180_000);
-    })]);
+    const code = await Promise.race([
+      exited,
+      new Promise<number>((resolve) => {
+        timer = setTimeout(() => resolve(-1), 180_000);
+      }),
+    ]);
     clearTimeout(timer);
     if (code !== 0 || !existsSync(out)) {
       throw new Error(`the activation probe for ${target.name} ${code === -1 ? 'did not finish within 180 s' : `exited with ${code}`} (log: ${log})`);

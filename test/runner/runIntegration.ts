@@ -22,7 +22,13 @@ async function main(): Promise<number> {
     execFileSync('git', args, {
       cwd: workspace.folder,
       stdio: 'ignore',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Fixture', GIT_AUTHOR_EMAIL: 'fixture@example.invalid', GIT_COMMITTER_NAME: 'Fixture', GIT_COMMITTER_EMAIL: 'fixture@example.invalid' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Fixture',
+        GIT_AUTHOR_EMAIL: 'fixture@example.invalid',
+        GIT_COMMITTER_NAME: 'Fixture',
+        GIT_COMMITTER_EMAIL: 'fixture@example.invalid',
+      },
     });
   };
   git('init', '-q', '-b', 'main');
@@ -50,10 +56,12 @@ async function main(): Promise<number> {
       }
     });
     page.on('pageerror', (error) => process.stderr.write(`[workbench] ${error.message}\n`));
-    await page.goto(workbenchUrl(server.url, {
-      folder: workspace.folder,
-      extensionTestsPath: join(projectRoot, 'out', 'test', 'integration', 'index.js'),
-    }));
+    await page.goto(
+      workbenchUrl(server.url, {
+        folder: workspace.folder,
+        extensionTestsPath: join(projectRoot, 'out', 'test', 'integration', 'index.js'),
+      }),
+    );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<number>((resolve) => {
       timer = setTimeout(() => {

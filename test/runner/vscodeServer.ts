@@ -161,9 +161,15 @@ export interface RunningServer {
   readonly extensionLog: () => string;
 }
 
-export async function startServer({ env = {}, userSettings = {}, logFile, extension = 'development', port: wanted }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer({
+  env = {},
+  userSettings = {},
+  logFile,
+  extension = 'development',
+  port: wanted,
+}: ServerOptions = {}): Promise<RunningServer> {
   const { node, serverMain } = ensureServer();
-  const port = wanted || await freePort();
+  const port = wanted || (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'lwkd-vscode-'));
   const userDataDir = join(dataDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
@@ -176,15 +182,20 @@ export async function startServer({ env = {}, userSettings = {}, logFile, extens
   }
   const args = [
     serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
     ...(extension === 'development' ? ['--enable-smoke-test-driver'] : []),
-    '--server-data-dir', join(dataDir, 'server-data'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--server-data-dir',
+    join(dataDir, 'server-data'),
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   const child = spawn(node, args, {
     // LWKD_TEST_USER_DATA_DIR: where the extension's global storage is, for tests that read it.
@@ -242,7 +253,9 @@ export async function startServer({ env = {}, userSettings = {}, logFile, extens
         for (const host of readdirSync(join(logs, session)).filter((name) => name.startsWith('exthost'))) {
           const folder = join(logs, session, host, 'lwkd-author.lwkd-author');
           if (existsSync(folder)) {
-            return readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8')).join('');
+            return readdirSync(folder)
+              .map((name) => readFileSync(join(folder, name), 'utf8'))
+              .join('');
           }
         }
       }

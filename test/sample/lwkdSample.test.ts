@@ -15,27 +15,35 @@ import { indexFolder } from '../util/indexFolder';
 
 function frontMatter(text: string): Record<string, string> {
   const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(block.split(/\r?\n/).map((line) => /^(\w+):\s*(.*)$/.exec(line)).filter((m) => m !== null).map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    block
+      .split(/\r?\n/)
+      .map((line) => /^(\w+):\s*(.*)$/.exec(line))
+      .filter((m) => m !== null)
+      .map((m) => [m[1]!, m[2]!]),
+  );
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-suite('The sample site\'s _config.yml', () => {
-  test('has LWKD\'s permalink pattern, no url and no timezone', () => {
+suite("The sample site's _config.yml", () => {
+  test("has LWKD's permalink pattern, no url and no timezone", () => {
     const parsed = parseSiteConfig(readFileSync(join(lwkdSampleDir, '_config.yml'), 'utf8'));
     assert.ok('config' in parsed, 'error' in parsed ? parsed.error : '');
     assert.deepEqual(parsed.config, { permalink: LWKD_PERMALINK });
   });
 });
 
-suite('The repository\'s template reproduces the published front matter', () => {
+suite("The repository's template reproduces the published front matter", () => {
   const template = join(lwkdSampleDir, 'template.md');
   const posts = join(lwkdSampleDir, '_posts');
   test('for every post whose title has the standard form', () => {
     const templateText = readFileSync(template, 'utf8');
     let compared = 0;
     const contradictory: string[] = [];
-    for (const name of readdirSync(posts).filter((file) => file.endsWith('.md')).sort()) {
+    for (const name of readdirSync(posts)
+      .filter((file) => file.endsWith('.md'))
+      .sort()) {
       const real = frontMatter(readFileSync(join(posts, name), 'utf8'));
       const title = /^Week Ending ([A-Z][a-z]+) ([1-9]\d?), (\d{4})$/.exec(real.title ?? '');
       const week = parseCalendarDate(real.slug?.replace(/-update$/, '') ?? '');
@@ -62,8 +70,12 @@ suite('The repository\'s template reproduces the published front matter', () => 
     }
     assert.ok(compared >= 200, `compared ${compared} posts`);
     assert.deepEqual(contradictory, [
-      '2018-04-02-update.md', '2018-04-09-update.md', '2018-04-16-update.md', '2018-04-23-update.md',
-      '2019-01-06-update.md', '2021-04-18-update.md',
+      '2018-04-02-update.md',
+      '2018-04-09-update.md',
+      '2018-04-16-update.md',
+      '2018-04-23-update.md',
+      '2019-01-06-update.md',
+      '2021-04-18-update.md',
     ]);
   });
 });
@@ -77,10 +89,16 @@ suite('The real LWKD archive', () => {
     const broken = posts.filter((post) => post.errors.length > 0).map((post) => post.file);
     assert.deepEqual(broken, [], 'every archived post has readable front matter');
     // The very first edition predates the section headings.
-    assert.deepEqual(posts.filter((post) => post.sections.length === 0).map((post) => post.file), ['_posts/2018-01-14-update.md']);
+    assert.deepEqual(
+      posts.filter((post) => post.sections.length === 0).map((post) => post.file),
+      ['_posts/2018-01-14-update.md'],
+    );
     const withoutDate = posts.filter((post) => post.frontMatter?.date === undefined).map((post) => post.file);
     assert.ok(withoutDate.length > 0 && withoutDate.includes('_posts/2018-01-14-update.md'));
-    assert.ok(posts.some((post) => post.frontMatter?.date?.startsWith('2022-02-29')), 'the impossible date 2022-02-29 is kept as written');
+    assert.ok(
+      posts.some((post) => post.frontMatter?.date?.startsWith('2022-02-29')),
+      'the impossible date 2022-02-29 is kept as written',
+    );
     // Heading variants the tree must show as they are.
     const titles = new Set(posts.flatMap((post) => post.sections.filter((s) => s.level === 2).map((s) => s.title)));
     assert.ok(titles.has('Featured PR') && titles.has('Featured PRs') && titles.has('Version Updates.'));
@@ -104,8 +122,16 @@ suite('Social post from real editions', () => {
       assert.ok(body.startsWith('# Week Ending ') && !body.includes('\nlayout: post\n'), name);
     }
     assert.deepEqual(socialFacts(read('2023-09-03-update.md')), ['WebSocket Client and V5 RemoteCommand Subprotocol', 'Phase 4 - Disabling In-Tree Providers']);
-    assert.deepEqual(socialFacts(read('2022-02-06-update.md')), ['beta apis off by default', 'Reduction of Secret-based Service Account Tokens', 'Add Forensic Container Checkpointing KEP']);
-    assert.deepEqual(socialFacts(read('2022-06-12-update.md')), ['KEP updates for API review', 'Cleaning up IPTables Chain Ownership', 'Split stdout and stderr log stream']);
+    assert.deepEqual(socialFacts(read('2022-02-06-update.md')), [
+      'beta apis off by default',
+      'Reduction of Secret-based Service Account Tokens',
+      'Add Forensic Container Checkpointing KEP',
+    ]);
+    assert.deepEqual(socialFacts(read('2022-06-12-update.md')), [
+      'KEP updates for API review',
+      'Cleaning up IPTables Chain Ownership',
+      'Split stdout and stderr log stream',
+    ]);
     assert.deepEqual(socialFacts(read('2022-07-10-update.md')), ['Migrate Ginkgo from v1 to v2']);
   });
 });
@@ -113,8 +139,13 @@ suite('Social post from real editions', () => {
 suite('The style checks on real editions', () => {
   test('the real LWKD editions (2018-2023) raise no raw-markup finding', () => {
     const posts = join(lwkdSampleDir, '_posts');
-    const found = readdirSync(posts).filter((name) => name.endsWith('.md')).flatMap((name) =>
-      lintPost(readFileSync(join(posts, name), 'utf8'), { fileName: `_posts/${name}` }).filter((finding) => finding.code === 'raw-markup').map((finding) => `${name}:${finding.line + 1}: ${finding.message}`));
+    const found = readdirSync(posts)
+      .filter((name) => name.endsWith('.md'))
+      .flatMap((name) =>
+        lintPost(readFileSync(join(posts, name), 'utf8'), { fileName: `_posts/${name}` })
+          .filter((finding) => finding.code === 'raw-markup')
+          .map((finding) => `${name}:${finding.line + 1}: ${finding.message}`),
+      );
     assert.deepEqual(found, []);
   });
 });

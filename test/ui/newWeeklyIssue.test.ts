@@ -19,13 +19,21 @@ suite('New Weekly Issue, from the command palette', () => {
     await session().screenshot('ui-new-weekly-issue-pick');
     await session().page.keyboard.press('Enter');
 
-    const month = String(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].indexOf(match[1]!) + 1).padStart(2, '0');
+    const month = String(
+      ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].indexOf(match[1]!) + 1,
+    ).padStart(2, '0');
     const name = `${match[3]}-${month}-${match[2]!.padStart(2, '0')}-update.md`;
     await session().page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 20_000 });
     const text = readFileSync(join(session().folder, '_posts', name), 'utf8');
     assert.match(text, new RegExp(`title: Week Ending ${match[1]} ${match[2]}, ${match[3]}`));
     // The workspace is not a git repository: no branch can be made there, so none is offered.
-    await waitFor(() => session().log().includes(`branch ${match[3]}${month}${match[2]!.padStart(2, '0')} not offered`), { message: 'the branch step to finish' });
+    await waitFor(
+      () =>
+        session()
+          .log()
+          .includes(`branch ${match[3]}${month}${match[2]!.padStart(2, '0')} not offered`),
+      { message: 'the branch step to finish' },
+    );
     assert.equal(await session().page.locator('.notification-toast', { hasText: 'Check out the branch' }).count(), 0);
     await session().screenshot('ui-new-weekly-issue-created');
   });

@@ -74,8 +74,11 @@ suite('Past Issues in a workspace without editions', () => {
     assert.equal(posts.length, 1);
     assert.ok(existsSync(join(session().folder, '_posts', posts[0]!)));
     // The new edition shows up in the tree in place of the welcome.
-    await session().page.locator('.pane', { has: session().page.locator('.pane-header', { hasText: 'Past Issues' }) })
-      .locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 20_000 });
+    await session()
+      .page.locator('.pane', { has: session().page.locator('.pane-header', { hasText: 'Past Issues' }) })
+      .locator('.monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 20_000 });
     await session().screenshot('ui-past-issues-first-edition');
   });
 });

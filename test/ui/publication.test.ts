@@ -8,7 +8,7 @@ suite('Edition status and Prepare Publication, as a writer sees them', () => {
   const item = () => session().page.locator('.statusbar-item', { hasText: 'Week ending' });
   const quickInput = () => session().page.locator('.quick-input-widget');
 
-  test('the status bar shows the open edition\'s week, and only while an edition is open', async () => {
+  test("the status bar shows the open edition's week, and only while an edition is open", async () => {
     await session().openFile('2026-11-15-update.md');
     await item().waitFor({ state: 'visible', timeout: 20_000 });
     assert.match(await item().innerText(), /Week ending Nov 15 · past publication/);
@@ -31,12 +31,15 @@ suite('Edition status and Prepare Publication, as a writer sees them', () => {
 
     await quickInput().getByText('Prepare Publication: Week Ending November 15, 2026').waitFor({ state: 'visible', timeout: 20_000 });
     const rows = await quickInput().locator('.monaco-list-row').allInnerTexts();
-    assert.deepEqual(rows.map((row) => row.replace(/\s+/g, ' ').trim()), [
-      'Buttondown subjectLWKD: Week Ending November 15, 2026',
-      'Buttondown body24 lines, front matter removed',
-      'Permalinkhttps://lwkd.info/2026/20261116',
-      'Show social post draftBluesky and Mastodon',
-    ]);
+    assert.deepEqual(
+      rows.map((row) => row.replace(/\s+/g, ' ').trim()),
+      [
+        'Buttondown subjectLWKD: Week Ending November 15, 2026',
+        'Buttondown body24 lines, front matter removed',
+        'Permalinkhttps://lwkd.info/2026/20261116',
+        'Show social post draftBluesky and Mastodon',
+      ],
+    );
     // The subject is on the clipboard already: its row is checked, the others offer to copy.
     assert.equal(await quickInput().locator('.monaco-list-row').first().locator('.codicon-check').count(), 1);
     assert.equal(await quickInput().locator('.monaco-list-row .codicon-copy').count(), 2);

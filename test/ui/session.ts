@@ -30,14 +30,12 @@ export class UiSession {
     const serverLog = join(resultsDir, 'ui-server.log');
     writeFileSync(serverLog, '');
     const server = await startServer({ logFile: serverLog, extension: 'installed', userSettings: { 'lwkd.github.apiUrl': github.url } });
-    const target = workspaceFile
-      ? `workspace=${encodeURIComponent(join(workspace.folder, workspaceFile))}`
-      : `folder=${encodeURIComponent(workspace.folder)}`;
-    const session = await UiSession.attach(`${server.url}/?${target}`, [
-      () => server.stop(),
-      () => github.close(),
-      () => workspace.dispose(),
-    ], server.extensionLog);
+    const target = workspaceFile ? `workspace=${encodeURIComponent(join(workspace.folder, workspaceFile))}` : `folder=${encodeURIComponent(workspace.folder)}`;
+    const session = await UiSession.attach(
+      `${server.url}/?${target}`,
+      [() => server.stop(), () => github.close(), () => workspace.dispose()],
+      server.extensionLog,
+    );
     return Object.assign(session, { github, folder: workspace.folder });
   }
 
@@ -58,18 +56,21 @@ export class UiSession {
   async openPalette(text: string, expected: string = text): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: expected }).first();
-    await waitFor(async () => {
-      await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${text}`);
-      try {
-        await row.waitFor({ state: 'visible', timeout: 1_000 });
-        return true;
-      } catch {
-        await this.page.keyboard.press('Escape');
-        return false;
-      }
-    }, { timeoutMs: 60_000, message: `the palette to offer "${expected}"` });
+    await waitFor(
+      async () => {
+        await this.page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`>${text}`);
+        try {
+          await row.waitFor({ state: 'visible', timeout: 1_000 });
+          return true;
+        } catch {
+          await this.page.keyboard.press('Escape');
+          return false;
+        }
+      },
+      { timeoutMs: 60_000, message: `the palette to offer "${expected}"` },
+    );
   }
 
   /** Runs a command the way a person does: F1, type its title, Enter. */
@@ -86,17 +87,26 @@ export class UiSession {
     const target = this.page.locator('.view-line span', { hasText: text }).first();
     await target.waitFor({ state: 'visible' });
     const hover = this.page.locator('.monaco-hover', { hasText: expected });
-    await waitFor(async () => {
-      await this.page.mouse.move(0, 0);
-      await target.hover();
-      return hover.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
-    }, { timeoutMs: 60_000, message: `a hover with "${expected}"` });
+    await waitFor(
+      async () => {
+        await this.page.mouse.move(0, 0);
+        await target.hover();
+        return hover.waitFor({ state: 'visible', timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeoutMs: 60_000, message: `a hover with "${expected}"` },
+    );
     return hover;
   }
 
   /** Clicks the LWKD icon in the activity bar, which shows Past Issues. */
   async openPastIssuesView(): Promise<void> {
-    await this.page.locator('.activitybar .action-item', { has: this.page.locator('[aria-label^="LWKD"]') }).first().click();
+    await this.page
+      .locator('.activitybar .action-item', { has: this.page.locator('[aria-label^="LWKD"]') })
+      .first()
+      .click();
   }
 
   /** Opens a file with Quick Open (Ctrl+P), as a person does. */
@@ -124,12 +134,18 @@ export class UiSession {
     }
     await this.screenshot(`failed-${test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
     const shown = async (selector: string): Promise<string[]> =>
-      this.page.locator(`${selector}:visible`).allInnerTexts().then((texts) => texts.map((text) => text.replace(/\s+/g, ' ').trim()), () => []);
+      this.page
+        .locator(`${selector}:visible`)
+        .allInnerTexts()
+        .then(
+          (texts) => texts.map((text) => text.replace(/\s+/g, ' ').trim()),
+          () => [],
+        );
     const lines = [
       `── what the workbench showed when "${test.title}" failed ──`,
       ...(await shown('.notifications-toasts .notification-list-item')).map((text) => `notification: ${text}`),
       ...(await shown('.quick-input-widget')).map((text) => `quick input: ${text.slice(0, 600)}`),
-      '── the extension\'s log (last 40 lines) ──',
+      "── the extension's log (last 40 lines) ──",
       ...this.extensionLog().trimEnd().split('\n').slice(-40),
     ];
     console.log(lines.join('\n'));

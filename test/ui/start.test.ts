@@ -15,9 +15,16 @@ suite('npm start', () => {
     this.timeout(120_000);
     // What `npm start -- --offline` runs after building.
     child = spawn(process.execPath, [join(projectRoot, 'out', 'scripts', 'start.js'), '--offline'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    const url = await waitFor(() => /running in VS Code: (\S+)/.exec(output)?.[1], { timeoutMs: 90_000, message: `npm start to print its URL (output: ${output})` });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const url = await waitFor(() => /running in VS Code: (\S+)/.exec(output)?.[1], {
+      timeoutMs: 90_000,
+      message: `npm start to print its URL (output: ${output})`,
+    });
     session = await UiSession.attach(url);
   });
 

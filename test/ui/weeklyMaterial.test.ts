@@ -6,15 +6,20 @@ interface ElementBox {
   getBoundingClientRect(): { left: number };
 }
 
-suite('Collecting the week\'s merged PRs, as a writer does', () => {
+suite("Collecting the week's merged PRs, as a writer does", () => {
   const session = useUiSession();
 
-  test('Insert Merged PRs shows the week\'s PRs grouped by kind, and Enter inserts the ticked ones', async () => {
+  test("Insert Merged PRs shows the week's PRs grouped by kind, and Enter inserts the ticked ones", async () => {
     const github = session().github;
     const merged = (number: number, title: string, labels: string[], body?: string) =>
       github.addPull('kubernetes/kubernetes', { number, title, author: 'dev', mergedAt: '2026-11-12T15:00:00Z', labels, ...(body ? { body } : {}) });
     merged(140101, 'Promote InPlacePodVerticalScaling to GA', ['kind/feature', 'release-note', 'sig/node'], '```release-note\nIn-place Pod resize is GA.\n```');
-    merged(140102, 'Add a --watch-cache-size flag to the apiserver', ['kind/api-change', 'release-note', 'sig/api-machinery'], '```release-note\nNew --watch-cache-size flag.\n```');
+    merged(
+      140102,
+      'Add a --watch-cache-size flag to the apiserver',
+      ['kind/api-change', 'release-note', 'sig/api-machinery'],
+      '```release-note\nNew --watch-cache-size flag.\n```',
+    );
     merged(140103, 'Deprecate the legacy image credential provider', ['kind/deprecation', 'release-note']);
     merged(140104, 'Bump etcd client to v3.6.1', ['release-note', 'area/dependency']);
     merged(140105, 'Automated cherry pick of #140101: Promote InPlacePodVerticalScaling to GA', ['kind/feature', 'release-note']);
@@ -22,7 +27,15 @@ suite('Collecting the week\'s merged PRs, as a writer does', () => {
     await session().runCommand('LWKD: Insert Merged PRs');
     const picker = session().page.locator('.quick-input-widget', { hasText: 'Merged PRs' });
     await picker.waitFor({ state: 'visible' });
-    for (const text of ['Features', 'API changes', 'Deprecations', 'Other', '#140101 Promote InPlacePodVerticalScaling to GA', 'In-place Pod resize is GA.', 'cherry-pick']) {
+    for (const text of [
+      'Features',
+      'API changes',
+      'Deprecations',
+      'Other',
+      '#140101 Promote InPlacePodVerticalScaling to GA',
+      'In-place Pod resize is GA.',
+      'cherry-pick',
+    ]) {
       await picker.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible' });
     }
     // The cherry-pick is offered but not ticked.
@@ -32,7 +45,10 @@ suite('Collecting the week\'s merged PRs, as a writer does', () => {
     // The reason a row starts unticked is the first thing in it, ahead of the title and labels.
     const cherryPick = picker.locator('.monaco-list-row', { hasText: '#140105' }).locator('.label-name').first();
     assert.match((await cherryPick.textContent()) ?? '', /^\s*cherry-pick · #140105 /);
-    const fits = await cherryPick.evaluate((element: ElementBox & { closest(selector: string): ElementBox | null }) => element.getBoundingClientRect().left >= (element.closest('.monaco-list-row')?.getBoundingClientRect().left ?? Infinity));
+    const fits = await cherryPick.evaluate(
+      (element: ElementBox & { closest(selector: string): ElementBox | null }) =>
+        element.getBoundingClientRect().left >= (element.closest('.monaco-list-row')?.getBoundingClientRect().left ?? Infinity),
+    );
     assert.ok(fits, 'the reason is inside the row, where it is seen');
     await session().screenshot('ui-insert-merged-prs');
     await session().page.keyboard.press('Enter');

@@ -19,7 +19,10 @@ suite('Workbench, as a writer sees it', () => {
     await toast.waitFor({ state: 'visible', timeout: 20_000 });
     // Opening the edition already fetched its links, so some of the 60 are spent.
     assert.match(await toast.innerText(), /\(anonymous\): \d+ of 60 requests left/);
-    assert.ok(session().github.requests.some((request) => request.path === '/rate_limit'), 'the fake GitHub was asked');
+    assert.ok(
+      session().github.requests.some((request) => request.path === '/rate_limit'),
+      'the fake GitHub was asked',
+    );
     await session().screenshot('ui-check-github');
   });
 
@@ -65,7 +68,7 @@ suite('Workbench, as a writer sees it', () => {
     await page.keyboard.press('Control+Z');
   });
 
-  test('Show Log opens the extension\'s log, which says it is active', async () => {
+  test("Show Log opens the extension's log, which says it is active", async () => {
     await session().runCommand('LWKD: Show Log');
     const output = session().page.locator('.part.panel .view-lines').filter({ hasText: 'LWKD Author' }).first();
     await output.waitFor({ state: 'visible', timeout: 20_000 });

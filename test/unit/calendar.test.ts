@@ -80,7 +80,7 @@ suite('Week-ending Sundays', () => {
     assert.equal(formatIsoDate(weekEnding(d('2028-03-01'), 'last')), '2028-02-27');
   });
 
-  test('the Sunday of any day\'s week is on or after it, within six days', () => {
+  test("the Sunday of any day's week is on or after it, within six days", () => {
     let date = d('2023-12-25');
     for (let i = 0; i < 800; i++, date = addDays(date, 1)) {
       const sunday = sundayEndingWeekOf(date);
@@ -91,7 +91,7 @@ suite('Week-ending Sundays', () => {
   });
 });
 
-suite('The writer\'s calendar date, in any time zone', () => {
+suite("The writer's calendar date, in any time zone", () => {
   // Sunday 2026-11-22 19:30 in Honolulu (UTC-10) is already Monday 05:30 in UTC.
   const sundayEveningHonolulu = new Date('2026-11-23T05:30:00Z');
   // Monday 2026-11-23 08:00 in Tonga (UTC+13) is still Sunday 19:00 in UTC.
@@ -129,11 +129,18 @@ suite('Front-matter times', () => {
     assert.equal(formatFrontMatterTime(new Date('2026-08-06T04:12:09.900Z')), '2026-08-06 04:12:09 -0000');
   });
 
-  test('parses the posts\' form and rejects impossible times', () => {
+  test("parses the posts' form and rejects impossible times", () => {
     const time = parseFrontMatterTime('2026-08-06 04:12:09 -0700');
     assert.ok(time);
     assert.equal(frontMatterInstant(time).toISOString(), '2026-08-06T11:12:09.000Z');
-    for (const bad of ['2022-02-29 22:00:00 -0000', '2026-08-06 24:00:00 -0000', '2026-08-06 22:00 -0000', '2026-08-06T22:00:00Z', '2026-08-06 22:00:00', '2026-08-06 22:61:00 -0000']) {
+    for (const bad of [
+      '2022-02-29 22:00:00 -0000',
+      '2026-08-06 24:00:00 -0000',
+      '2026-08-06 22:00 -0000',
+      '2026-08-06T22:00:00Z',
+      '2026-08-06 22:00:00',
+      '2026-08-06 22:61:00 -0000',
+    ]) {
       assert.equal(parseFrontMatterTime(bad), undefined, bad);
     }
   });

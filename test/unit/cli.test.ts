@@ -10,8 +10,12 @@ async function runCli(argv: string[], options: { env?: Record<string, string>; c
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     now: () => new Date(options.now ?? '2026-11-20T12:00:00Z'),
@@ -82,7 +86,7 @@ suite('lwkd new', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  test('writes next Sunday\'s edition from the template and prints its path', async () => {
+  test("writes next Sunday's edition from the template and prints its path", async () => {
     const { code, stdout, stderr } = await runCli(['new', '--root', root, '--today', '2026-11-20']);
     assert.equal(code, 0, stderr);
     const path = join(root, '_posts', '2026-11-22-update.md');
@@ -152,7 +156,8 @@ suite('lwkd new', () => {
 suite('lwkd stamp', () => {
   let root: string;
   let path: string;
-  const edition = '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n\n## Developer News\n\nText.\n';
+  const edition =
+    '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n\n## Developer News\n\nText.\n';
   setup(() => {
     root = site();
     mkdirSync(join(root, '_posts'));
@@ -204,7 +209,11 @@ suite('lwkd stamp', () => {
   });
 
   test('--now without an offset, at an impossible time or past 9999 is refused and nothing changes', async () => {
-    for (const [now, why] of [['2026-11-23T04:12:09', /no UTC offset/], ['2026-02-30T04:12:09Z', /not a real time/], ['9999-12-31T23:00:00-05:00', /years 1 to 9999/]] as const) {
+    for (const [now, why] of [
+      ['2026-11-23T04:12:09', /no UTC offset/],
+      ['2026-02-30T04:12:09Z', /not a real time/],
+      ['9999-12-31T23:00:00-05:00', /years 1 to 9999/],
+    ] as const) {
       const run = await runCli(['stamp', path, '--now', now]);
       assert.equal(run.code, 2, now);
       assert.match(run.stderr, why);
@@ -228,7 +237,14 @@ suite('lwkd pr', () => {
   let github: FakeGitHub;
   setup(async () => {
     github = await FakeGitHub.start({ tokens: ['cli-token-123'] });
-    github.addPull('kubernetes/kubernetes', { number: 111090, title: 'Automated cherry pick of #1: fix <it>', author: 'bot', mergedAt: '2026-11-05T10:00:00Z', labels: ['kind/bug', 'lgtm'], baseRef: 'release-1.35' });
+    github.addPull('kubernetes/kubernetes', {
+      number: 111090,
+      title: 'Automated cherry pick of #1: fix <it>',
+      author: 'bot',
+      mergedAt: '2026-11-05T10:00:00Z',
+      labels: ['kind/bug', 'lgtm'],
+      baseRef: 'release-1.35',
+    });
   });
   teardown(async () => {
     await github.close();
@@ -237,7 +253,10 @@ suite('lwkd pr', () => {
   test('prints what GitHub says of a PR, by URL or short form', async () => {
     const { code, stdout } = await runCli(['pr', 'https://github.com/kubernetes/kubernetes/pull/111090', '--api-url', github.url]);
     assert.equal(code, 0);
-    assert.equal(stdout, 'kubernetes/kubernetes#111090: Automated cherry pick of #1: fix <it>\npull request, merged 2026-11-05, by @bot\nlabels: kind/bug\ncherry-pick: LWKD reports the original PR\n');
+    assert.equal(
+      stdout,
+      'kubernetes/kubernetes#111090: Automated cherry pick of #1: fix <it>\npull request, merged 2026-11-05, by @bot\nlabels: kind/bug\ncherry-pick: LWKD reports the original PR\n',
+    );
     const short = await runCli(['pr', 'k/k#111090', '--json'], { env: { LWKD_GITHUB_API_URL: github.url } });
     assert.equal((JSON.parse(short.stdout) as { state: string }).state, 'merged');
   });
@@ -274,7 +293,8 @@ suite('lwkd lint', () => {
 
   test('prints file:line:col code message, exits 1 on errors, and changes nothing', async () => {
     const path = join(root, '_posts', '2026-11-22-update.md');
-    const text = '---\nlayout: post\ntitle: Week Ending Novemebr 22, 2026\ndate: 2026-11-23 04:12:09 -0000\nslug: 2026-11-22-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pulls/5).\n';
+    const text =
+      '---\nlayout: post\ntitle: Week Ending Novemebr 22, 2026\ndate: 2026-11-23 04:12:09 -0000\nslug: 2026-11-22-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pulls/5).\n';
     writeFileSync(path, text);
     const { code, stdout } = await runCli(['lint', '--root', root], { cwd: root });
     assert.equal(code, 1);
@@ -286,11 +306,17 @@ suite('lwkd lint', () => {
 
   test('exits 0 with warnings only; JSON lists the findings', async () => {
     const path = join(root, '_posts', '2026-11-22-update.md');
-    writeFileSync(path, '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-23 04:12:09 -0000\nslug: 2026-11-22-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pull/5).\n');
+    writeFileSync(
+      path,
+      '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-23 04:12:09 -0000\nslug: 2026-11-22-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pull/5).\n',
+    );
     const { code, stdout } = await runCli(['lint', path, '--format', 'json'], { cwd: root });
     assert.equal(code, 0);
     const results = JSON.parse(stdout) as Array<{ findings: Array<{ code: string; severity: string }> }>;
-    assert.deepEqual(results[0]!.findings.map((finding) => [finding.code, finding.severity]), [['bullet-period', 'warning']]);
+    assert.deepEqual(
+      results[0]!.findings.map((finding) => [finding.code, finding.severity]),
+      [['bullet-period', 'warning']],
+    );
     assert.equal((await runCli(['lint', '--format', 'xml'])).code, 2);
   });
 });
@@ -300,34 +326,66 @@ suite('lwkd merged and lwkd releases', () => {
   let root: string;
   setup(async () => {
     github = await FakeGitHub.start({ tokens: ['cli-token-123'] });
-    github.addPull('kubernetes/kubernetes', { number: 170001, title: 'Promote Foo to beta', author: 'a', mergedAt: '2027-03-10T10:00:00Z', labels: ['kind/feature'] });
-    github.addPull('kubernetes/kubernetes', { number: 170002, title: 'Kubelet does a thing', author: 'a', mergedAt: '2027-03-11T10:00:00Z', labels: ['release-note'] });
+    github.addPull('kubernetes/kubernetes', {
+      number: 170001,
+      title: 'Promote Foo to beta',
+      author: 'a',
+      mergedAt: '2027-03-10T10:00:00Z',
+      labels: ['kind/feature'],
+    });
+    github.addPull('kubernetes/kubernetes', {
+      number: 170002,
+      title: 'Kubelet does a thing',
+      author: 'a',
+      mergedAt: '2027-03-11T10:00:00Z',
+      labels: ['release-note'],
+    });
     github.addRelease('cri-o/cri-o', { tag: 'v1.33.1', publishedAt: '2027-03-12T10:00:00Z', body: '* Fix seccomp' });
     root = site();
     mkdirSync(join(root, '_posts'));
-    writeFileSync(join(root, '_posts', '2027-03-07-update.md'), '---\ntitle: Week Ending March 7, 2027\n---\n## Other Merges\n\n* [x](https://github.com/kubernetes/kubernetes/pull/170002)\n');
+    writeFileSync(
+      join(root, '_posts', '2027-03-07-update.md'),
+      '---\ntitle: Week Ending March 7, 2027\n---\n## Other Merges\n\n* [x](https://github.com/kubernetes/kubernetes/pull/170002)\n',
+    );
   });
   teardown(async () => {
     await github.close();
     rmSync(root, { recursive: true, force: true });
   });
 
-  test('merged: the week\'s candidates with their bullets; one covered last week is marked and unticked', async () => {
+  test("merged: the week's candidates with their bullets; one covered last week is marked and unticked", async () => {
     const { code, stdout } = await runCli(['merged', '--week', '2027-03-14', '--api-url', github.url], { cwd: root });
     assert.equal(code, 0);
-    assert.equal(stdout, [
-      'Week Ending March 14, 2027: 2 merged PRs', '', 'feature',
-      '  [x] Promotions: * [Foo to Beta](https://github.com/kubernetes/kubernetes/pull/170001)', '', 'other',
-      '  [ ] Other Merges: * [Kubelet does a thing](https://github.com/kubernetes/kubernetes/pull/170002)  (in Week Ending March 7, 2027)', '',
-    ].join('\n'));
-    const json = JSON.parse((await runCli(['merged', '--week', '2027-03-14', '--json', '--api-url', github.url], { cwd: root })).stdout) as Array<{ number: number; bullet: string }>;
-    assert.deepEqual(json.map((candidate) => candidate.number), [170001, 170002]);
+    assert.equal(
+      stdout,
+      [
+        'Week Ending March 14, 2027: 2 merged PRs',
+        '',
+        'feature',
+        '  [x] Promotions: * [Foo to Beta](https://github.com/kubernetes/kubernetes/pull/170001)',
+        '',
+        'other',
+        '  [ ] Other Merges: * [Kubelet does a thing](https://github.com/kubernetes/kubernetes/pull/170002)  (in Week Ending March 7, 2027)',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await runCli(['merged', '--week', '2027-03-14', '--json', '--api-url', github.url], { cwd: root })).stdout) as Array<{
+      number: number;
+      bullet: string;
+    }>;
+    assert.deepEqual(
+      json.map((candidate) => candidate.number),
+      [170001, 170002],
+    );
   });
 
   test('releases: one line per project; a missing repository is reported and the exit code says when nothing could be read', async () => {
     const ok = await runCli(['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o,gone/missing', '--api-url', github.url]);
     assert.equal(ok.code, 0);
-    assert.equal(ok.stdout, 'Week Ending March 14, 2027: 1 of 2 projects released\n* [cri-o v1.33.1](https://github.com/cri-o/cri-o/releases/tag/v1.33.1): Fix seccomp\n');
+    assert.equal(
+      ok.stdout,
+      'Week Ending March 14, 2027: 1 of 2 projects released\n* [cri-o v1.33.1](https://github.com/cri-o/cri-o/releases/tag/v1.33.1): Fix seccomp\n',
+    );
     assert.match(ok.stderr, /gone\/missing: GitHub has no such resource/);
     github.fail({ kind: 'serverError' });
     assert.equal((await runCli(['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o', '--api-url', github.url])).code, 1);

@@ -6,8 +6,12 @@ async function runCli(argv: string[], env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     env,
     cwd: process.cwd(),
     now: () => new Date('2027-03-20T12:00:00Z'),
@@ -25,7 +29,14 @@ suite('lwkd GitHub commands: tokens and remote text', () => {
 
   setup(async () => {
     github = await FakeGitHub.start({ tokens: ['cli-token-123'] });
-    github.addPull('kubernetes/kubernetes', { number: 130001, title: HOSTILE, author: 'dev', mergedAt: '2027-03-10T12:00:00Z', labels: ['release-note', `kind/\u009bfeature`], milestone: 'v1.36\u202e' });
+    github.addPull('kubernetes/kubernetes', {
+      number: 130001,
+      title: HOSTILE,
+      author: 'dev',
+      mergedAt: '2027-03-10T12:00:00Z',
+      labels: ['release-note', `kind/\u009bfeature`],
+      milestone: 'v1.36\u202e',
+    });
     github.addRelease('cri-o/cri-o', { tag: 'v1.31.2\u202e', publishedAt: '2027-03-10T12:00:00Z', body: `* ${HOSTILE}` });
   });
 
@@ -43,7 +54,11 @@ suite('lwkd GitHub commands: tokens and remote text', () => {
 
   test('a GITHUB_TOKEN with a line break is "not a valid token" for pr, merged and releases', async () => {
     const env = { GITHUB_TOKEN: 'cli-token-123\nX-Injected: 1', LWKD_GITHUB_API_URL: github.url };
-    for (const argv of [['pr', 'k/k#130001'], ['merged', '--week', '2027-03-14'], ['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o']]) {
+    for (const argv of [
+      ['pr', 'k/k#130001'],
+      ['merged', '--week', '2027-03-14'],
+      ['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o'],
+    ]) {
       const { code, stderr } = await runCli(argv, env);
       assert.equal(code, 1, argv.join(' '));
       assert.match(stderr, /not a valid token/, argv.join(' '));
@@ -54,7 +69,10 @@ suite('lwkd GitHub commands: tokens and remote text', () => {
   });
 
   test('lwkd pr prints remote text without controls, bidi, zero-width characters or separators', async () => {
-    for (const argv of [['pr', 'k/k#130001'], ['pr', 'k/k#130001', '--json']]) {
+    for (const argv of [
+      ['pr', 'k/k#130001'],
+      ['pr', 'k/k#130001', '--json'],
+    ]) {
       const { code, stdout } = await runCli(argv, { LWKD_GITHUB_API_URL: github.url });
       assert.equal(code, 0);
       assert.ok(!UNSAFE.test(stdout), JSON.stringify(stdout));

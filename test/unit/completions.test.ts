@@ -40,11 +40,11 @@ const EXPECTED_SHAPE: Record<string, { label: string; starts: string }> = {
   'Featured PRs': { label: 'Featured PR heading', starts: '### [${1:99999}: ' },
   'KEP of the Week': { label: 'KEP of the Week heading', starts: '### [KEP-${1:0000}: ' },
   'Other Merges': { label: 'Merge item', starts: '* ${1:Component} ' },
-  'Promotions': { label: 'Promotion', starts: '* [${1:FeatureGate} to ${2|Alpha,Beta,GA|}]' },
-  'Deprecated': { label: 'Deprecation', starts: '* ${1:The flag} `' },
+  Promotions: { label: 'Promotion', starts: '* [${1:FeatureGate} to ${2|Alpha,Beta,GA|}]' },
+  Deprecated: { label: 'Deprecation', starts: '* ${1:The flag} `' },
   'Version Updates': { label: 'Version update', starts: '* [${1:etcd} to v' },
   'Subprojects and Dependency Updates': { label: 'Subproject release', starts: '* [${1:project} v${2:1.2.3}]' },
-  'Shoutouts': { label: 'Shoutouts item', starts: '* ${1:No shoutouts this week.' },
+  Shoutouts: { label: 'Shoutouts item', starts: '* ${1:No shoutouts this week.' },
 };
 
 suite('Section-aware completions', () => {
@@ -79,10 +79,13 @@ suite('Section-aware completions', () => {
     assert.deepEqual(at(inSection('Other Merges', '### '), '|'), []);
   });
 
-  test('after ## the template sections the edition lacks, in the template\'s order', () => {
+  test("after ## the template sections the edition lacks, in the template's order", () => {
     const text = `${FRONT}## Developer News\n\nNews.\n\n## Other Merges\n\n* A thing\n\n## |\n`;
     const labels = at(text, '|').map((suggestion) => suggestion.label);
-    assert.deepEqual(labels, TEMPLATE_SECTIONS.filter((section) => section !== 'Developer News' && section !== 'Other Merges'));
+    assert.deepEqual(
+      labels,
+      TEMPLATE_SECTIONS.filter((section) => section !== 'Developer News' && section !== 'Other Merges'),
+    );
     const promotions = at(text, '|').find((suggestion) => suggestion.label === 'Promotions')!;
     assert.ok(promotions.insertText.startsWith('## Promotions\n\n* ['), promotions.insertText);
   });
@@ -92,7 +95,7 @@ suite('Section-aware completions', () => {
     assert.deepEqual(at(`${FRONT}|\n## Promotions\n`, '|'), []);
   });
 
-  test('an unknown section gets no shape; an archived spelling gets its section\'s', () => {
+  test("an unknown section gets no shape; an archived spelling gets its section's", () => {
     assert.deepEqual(at(`${FRONT}## Feature Work\n\n|\n`, '|'), []);
     assert.equal(at(`${FRONT}## Deprecations\n\n|\n`, '|')[0]?.label, 'Deprecation');
   });
@@ -100,9 +103,10 @@ suite('Section-aware completions', () => {
   suite('PR titles from the cache', () => {
     const url = 'https://github.com/kubernetes/kubernetes/pull/123456';
     const title = 'Graduate [PodHostIPs] to GA';
-    const cachedTitle: CompletionRequest['cachedTitle'] = (key) => (key.owner === 'kubernetes' && key.repo === 'kubernetes' && key.number === 123456 ? title : undefined);
+    const cachedTitle: CompletionRequest['cachedTitle'] = (key) =>
+      key.owner === 'kubernetes' && key.repo === 'kubernetes' && key.number === 123456 ? title : undefined;
 
-    test('inside the link text, GitHub\'s title (escaped for Markdown) replaces the text', () => {
+    test("inside the link text, GitHub's title (escaped for Markdown) replaces the text", () => {
       const line = `* [draft](${url})`;
       const suggestions = at(inSection('Other Merges', `* [dra|ft](${url})`), '|', { cachedTitle });
       const fill = suggestions.find((suggestion) => suggestion.kind === 'title');
@@ -132,7 +136,10 @@ suite('Section-aware completions', () => {
 
     test('with the cursor in the URL nothing is offered (the editor cannot replace text away from the cursor)', () => {
       const suggestions = at(inSection('Other Merges', `* [draft](https://github.com/kube|rnetes/kubernetes/pull/123456)`), '|', { cachedTitle });
-      assert.deepEqual(suggestions.filter((s) => s.kind === 'title'), []);
+      assert.deepEqual(
+        suggestions.filter((s) => s.kind === 'title'),
+        [],
+      );
     });
   });
 
@@ -140,10 +147,23 @@ suite('Section-aware completions', () => {
     const withCursor = inSection('Other Merges', '* Kubelet [restarts faster](https://github.com/kubernetes/kubernetes/pull/1)');
     const asked = at(withCursor, '|');
     assert.equal(asked.find((s) => s.kind === 'initials')?.insertText, ' *${1:JMB}*$0');
-    assert.deepEqual(at(withCursor, '|', { explicit: false }).filter((s) => s.kind === 'initials'), []);
+    assert.deepEqual(
+      at(withCursor, '|', { explicit: false }).filter((s) => s.kind === 'initials'),
+      [],
+    );
   });
 
   test('with no snippets (file unreadable) there are no shapes but nothing breaks', () => {
-    assert.deepEqual(suggestCompletions({ text: inSection('Promotions').replace('|', ''), line: EDITION.split('\n').findIndex((l) => l === '## Promotions') + 2, character: 0, snippets: {}, explicit: true, cachedTitle: () => undefined }), []);
+    assert.deepEqual(
+      suggestCompletions({
+        text: inSection('Promotions').replace('|', ''),
+        line: EDITION.split('\n').findIndex((l) => l === '## Promotions') + 2,
+        character: 0,
+        snippets: {},
+        explicit: true,
+        cachedTitle: () => undefined,
+      }),
+      [],
+    );
   });
 });

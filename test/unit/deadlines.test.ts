@@ -26,7 +26,7 @@ suite('Edition deadlines', () => {
     assert.equal(iso(editionDeadlines(d('2026-10-25')).drafts), '2026-10-28T03:59:00Z');
   });
 
-  test('zonedInstant reads the zone\'s offset on that day, wherever the zone is', () => {
+  test("zonedInstant reads the zone's offset on that day, wherever the zone is", () => {
     assert.equal(iso(zonedInstant(d('2027-07-01'), 9, 30, 'Asia/Kolkata')), '2027-07-01T04:00:00Z');
     assert.equal(iso(zonedInstant(d('2027-01-01'), 0, 0, 'Pacific/Kiritimati')), '2026-12-31T10:00:00Z');
     assert.equal(iso(zonedInstant(d('2027-03-28'), 12, 0, 'Europe/London')), '2027-03-28T11:00:00Z');
@@ -67,7 +67,7 @@ suite('Edition countdown', () => {
     assert.equal(editionCountdown(d('2026-11-01'), new Date('2026-11-01T04:00:00Z')).text, 'Week ending Nov 1 · drafts due in 3d');
   });
 
-  test('a deadline reads in US Eastern and in the writer\'s zone, with the zone\'s own abbreviation', () => {
+  test("a deadline reads in US Eastern and in the writer's zone, with the zone's own abbreviation", () => {
     const { drafts } = editionDeadlines(d('2027-03-14'));
     assert.equal(plain(formatInZone(drafts, 'America/New_York')), 'Tue, Mar 16, 11:59 PM EDT');
     assert.equal(plain(formatInZone(drafts, 'America/Los_Angeles')), 'Tue, Mar 16, 8:59 PM PDT');

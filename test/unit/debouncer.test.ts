@@ -2,10 +2,12 @@ import * as assert from 'node:assert/strict';
 import { KeyedDebouncer } from '../../src/vscode/debouncer';
 
 const ran = (debouncer: KeyedDebouncer, key: string, log: string[], name: string): Promise<void> =>
-  new Promise((resolve) => debouncer.run(key, () => {
-    log.push(name);
-    resolve();
-  }));
+  new Promise((resolve) =>
+    debouncer.run(key, () => {
+      log.push(name);
+      resolve();
+    }),
+  );
 
 suite('Running after the writer pauses', () => {
   test('a later call for the same key replaces the pending one; other keys run on their own', async () => {

@@ -57,7 +57,11 @@ suite('Disposing what an object owns', () => {
     const log: string[] = [];
     const owner = new Owner();
     owner.register(noting(log, 'first'));
-    owner.register({ dispose: () => { throw new Error('broken'); } });
+    owner.register({
+      dispose: () => {
+        throw new Error('broken');
+      },
+    });
     owner.register(noting(log, 'last'));
     assert.throws(() => owner.dispose(), /broken/);
     assert.deepEqual(log, ['first', 'last']);
@@ -65,9 +69,20 @@ suite('Disposing what an object owns', () => {
 
   test('several that throw come back as one AggregateError', () => {
     const owner = new Owner();
-    owner.register({ dispose: () => { throw new Error('one'); } });
-    owner.register({ dispose: () => { throw new Error('two'); } });
-    assert.throws(() => owner.dispose(), (error: unknown) => error instanceof AggregateError && error.errors.length === 2);
+    owner.register({
+      dispose: () => {
+        throw new Error('one');
+      },
+    });
+    owner.register({
+      dispose: () => {
+        throw new Error('two');
+      },
+    });
+    assert.throws(
+      () => owner.dispose(),
+      (error: unknown) => error instanceof AggregateError && error.errors.length === 2,
+    );
   });
 
   test('an owner cannot register itself', () => {

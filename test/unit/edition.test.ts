@@ -17,7 +17,13 @@ const d = (text: string): CalendarDate => parseCalendarDate(text)!;
 
 function frontMatter(text: string): Record<string, string> {
   const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(block.split(/\r?\n/).map((line) => /^(\w+):\s*(.*)$/.exec(line)).filter((m) => m !== null).map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    block
+      .split(/\r?\n/)
+      .map((line) => /^(\w+):\s*(.*)$/.exec(line))
+      .filter((m) => m !== null)
+      .map((m) => [m[1]!, m[2]!]),
+  );
 }
 
 suite('Scaffolding an edition', () => {
@@ -28,7 +34,7 @@ suite('Scaffolding an edition', () => {
     assert.equal(weekEndingFromFileName('_posts/notes.md'), undefined);
   });
 
-  test('fills the built-in template\'s front matter exactly like the published posts', () => {
+  test("fills the built-in template's front matter exactly like the published posts", () => {
     const text = renderTemplate(BUILTIN_TEMPLATE, d('2022-08-07'));
     assert.deepEqual(frontMatter(text), {
       layout: 'post',
@@ -41,15 +47,27 @@ suite('Scaffolding an edition', () => {
   test('the built-in template has the current LWKD sections in order', () => {
     const headings = BUILTIN_TEMPLATE.split('\n').filter((line) => line.startsWith('## '));
     assert.deepEqual(headings, [
-      '## Developer News', '## Release Schedule', '## Featured PRs', '## KEP of the Week', '## Other Merges',
-      '## Promotions', '## Deprecated', '## Version Updates', '## Subprojects and Dependency Updates', '## Shoutouts',
+      '## Developer News',
+      '## Release Schedule',
+      '## Featured PRs',
+      '## KEP of the Week',
+      '## Other Merges',
+      '## Promotions',
+      '## Deprecated',
+      '## Version Updates',
+      '## Subprojects and Dependency Updates',
+      '## Shoutouts',
     ]);
   });
 
   test('substitutes placeholders as plain text and keeps everything else byte for byte', () => {
-    const template = '---\r\ntitle: Week Ending Month DD, YYYY\r\nslug: POST_SLUG_DATE-update\r\n---\r\n${process.exit(1)} {{ site.title }} <%= 1 + 1 %> `rm -rf` $1 $& POST_DATE\r\n';
+    const template =
+      '---\r\ntitle: Week Ending Month DD, YYYY\r\nslug: POST_SLUG_DATE-update\r\n---\r\n${process.exit(1)} {{ site.title }} <%= 1 + 1 %> `rm -rf` $1 $& POST_DATE\r\n';
     const text = renderTemplate(template, d('2026-11-22'));
-    assert.equal(text, '---\r\ntitle: Week Ending November 22, 2026\r\nslug: 2026-11-22-update\r\n---\r\n${process.exit(1)} {{ site.title }} <%= 1 + 1 %> `rm -rf` $1 $& 2026-11-22\r\n');
+    assert.equal(
+      text,
+      '---\r\ntitle: Week Ending November 22, 2026\r\nslug: 2026-11-22-update\r\n---\r\n${process.exit(1)} {{ site.title }} <%= 1 + 1 %> `rm -rf` $1 $& 2026-11-22\r\n',
+    );
   });
 
   test('puts the cursor on the blank line under the first section', () => {
@@ -63,7 +81,8 @@ suite('Scaffolding an edition', () => {
 });
 
 suite('Stamping the publication time', () => {
-  const edition = '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n\n## Developer News\n';
+  const edition =
+    '---\nlayout: post\ntitle: Week Ending November 22, 2026\ndate: 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n\n## Developer News\n';
 
   test('replaces only the date line, in UTC, to the second', () => {
     const result = stampPublicationTime(edition, new Date('2026-11-23T04:12:09.987Z'));
@@ -74,7 +93,7 @@ suite('Stamping the publication time', () => {
     assert.equal(applyEdits(edition, [result.edit]), edition.replace('2026-11-22 22:00:00 -0000', '2026-11-23 04:12:09 -0000'));
   });
 
-  test('warns about a stamp before the week has ended (the hook\'s old mistake)', () => {
+  test("warns about a stamp before the week has ended (the hook's old mistake)", () => {
     const result = stampPublicationTime(edition, new Date('2026-11-20T17:00:00Z'));
     assert.ok(result.ok && result.beforeWeekEnd);
     assert.deepEqual(result.ok && result.weekEnding, d('2026-11-22'));
@@ -116,7 +135,7 @@ suite('Stamping the publication time', () => {
   });
 
   test('"date":, \'date\': and date : are updated in place, never added a second time', () => {
-    for (const key of ['"date":', '\'date\':', 'date :', 'date\t:']) {
+    for (const key of ['"date":', "'date':", 'date :', 'date\t:']) {
       const text = `---\nlayout: post\n${key} 2026-11-22 22:00:00 -0000\nslug: 2026-11-22-update\n---\n`;
       assert.equal(stamp(text), text.replace('2026-11-22 22:00:00', '2026-11-23 04:12:09'), key);
     }

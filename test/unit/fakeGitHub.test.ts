@@ -8,8 +8,12 @@ suite('Fake GitHub speaks the real HTTP API', () => {
   setup(async () => {
     github = await FakeGitHub.start({ tokens: ['t'] });
     github.addPull('kubernetes/kubernetes', {
-      number: 140001, title: 'Example feature', author: 'octo', mergedAt: '2026-11-05T10:00:00Z',
-      labels: ['kind/feature', 'sig/node', 'release-note'], milestone: 'v1.36',
+      number: 140001,
+      title: 'Example feature',
+      author: 'octo',
+      mergedAt: '2026-11-05T10:00:00Z',
+      labels: ['kind/feature', 'sig/node', 'release-note'],
+      milestone: 'v1.36',
     });
     github.addIssue('kubernetes/kubernetes', { number: 139000, title: 'Example bug', author: 'octo', labels: ['kind/bug'] });
   });
@@ -28,11 +32,14 @@ suite('Fake GitHub speaks the real HTTP API', () => {
     assert.equal(response.headers.get('x-ratelimit-remaining'), '59');
     assert.equal(response.headers.get('x-ratelimit-resource'), 'core');
     assert.ok(response.headers.get('etag'));
-    const body = await response.json() as { title: string; merged: boolean; state: string; labels: Array<{ name: string }>; html_url: string };
+    const body = (await response.json()) as { title: string; merged: boolean; state: string; labels: Array<{ name: string }>; html_url: string };
     assert.equal(body.title, 'Example feature');
     assert.equal(body.state, 'closed');
     assert.equal(body.merged, true);
-    assert.deepEqual(body.labels.map((label) => label.name), ['kind/feature', 'sig/node', 'release-note']);
+    assert.deepEqual(
+      body.labels.map((label) => label.name),
+      ['kind/feature', 'sig/node', 'release-note'],
+    );
     assert.equal(body.html_url, 'https://github.com/kubernetes/kubernetes/pull/140001');
   });
 
@@ -45,16 +52,16 @@ suite('Fake GitHub speaks the real HTTP API', () => {
   });
 
   test('serves a PR through the issues endpoint with its pull_request field, as GitHub does', async () => {
-    const body = await (await get('/repos/kubernetes/kubernetes/issues/140001')).json() as { pull_request?: { merged_at: string } };
+    const body = (await (await get('/repos/kubernetes/kubernetes/issues/140001')).json()) as { pull_request?: { merged_at: string } };
     assert.equal(body.pull_request?.merged_at, '2026-11-05T10:00:00Z');
-    const issue = await (await get('/repos/kubernetes/kubernetes/issues/139000')).json() as { pull_request?: unknown };
+    const issue = (await (await get('/repos/kubernetes/kubernetes/issues/139000')).json()) as { pull_request?: unknown };
     assert.equal(issue.pull_request, undefined);
   });
 
-  test('404s with GitHub\'s body', async () => {
+  test("404s with GitHub's body", async () => {
     const response = await get('/repos/kubernetes/kubernetes/pulls/1');
     assert.equal(response.status, 404);
-    assert.equal((await response.json() as { message: string }).message, 'Not Found');
+    assert.equal(((await response.json()) as { message: string }).message, 'Not Found');
   });
 
   test('rejects bad credentials with 401 and charges a token its own bucket', async () => {
@@ -63,13 +70,13 @@ suite('Fake GitHub speaks the real HTTP API', () => {
     assert.equal(ok.headers.get('x-ratelimit-limit'), '5000');
   });
 
-  test('runs out of anonymous requests with a 403 like GitHub\'s', async () => {
+  test("runs out of anonymous requests with a 403 like GitHub's", async () => {
     github.setRemaining('core', 1);
     assert.equal((await get('/repos/kubernetes/kubernetes/pulls/140001')).status, 200);
     const limited = await get('/repos/kubernetes/kubernetes/pulls/140001');
     assert.equal(limited.status, 403);
     assert.equal(limited.headers.get('x-ratelimit-remaining'), '0');
-    assert.match((await limited.json() as { message: string }).message, /rate limit exceeded/);
+    assert.match(((await limited.json()) as { message: string }).message, /rate limit exceeded/);
   });
 
   test('pages lists with a Link header', async () => {
@@ -77,13 +84,16 @@ suite('Fake GitHub speaks the real HTTP API', () => {
       github.addRelease('kubernetes-sigs/kind', { tag: `v0.${i}.0`, publishedAt: `2026-11-0${i}T00:00:00Z` });
     }
     const first = await get('/repos/kubernetes-sigs/kind/releases?per_page=2');
-    const tags = (await first.json() as Array<{ tag_name: string }>).map((release) => release.tag_name);
+    const tags = ((await first.json()) as Array<{ tag_name: string }>).map((release) => release.tag_name);
     assert.deepEqual(tags, ['v0.5.0', 'v0.4.0'], 'newest first');
     const link = first.headers.get('link') ?? '';
     const next = /<([^>]+)>; rel="next"/.exec(link)?.[1];
     assert.ok(next, link);
     const second = await fetch(next);
-    assert.deepEqual((await second.json() as Array<{ tag_name: string }>).map((release) => release.tag_name), ['v0.3.0', 'v0.2.0']);
+    assert.deepEqual(
+      ((await second.json()) as Array<{ tag_name: string }>).map((release) => release.tag_name),
+      ['v0.3.0', 'v0.2.0'],
+    );
   });
 
   test('searches merged PRs by date and label, counting against the search bucket', async () => {
@@ -91,23 +101,32 @@ suite('Fake GitHub speaks the real HTTP API', () => {
     const response = await get(`/search/issues?q=${q}`);
     assert.equal(response.headers.get('x-ratelimit-resource'), 'search');
     assert.equal(response.headers.get('x-ratelimit-limit'), '10');
-    const body = await response.json() as { total_count: number; incomplete_results: boolean; items: Array<{ number: number }> };
+    const body = (await response.json()) as { total_count: number; incomplete_results: boolean; items: Array<{ number: number }> };
     assert.equal(body.total_count, 1);
     assert.equal(body.items[0]?.number, 140001);
-    const none = await (await get(`/search/issues?q=${encodeURIComponent('repo:kubernetes/kubernetes is:pr merged:>2026-11-10')}`)).json() as { total_count: number };
+    const none = (await (await get(`/search/issues?q=${encodeURIComponent('repo:kubernetes/kubernetes is:pr merged:>2026-11-10')}`)).json()) as {
+      total_count: number;
+    };
     assert.equal(none.total_count, 0);
   });
 
   test('answers batched GraphQL lookups by alias, with NOT_FOUND errors, and only when authenticated', async () => {
-    const query = 'query { a: repository(owner: "kubernetes", name: "kubernetes") { pullRequest(number: 140001) { title } } b: repository(owner: "kubernetes", name: "kubernetes") { pullRequest(number: 7) { title } } }';
+    const query =
+      'query { a: repository(owner: "kubernetes", name: "kubernetes") { pullRequest(number: 140001) { title } } b: repository(owner: "kubernetes", name: "kubernetes") { pullRequest(number: 7) { title } } }';
     const anonymous = await fetch(`${github.url}/graphql`, { method: 'POST', body: JSON.stringify({ query }) });
     assert.equal(anonymous.status, 401);
     const response = await fetch(`${github.url}/graphql`, { method: 'POST', body: JSON.stringify({ query }), headers: { authorization: 'bearer t' } });
-    const body = await response.json() as { data: Record<string, { pullRequest: { title: string; state: string } | null }>; errors: Array<{ type: string; path: string[] }> };
+    const body = (await response.json()) as {
+      data: Record<string, { pullRequest: { title: string; state: string } | null }>;
+      errors: Array<{ type: string; path: string[] }>;
+    };
     assert.equal(body.data.a?.pullRequest?.title, 'Example feature');
     assert.equal(body.data.a?.pullRequest?.state, 'MERGED');
     assert.equal(body.data.b?.pullRequest, null);
-    assert.deepEqual(body.errors.map((error) => [error.type, ...error.path]), [['NOT_FOUND', 'b', 'pullRequest']]);
+    assert.deepEqual(
+      body.errors.map((error) => [error.type, ...error.path]),
+      [['NOT_FOUND', 'b', 'pullRequest']],
+    );
   });
 
   test('fails on demand: HTML 500, invalid JSON, a spent fault', async () => {

@@ -1,6 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../runner/paths';
@@ -58,7 +71,10 @@ suite('lwkd writes: complete or not at all (child process)', () => {
   });
 
   test('new under a file-size limit fails with a message and leaves no file, so the next run creates it', () => {
-    writeFileSync(join(root, 'template.md'), `${FRONT.replace('November 22, 2026', 'Month DD, YYYY').replace(/2026-11-22/g, 'POST_DATE')}${'Template text.\n'.repeat(200)}`);
+    writeFileSync(
+      join(root, 'template.md'),
+      `${FRONT.replace('November 22, 2026', 'Month DD, YYYY').replace(/2026-11-22/g, 'POST_DATE')}${'Template text.\n'.repeat(200)}`,
+    );
     const failed = lwkd(['new', '--root', root, '--week', '2026-11-29'], { cwd: root, fileSizeBlocks: 1 });
     assert.equal(failed.code, 1, failed.stderr);
     assert.match(failed.stderr, /lwkd new: .*2026-11-29-update\.md could not be created/);

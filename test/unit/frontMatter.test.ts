@@ -7,7 +7,9 @@ import { parseFrontMatter } from '../../src/core/frontMatter';
 
 suite('Front matter, read safely', () => {
   test('reads the four LWKD fields exactly as written', () => {
-    const parsed = parseFrontMatter('---\nlayout: post\ntitle: "Week Ending August 2, 2026"\ndate: 2026-08-03 04:12:09 -0000\nslug: 2026-08-02-update\n---\nbody');
+    const parsed = parseFrontMatter(
+      '---\nlayout: post\ntitle: "Week Ending August 2, 2026"\ndate: 2026-08-03 04:12:09 -0000\nslug: 2026-08-02-update\n---\nbody',
+    );
     assert.equal(parsed.error, undefined);
     assert.deepEqual(parsed.fields, { layout: 'post', title: 'Week Ending August 2, 2026', date: '2026-08-03 04:12:09 -0000', slug: '2026-08-02-update' });
     assert.equal(parsed.endLine, 5);

@@ -1,5 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { classifyHttpFailure, describeRateLimits, isOwnerName, isPlausibleToken, isRepoName, parseRepoName, readNextLink, readRateLimits, resolveGitHubEndpoints, tokenProblem } from '../../src/core/githubApi';
+import {
+  classifyHttpFailure,
+  describeRateLimits,
+  isOwnerName,
+  isPlausibleToken,
+  isRepoName,
+  parseRepoName,
+  readNextLink,
+  readRateLimits,
+  resolveGitHubEndpoints,
+  tokenProblem,
+} from '../../src/core/githubApi';
 import { plainLine, safeText } from '../../src/core/safeText';
 
 suite('GitHub endpoints from the API URL setting', () => {
@@ -30,20 +41,29 @@ suite('Reading GitHub failures', () => {
 
   test('a 403 with no requests left is the primary rate limit, lifting at x-ratelimit-reset', () => {
     const reset = Math.floor(new Date('2026-11-21T12:34:00Z').getTime() / 1000);
-    const failure = classifyHttpFailure({ status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, body: { message: 'API rate limit exceeded for 1.2.3.4.' } }, now);
+    const failure = classifyHttpFailure(
+      { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, body: { message: 'API rate limit exceeded for 1.2.3.4.' } },
+      now,
+    );
     assert.equal(failure.kind, 'rateLimited');
     assert.equal(failure.retryAt?.toISOString(), '2026-11-21T12:34:00.000Z');
     assert.match(failure.message, /12:34 UTC/);
   });
 
   test('a 403 with Retry-After is the secondary rate limit, lifting after that many seconds', () => {
-    const failure = classifyHttpFailure({ status: 403, headers: { 'retry-after': '60', 'x-ratelimit-remaining': '4000' }, body: { message: 'You have exceeded a secondary rate limit.' } }, now);
+    const failure = classifyHttpFailure(
+      { status: 403, headers: { 'retry-after': '60', 'x-ratelimit-remaining': '4000' }, body: { message: 'You have exceeded a secondary rate limit.' } },
+      now,
+    );
     assert.equal(failure.kind, 'rateLimited');
     assert.equal(failure.retryAt?.toISOString(), '2026-11-21T12:01:00.000Z');
   });
 
   test('a 403 that is not about rate limits is a refusal', () => {
-    const failure = classifyHttpFailure({ status: 403, headers: { 'x-ratelimit-remaining': '10' }, body: { message: 'Resource not accessible by integration' } }, now);
+    const failure = classifyHttpFailure(
+      { status: 403, headers: { 'x-ratelimit-remaining': '10' }, body: { message: 'Resource not accessible by integration' } },
+      now,
+    );
     assert.equal(failure.kind, 'unauthorized');
   });
 
@@ -82,7 +102,15 @@ suite('Reading /rate_limit', () => {
   });
 
   test('rejects bodies that are not that shape instead of trusting them', () => {
-    for (const body of [undefined, null, 'text', [], { resources: {} }, { resources: { core: { limit: '60', remaining: 1, reset: 1 } } }, { resources: { core: { limit: -1, remaining: 1, reset: 1 } } }]) {
+    for (const body of [
+      undefined,
+      null,
+      'text',
+      [],
+      { resources: {} },
+      { resources: { core: { limit: '60', remaining: 1, reset: 1 } } },
+      { resources: { core: { limit: -1, remaining: 1, reset: 1 } } },
+    ]) {
       assert.equal(readRateLimits(body), undefined, JSON.stringify(body));
     }
   });
@@ -98,22 +126,40 @@ suite('Reading /rate_limit', () => {
 
 suite('Server text in failure messages', () => {
   test('an API message is quoted without terminal escapes, C1 controls, bidi or zero-width characters', () => {
-    const failure = classifyHttpFailure({ status: 403, headers: {}, body: { message: 'Resource\u001b[2J protected\u009b31m by\u202e\u2066 policy\u200b\u2028!' } });
+    const failure = classifyHttpFailure({
+      status: 403,
+      headers: {},
+      body: { message: 'Resource\u001b[2J protected\u009b31m by\u202e\u2066 policy\u200b\u2028!' },
+    });
     assert.equal(failure.message, 'GitHub refused access (403: Resource [2J protected 31m by policy !).');
     const other = classifyHttpFailure({ status: 422, headers: {}, body: { message: '\u0085Validation\u2029failed\ufeff' } });
     assert.equal(other.message, 'GitHub answered 422: Validation failed.');
   });
 });
 
-suite('The Link header\'s next page', () => {
+suite("The Link header's next page", () => {
   const api = 'https://api.github.com';
   const request = `${api}/search/issues?q=x&per_page=100&page=3`;
 
   test('a later page on the API is taken, in any case of scheme and host, relative or not', () => {
-    assert.deepEqual(readNextLink('<https://api.github.com/search/issues?q=x&page=4&per_page=100>; rel="next", <https://api.github.com/search/issues?page=9>; rel="last"', request, api), { kind: 'next', page: 4 });
+    assert.deepEqual(
+      readNextLink(
+        '<https://api.github.com/search/issues?q=x&page=4&per_page=100>; rel="next", <https://api.github.com/search/issues?page=9>; rel="last"',
+        request,
+        api,
+      ),
+      { kind: 'next', page: 4 },
+    );
     assert.deepEqual(readNextLink('<HTTPS://API.GITHUB.COM/search/issues?page=4>; rel="next"', request, api), { kind: 'next', page: 4 });
     assert.deepEqual(readNextLink('</search/issues?page=4>; rel=next', request, api), { kind: 'next', page: 4 });
-    assert.deepEqual(readNextLink('<https://api.github.com/repositories/20580498/releases?page=2>; rel="next"', `${api}/repos/kubernetes/kubernetes/releases?per_page=100&page=1`, api), { kind: 'next', page: 2 });
+    assert.deepEqual(
+      readNextLink(
+        '<https://api.github.com/repositories/20580498/releases?page=2>; rel="next"',
+        `${api}/repos/kubernetes/kubernetes/releases?per_page=100&page=1`,
+        api,
+      ),
+      { kind: 'next', page: 2 },
+    );
     assert.deepEqual(readNextLink(undefined, request, api), { kind: 'last' });
     assert.deepEqual(readNextLink('<https://api.github.com/search/issues?page=1>; rel="first"', request, api), { kind: 'last' });
   });
@@ -135,8 +181,13 @@ suite('The Link header\'s next page', () => {
     }
     const ghes = 'https://ghe.example.com/api/v3';
     assert.deepEqual(readNextLink('<https://ghe.example.com/login?page=2>; rel="next"', `${ghes}/search/issues?page=1`, ghes), { kind: 'refused' });
-    assert.deepEqual(readNextLink('<https://ghe.example.com/api/v3/../../login?page=2>; rel="next"', `${ghes}/search/issues?page=1`, ghes), { kind: 'refused' });
-    assert.deepEqual(readNextLink('<https://GHE.example.com/api/v3/search/issues?page=2>; rel="next"', `${ghes}/search/issues?page=1`, ghes), { kind: 'next', page: 2 });
+    assert.deepEqual(readNextLink('<https://ghe.example.com/api/v3/../../login?page=2>; rel="next"', `${ghes}/search/issues?page=1`, ghes), {
+      kind: 'refused',
+    });
+    assert.deepEqual(readNextLink('<https://GHE.example.com/api/v3/search/issues?page=2>; rel="next"', `${ghes}/search/issues?page=1`, ghes), {
+      kind: 'next',
+      page: 2,
+    });
   });
 
   test('reading a hostile header is linear', () => {
@@ -161,7 +212,12 @@ suite('GitHub names and tokens', () => {
 
   test('Set GitHub Token accepts what can be sent and is as long as a token', () => {
     assert.ok(isPlausibleToken('ghp_0123456789abcdefABCDEF0123456789abcd'));
-    for (const bad of ['ghp_0123456789abcdef\nABCDEF0123456789abcd', 'ghp_0123456789abcdef\u0085ABCDEF0123456789', 'ghp_0123456789abcdef\u2014ABCDEF0123456789', 'short']) {
+    for (const bad of [
+      'ghp_0123456789abcdef\nABCDEF0123456789abcd',
+      'ghp_0123456789abcdef\u0085ABCDEF0123456789',
+      'ghp_0123456789abcdef\u2014ABCDEF0123456789',
+      'short',
+    ]) {
       assert.ok(!isPlausibleToken(bad), JSON.stringify(bad));
     }
   });

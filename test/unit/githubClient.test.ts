@@ -40,10 +40,12 @@ suite('GitHub client (octokit) against the fake GitHub', () => {
 
   test('requests go through the fetch it is given (the browser entry passes its own)', async () => {
     const sent: string[] = [];
-    const report = await client({ fetch: (input, init) => {
-      sent.push(String(input instanceof Request ? input.url : input));
-      return fetch(input, init);
-    } }).checkConnection();
+    const report = await client({
+      fetch: (input, init) => {
+        sent.push(String(input instanceof Request ? input.url : input));
+        return fetch(input, init);
+      },
+    }).checkConnection();
     assert.equal(report.rateLimits.core.limit, 60);
     assert.deepEqual(sent, [`${fake.github().url}/rate_limit`]);
   });
@@ -94,9 +96,15 @@ suite('GitHub client (octokit) against the fake GitHub', () => {
     assert.equal(await failureKind(client().checkConnection()), 'rateLimited');
   });
 
-  test('a 404 is not found, and the log names the path asked for, not the route\'s template', async () => {
-    assert.equal(await failureKind(client().get('GET /repos/{owner}/{repo}/pulls/{number}', { owner: 'kubernetes', repo: 'kubernetes', number: 424242 })), 'notFound');
-    assert.deepEqual(fake.logger().lines.filter((line) => line.includes('failed')), ['warn [github] GET /repos/kubernetes/kubernetes/pulls/424242 failed: notFound (404)']);
+  test("a 404 is not found, and the log names the path asked for, not the route's template", async () => {
+    assert.equal(
+      await failureKind(client().get('GET /repos/{owner}/{repo}/pulls/{number}', { owner: 'kubernetes', repo: 'kubernetes', number: 424242 })),
+      'notFound',
+    );
+    assert.deepEqual(
+      fake.logger().lines.filter((line) => line.includes('failed')),
+      ['warn [github] GET /repos/kubernetes/kubernetes/pulls/424242 failed: notFound (404)'],
+    );
   });
 
   test('a GitHub that never answers times out', async () => {
@@ -126,8 +134,10 @@ suite('GitHub client (octokit) against the fake GitHub', () => {
   });
 
   test('a bad API URL fails at construction with badConfiguration', () => {
-    assert.throws(() => new GitHubClient({ apiUrl: 'nope', userAgent: 'test', logger: fake.logger() }), (error: unknown) =>
-      error instanceof GitHubError && error.kind === 'badConfiguration');
+    assert.throws(
+      () => new GitHubClient({ apiUrl: 'nope', userAgent: 'test', logger: fake.logger() }),
+      (error: unknown) => error instanceof GitHubError && error.kind === 'badConfiguration',
+    );
   });
 });
 

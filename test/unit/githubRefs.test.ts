@@ -5,25 +5,34 @@ import { findGitHubRefs } from '../../src/core/githubRefs';
  * `kind:form:owner/repo#N@line "matched text"`; the test also proves that line and columns point
  * at exactly that text.
  */
-const summary = (text: string) => findGitHubRefs(text).map((ref) => {
-  const line = text.split(/\r?\n/)[ref.line]!;
-  assert.equal(line.slice(ref.column, ref.endColumn), ref.text, 'the position covers the matched text');
-  return `${ref.kind}:${ref.form}:${ref.owner}/${ref.repo}#${ref.number}@${ref.line} ${ref.text}${ref.malformed ? ' (malformed)' : ''}`;
-});
+const summary = (text: string) =>
+  findGitHubRefs(text).map((ref) => {
+    const line = text.split(/\r?\n/)[ref.line]!;
+    assert.equal(line.slice(ref.column, ref.endColumn), ref.text, 'the position covers the matched text');
+    return `${ref.kind}:${ref.form}:${ref.owner}/${ref.repo}#${ref.number}@${ref.line} ${ref.text}${ref.malformed ? ' (malformed)' : ''}`;
+  });
 
 suite('GitHub references in LWKD Markdown', () => {
   test('pull-request URLs in their forms, with positions', () => {
-    assert.deepEqual(summary('* Kubelet [does X](https://github.com/kubernetes/kubernetes/pull/121046)'), ['pull:pullUrl:kubernetes/kubernetes#121046@0 https://github.com/kubernetes/kubernetes/pull/121046']);
-    assert.deepEqual(summary('https://github.com/kubernetes/kubernetes/pulls/99999'), ['pull:pullsUrl:kubernetes/kubernetes#99999@0 https://github.com/kubernetes/kubernetes/pulls/99999']);
+    assert.deepEqual(summary('* Kubelet [does X](https://github.com/kubernetes/kubernetes/pull/121046)'), [
+      'pull:pullUrl:kubernetes/kubernetes#121046@0 https://github.com/kubernetes/kubernetes/pull/121046',
+    ]);
+    assert.deepEqual(summary('https://github.com/kubernetes/kubernetes/pulls/99999'), [
+      'pull:pullsUrl:kubernetes/kubernetes#99999@0 https://github.com/kubernetes/kubernetes/pulls/99999',
+    ]);
     assert.deepEqual(summary('see https://github.com/kubernetes/kubernetes/pull/1/files and https://github.com/kubernetes/test-infra/pull/2#issuecomment-3'), [
       'pull:pullUrl:kubernetes/kubernetes#1@0 https://github.com/kubernetes/kubernetes/pull/1',
       'pull:pullUrl:kubernetes/test-infra#2@0 https://github.com/kubernetes/test-infra/pull/2',
     ]);
-    assert.deepEqual(summary('https://github.com/kubernetes/community/issues/3378'), ['issue:issueUrl:kubernetes/community#3378@0 https://github.com/kubernetes/community/issues/3378']);
+    assert.deepEqual(summary('https://github.com/kubernetes/community/issues/3378'), [
+      'issue:issueUrl:kubernetes/community#3378@0 https://github.com/kubernetes/community/issues/3378',
+    ]);
   });
 
   test('flags a PR number that runs into letters', () => {
-    assert.deepEqual(summary('[x](https://github.com/kubernetes/kubernetes/pull/102377deb)'), ['pull:pullUrl:kubernetes/kubernetes#102377@0 https://github.com/kubernetes/kubernetes/pull/102377deb (malformed)']);
+    assert.deepEqual(summary('[x](https://github.com/kubernetes/kubernetes/pull/102377deb)'), [
+      'pull:pullUrl:kubernetes/kubernetes#102377@0 https://github.com/kubernetes/kubernetes/pull/102377deb (malformed)',
+    ]);
   });
 
   test('short forms: owner/repo#N, k/k#N, enhancements#N', () => {
@@ -39,9 +48,12 @@ suite('GitHub references in LWKD Markdown', () => {
       'kep:kepDirectory:kubernetes/enhancements#3386@0 https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/3386-kubelet-evented-pleg',
     ]);
     assert.deepEqual(summary('https://kep.k8s.io/4009'), ['kep:kepLink:kubernetes/enhancements#4009@0 https://kep.k8s.io/4009']);
-    assert.deepEqual(summary('https://github.com/kubernetes/enhancements/blob/master/keps/sig-api-machinery/2885-server-side-unknown-field-validation/README.md'), [
-      'kep:kepDirectory:kubernetes/enhancements#2885@0 https://github.com/kubernetes/enhancements/blob/master/keps/sig-api-machinery/2885-server-side-unknown-field-validation/README.md',
-    ]);
+    assert.deepEqual(
+      summary('https://github.com/kubernetes/enhancements/blob/master/keps/sig-api-machinery/2885-server-side-unknown-field-validation/README.md'),
+      [
+        'kep:kepDirectory:kubernetes/enhancements#2885@0 https://github.com/kubernetes/enhancements/blob/master/keps/sig-api-machinery/2885-server-side-unknown-field-validation/README.md',
+      ],
+    );
   });
 
   test('a short form inside a URL or a path is not a second reference', () => {
@@ -56,8 +68,14 @@ suite('GitHub references in LWKD Markdown', () => {
   });
 
   test('lines and columns across CRLF, and UTF-16 columns after non-ASCII text', () => {
-    assert.deepEqual(findGitHubRefs('é line\r\nnext k/k#5').map((ref) => [ref.line, ref.column, ref.endColumn]), [[1, 5, 10]]);
-    assert.deepEqual(findGitHubRefs('🎉 k/k#5').map((ref) => [ref.line, ref.column, ref.endColumn]), [[0, 3, 8]]);
+    assert.deepEqual(
+      findGitHubRefs('é line\r\nnext k/k#5').map((ref) => [ref.line, ref.column, ref.endColumn]),
+      [[1, 5, 10]],
+    );
+    assert.deepEqual(
+      findGitHubRefs('🎉 k/k#5').map((ref) => [ref.line, ref.column, ref.endColumn]),
+      [[0, 3, 8]],
+    );
   });
 });
 
@@ -84,8 +102,17 @@ suite('GitHub references: hosts, path steps and paragraph ends', () => {
 
   test('an unclosed backtick ends with its paragraph whatever the line endings', () => {
     const lf = '* a `b\n\n* [x](https://github.com/o/r/pull/2)\n\n* c `d` e\n';
-    for (const text of [lf, lf.replace(/\n/g, '\r\n'), '* a `b\n\r\n* [x](https://github.com/o/r/pull/2)\n\r\n* c `d` e\n', '* a `b\n \t\n* [x](https://github.com/o/r/pull/2)\n\n* c `d` e\n']) {
-      assert.deepEqual(findGitHubRefs(text).map((ref) => ref.number), [2], JSON.stringify(text));
+    for (const text of [
+      lf,
+      lf.replace(/\n/g, '\r\n'),
+      '* a `b\n\r\n* [x](https://github.com/o/r/pull/2)\n\r\n* c `d` e\n',
+      '* a `b\n \t\n* [x](https://github.com/o/r/pull/2)\n\n* c `d` e\n',
+    ]) {
+      assert.deepEqual(
+        findGitHubRefs(text).map((ref) => ref.number),
+        [2],
+        JSON.stringify(text),
+      );
     }
   });
 });

@@ -16,9 +16,18 @@ suite('Batched GraphQL lookups against the fake GitHub', () => {
   });
 
   test('one query answers pull requests, issues and misses', async () => {
-    const keys = [key, { owner: 'kubernetes', repo: 'enhancements', number: 4009 }, { owner: 'kubernetes', repo: 'kubernetes', number: 1 }, { owner: 'nope', repo: 'gone', number: 5 }];
+    const keys = [
+      key,
+      { owner: 'kubernetes', repo: 'enhancements', number: 4009 },
+      { owner: 'kubernetes', repo: 'kubernetes', number: 1 },
+      { owner: 'nope', repo: 'gone', number: 5 },
+    ];
     const batch = buildBatchQuery(keys);
-    const response = await fetch(`${github.url}/graphql`, { method: 'POST', headers: { authorization: 'bearer t' }, body: JSON.stringify({ query: batch.query }) });
+    const response = await fetch(`${github.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'bearer t' },
+      body: JSON.stringify({ query: batch.query }),
+    });
     const results = readBatchResponse(await response.json(), batch);
     assert.equal((results.get(keys[0]!) as { item: GitHubItem }).item.state, 'merged');
     assert.equal((results.get(keys[1]!) as { item: GitHubItem }).item.kind, 'issue');
@@ -28,7 +37,10 @@ suite('Batched GraphQL lookups against the fake GitHub', () => {
   });
 
   test('never puts an invalid name into the query, and stops at 50', () => {
-    const batch = buildBatchQuery([{ owner: 'a") { x } evil: viewer { login } #', repo: 'r', number: 1 }, ...Array.from({ length: 60 }, (_, i) => ({ owner: 'o', repo: 'r', number: i + 1 }))]);
+    const batch = buildBatchQuery([
+      { owner: 'a") { x } evil: viewer { login } #', repo: 'r', number: 1 },
+      ...Array.from({ length: 60 }, (_, i) => ({ owner: 'o', repo: 'r', number: i + 1 })),
+    ]);
     assert.ok(!batch.query.includes('evil'));
     assert.equal(batch.aliases.size, MAX_BATCH);
   });

@@ -13,7 +13,7 @@ import { indexPost } from '../../src/core/postIndex';
 const SHAPES: Readonly<Record<string, string>> = {
   'a string': 'just a string',
   'a list': '- a\n- b',
-  'null': '~',
+  null: '~',
   'a number': '42',
   'date as a mapping': 'layout: post\ntitle: Week Ending March 21, 2027\ndate: {a: 1}\nslug: 2027-03-21-update',
   'date as a list': 'layout: post\ntitle: Week Ending March 21, 2027\ndate: [1, 2]\nslug: 2027-03-21-update',
@@ -26,12 +26,23 @@ const SHAPES: Readonly<Record<string, string>> = {
   'aliases that would expand to a billion nodes': `${Array.from({ length: 10 }, (_, i) => `a${i}: &a${i} [${Array.from({ length: 10 }, () => (i === 0 ? 'x' : `*a${i - 1}`)).join(', ')}]`).join('\n')}\ntitle: x`,
 };
 
-const GOOD = '---\nlayout: post\ntitle: Week Ending March 14, 2027\ndate: 2027-03-15 04:00:00 -0000\nslug: 2027-03-14-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pull/5).\n';
+const GOOD =
+  '---\nlayout: post\ntitle: Week Ending March 14, 2027\ndate: 2027-03-15 04:00:00 -0000\nslug: 2027-03-14-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pull/5).\n';
 
 async function runCli(argv: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; }, env: {}, cwd, now: () => new Date('2027-03-25T12:00:00Z') });
+  const code = await main(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: {},
+    cwd,
+    now: () => new Date('2027-03-25T12:00:00Z'),
+  });
   return { code, stdout, stderr };
 }
 
@@ -40,11 +51,14 @@ suite('Front matter of any shape', () => {
     test(`${shape}: the style checks and the index report it and go on`, () => {
       const text = `---\n${yaml}\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pull/6).\n`;
       const findings = lintPost(text, { fileName: '_posts/2027-03-21-update.md' });
-      assert.ok(findings.some((finding) => finding.code === 'bullet-period'), 'the body is still checked');
+      assert.ok(
+        findings.some((finding) => finding.code === 'bullet-period'),
+        'the body is still checked',
+      );
       const closing = text.split('\n').indexOf('---', 1);
       for (const finding of findings) {
         assert.ok(finding.line >= 0 && Number.isInteger(finding.line), `${finding.code} is on a real line`);
-        for (const edit of ['title-form', 'slug-form', 'front-matter-missing'].includes(finding.code) ? finding.fix?.edits ?? [] : []) {
+        for (const edit of ['title-form', 'slug-form', 'front-matter-missing'].includes(finding.code) ? (finding.fix?.edits ?? []) : []) {
           assert.ok(edit.line > 0 && edit.line <= closing, `${finding.code}'s fix edits the front matter, not line ${edit.line}`);
         }
       }
@@ -68,7 +82,10 @@ suite('Front matter of any shape', () => {
       mkdirSync(join(root, '_posts'));
       writeFileSync(join(root, '_posts', '2027-03-14-update.md'), GOOD);
       Object.values(SHAPES).forEach((yaml, i) => {
-        writeFileSync(join(root, '_posts', `2027-03-21-shape${String(i).padStart(2, '0')}.md`), `---\n${yaml}\n---\n\n## Other Merges\n\n* Item [link](https://github.com/kubernetes/kubernetes/pull/${i + 10})\n`);
+        writeFileSync(
+          join(root, '_posts', `2027-03-21-shape${String(i).padStart(2, '0')}.md`),
+          `---\n${yaml}\n---\n\n## Other Merges\n\n* Item [link](https://github.com/kubernetes/kubernetes/pull/${i + 10})\n`,
+        );
       });
     });
     suiteTeardown(() => {
@@ -93,7 +110,10 @@ suite('Front matter of any shape', () => {
       for (const post of posts) {
         assert.equal(post.sections.length, 1, post.file);
         assert.equal(post.refs.length, 1, post.file);
-        assert.ok(post.errors.every((error) => !/TypeError|Cannot read/.test(error)), `${post.file}: ${post.errors.join('; ')}`);
+        assert.ok(
+          post.errors.every((error) => !/TypeError|Cannot read/.test(error)),
+          `${post.file}: ${post.errors.join('; ')}`,
+        );
       }
     });
   });

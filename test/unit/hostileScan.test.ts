@@ -31,7 +31,11 @@ suite('Scanning stays linear, whatever a post holds', () => {
         if (growth < GROWTH_BOUND) {
           return;
         }
-        const slowest = Object.entries(times).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
+        const slowest = Object.entries(times)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+          .join(', ');
         report = `${growth.toFixed(1)}x (${smallMs.toFixed(0)} ms for 64 KB, ${totalMs(times).toFixed(0)} ms for 256 KB: ${slowest})`;
       }
       assert.fail(`scanning grew faster than the text: ${report}`);
@@ -58,8 +62,9 @@ suite('Scanning stays linear, whatever a post holds', () => {
     const index = new PostIndex();
     index.set(indexPost('_posts/2027-03-21-update.md', '* a/b#5 c/d#5 a/b#5\n* https://github.com/a/b/pull/5\n'));
     index.set(indexPost('_posts/2027-03-14-update.md', '* e/f#5\n'));
-    assert.deepEqual(searchIndex(index, '#5').map((hit) => `${hit.post.weekEnding} ${hit.line}:${hit.column} ${hit.text}`), [
-      '2027-03-21 0:2 a/b#5', '2027-03-21 0:8 c/d#5', '2027-03-21 0:14 a/b#5', '2027-03-21 1:2 https://github.com/a/b/pull/5', '2027-03-14 0:2 e/f#5',
-    ]);
+    assert.deepEqual(
+      searchIndex(index, '#5').map((hit) => `${hit.post.weekEnding} ${hit.line}:${hit.column} ${hit.text}`),
+      ['2027-03-21 0:2 a/b#5', '2027-03-21 0:8 c/d#5', '2027-03-21 0:14 a/b#5', '2027-03-21 1:2 https://github.com/a/b/pull/5', '2027-03-14 0:2 e/f#5'],
+    );
   });
 });

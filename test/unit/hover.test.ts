@@ -5,9 +5,15 @@ import { readPullRequest } from '../../src/core/pullRequests';
 import { key, restPull } from '../util/githubItemFixtures';
 
 suite('Hover text from hostile input', () => {
-  const render = (item: GitHubItem) => renderHover({
-    key, refKind: 'pull', item, coveredIn: [], webBase: 'https://github.com', openCommand: 'lwkd.openLocation',
-  });
+  const render = (item: GitHubItem) =>
+    renderHover({
+      key,
+      refKind: 'pull',
+      item,
+      coveredIn: [],
+      webBase: 'https://github.com',
+      openCommand: 'lwkd.openLocation',
+    });
 
   test('a title with a command link, HTML and generics is shown literally', () => {
     const title = '[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> List<T> & Map<K,V>';
@@ -31,8 +37,12 @@ suite('Hover text from hostile input', () => {
 
   test('the only command links are ours, with their arguments encoded', () => {
     const markdown = renderHover({
-      key, refKind: 'pull', coveredIn: [{ title: 'Week Ending [x](command:y)', uri: 'file:///w/_posts/2026-11-08-update.md', line: 23 }],
-      webBase: 'https://github.com', openCommand: 'lwkd.openLocation', problem: 'GitHub is rate limited',
+      key,
+      refKind: 'pull',
+      coveredIn: [{ title: 'Week Ending [x](command:y)', uri: 'file:///w/_posts/2026-11-08-update.md', line: 23 }],
+      webBase: 'https://github.com',
+      openCommand: 'lwkd.openLocation',
+      problem: 'GitHub is rate limited',
     });
     const commands = [...markdown.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
     assert.deepEqual(commands, ['lwkd.openLocation']);
@@ -57,7 +67,10 @@ suite('Remote text in hovers and items', () => {
   const HOSTILE = 'Fix\u001b[31m the\u009b2J kubelet\u202e\u2066gnp.exe\u2069\u200b\u200f\u2028line\u061c\ufeff';
 
   test('items read from GitHub hold no control, bidi or zero-width characters, nor separators', () => {
-    const item = readPullRequest(restPull({ title: HOSTILE, labels: [{ name: 'kind/\u200bfeature' }], milestone: { title: 'v1.36\u2067' }, user: { login: 'dev\u0085' } }), key)!;
+    const item = readPullRequest(
+      restPull({ title: HOSTILE, labels: [{ name: 'kind/\u200bfeature' }], milestone: { title: 'v1.36\u2067' }, user: { login: 'dev\u0085' } }),
+      key,
+    )!;
     for (const text of [item.title, ...item.labels, item.milestone!, item.author!]) {
       assert.ok(!UNSAFE.test(text), JSON.stringify(text));
     }
@@ -66,15 +79,24 @@ suite('Remote text in hovers and items', () => {
   });
 
   test('emoji sequences stay whole: joiners between pictographs and flag tags are kept', () => {
-    const title = 'Dev \u{1f469}\u200d\u{1f4bb} \u{1f3f3}\ufe0f\u200d\u{1f308} \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} a\u200db x\u{e0041}\u{e0042}';
-    assert.equal(readPullRequest(restPull({ title }), key)!.title, 'Dev \u{1f469}\u200d\u{1f4bb} \u{1f3f3}\ufe0f\u200d\u{1f308} \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} ab x');
+    const title =
+      'Dev \u{1f469}\u200d\u{1f4bb} \u{1f3f3}\ufe0f\u200d\u{1f308} \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} a\u200db x\u{e0041}\u{e0042}';
+    assert.equal(
+      readPullRequest(restPull({ title }), key)!.title,
+      'Dev \u{1f469}\u200d\u{1f4bb} \u{1f3f3}\ufe0f\u200d\u{1f308} \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} ab x',
+    );
   });
 
   test('the hover shows no control, bidi or zero-width character from any text it is given', () => {
     const item = { ...readPullRequest(restPull(), key)!, title: HOSTILE, labels: [`kind/${HOSTILE}`], milestone: HOSTILE, author: `dev${HOSTILE}` };
     const markdown = renderHover({
-      key, refKind: 'pull', item, problem: `GitHub said ${HOSTILE}`, coveredIn: [{ title: `Week Ending ${HOSTILE}`, uri: 'file:///x.md', line: 3 }],
-      webBase: 'https://github.com', openCommand: 'lwkd.openLocation',
+      key,
+      refKind: 'pull',
+      item,
+      problem: `GitHub said ${HOSTILE}`,
+      coveredIn: [{ title: `Week Ending ${HOSTILE}`, uri: 'file:///x.md', line: 3 }],
+      webBase: 'https://github.com',
+      openCommand: 'lwkd.openLocation',
     });
     for (const line of markdown.split('\n')) {
       assert.ok(!UNSAFE.test(line), JSON.stringify(line));

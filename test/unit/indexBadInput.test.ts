@@ -10,7 +10,16 @@ import { projectRoot } from '../runner/paths';
 const MARKER = '/tmp/lwkd-front-matter-was-evaluated';
 
 function hashes(folder: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(folder).filter((name) => name.endsWith('.md') && !name.startsWith('2030')).map((name) => [name, createHash('sha256').update(readFileSync(join(folder, name))).digest('hex')]));
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.md') && !name.startsWith('2030'))
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(folder, name)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 suite('lwkd index over broken posts: a clear error each, nothing else breaks', () => {
@@ -42,7 +51,9 @@ suite('lwkd index over broken posts: a clear error each, nothing else breaks', (
     let stdout = '';
     const started = process.hrtime.bigint();
     code = await main(['index', '--root', root, '--json'], {
-      stdout: (text) => { stdout += text; },
+      stdout: (text) => {
+        stdout += text;
+      },
       stderr: () => undefined,
       env: {},
       cwd: root,
@@ -82,7 +93,10 @@ suite('lwkd index over broken posts: a clear error each, nothing else breaks', (
     assert.match(post('2026-01-18-update.md').errors[0] ?? '', /no closing ---/);
     assert.match(post('2026-01-25-update.md').errors[0] ?? '', /a list/);
     assert.match(post('2026-02-01-update.md').errors[0] ?? '', /a string/);
-    assert.deepEqual(post('2026-01-25-update.md').sections.map((s) => s.title), ['Developer News']);
+    assert.deepEqual(
+      post('2026-01-25-update.md').sections.map((s) => s.title),
+      ['Developer News'],
+    );
   });
 
   test('invalid dates are kept as written, for the style checks to flag', () => {
@@ -95,7 +109,10 @@ suite('lwkd index over broken posts: a clear error each, nothing else breaks', (
     const crlf = post('2026-02-15-update.md');
     assert.deepEqual(crlf.errors, []);
     assert.equal(crlf.frontMatter?.title, 'Week Ending February 15, 2026');
-    assert.deepEqual(crlf.sections.map((s) => [s.title, s.line]), [['Other Merges', 7]]);
+    assert.deepEqual(
+      crlf.sections.map((s) => [s.title, s.line]),
+      [['Other Merges', 7]],
+    );
     assert.equal(crlf.refs[0]?.number, 130001);
   });
 
@@ -109,7 +126,10 @@ suite('lwkd index over broken posts: a clear error each, nothing else breaks', (
   });
 
   test('a post that disappears before it is read is simply not there', () => {
-    assert.equal(posts.some((entry) => entry.file === '_posts/2030-01-27-update.md'), false);
+    assert.equal(
+      posts.some((entry) => entry.file === '_posts/2030-01-27-update.md'),
+      false,
+    );
   });
 
   test('the index never rewrites a post', () => {

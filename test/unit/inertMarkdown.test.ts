@@ -9,12 +9,18 @@ const pr = (title: string) => ({ owner: 'kubernetes', repo: 'kubernetes', number
 suite('Remote text drafted into an edition is inert', () => {
   test('HTML becomes entities, so a generic type keeps its link and a script stays text', () => {
     assert.equal(bulletFor(pr('Use sets.Set<T> for nodes')), '* [Use sets.Set&lt;T&gt; for nodes](https://github.com/kubernetes/kubernetes/pull/1)');
-    assert.equal(linkText('Fix <script>alert(1)</script> <img src=x onerror=alert(1)>'), 'Fix &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;');
+    assert.equal(
+      linkText('Fix <script>alert(1)</script> <img src=x onerror=alert(1)>'),
+      'Fix &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;',
+    );
     assert.equal(linkText('<!-- x --> <https://evil.example>'), '&lt;!-\\- x -\\-&gt; &lt;https://evil.example&gt;');
   });
 
   test('every { becomes &#123;: no Liquid tag or output, no kramdown attribute list or extension', () => {
-    assert.equal(linkText('{% include x %} {{ site.title }} {%raw%}{% endraw %}'), '&#123;% include x %} &#123;&#123; site.title }} &#123;%raw%}&#123;% endraw %}');
+    assert.equal(
+      linkText('{% include x %} {{ site.title }} {%raw%}{% endraw %}'),
+      '&#123;% include x %} &#123;&#123; site.title }} &#123;%raw%}&#123;% endraw %}',
+    );
     assert.equal(linkText('*x*{: onmouseover="a"} {::nomarkdown}'), '\\*x\\*&#123;: onmouseover="a"} &#123;::nomarkdown}');
   });
 
@@ -41,10 +47,15 @@ suite('Remote text drafted into an edition is inert', () => {
 
   test('release tags cannot end the link destination early; lines and notes are escaped', () => {
     const window = editionWeekWindow({ year: 2027, month: 3, day: 14 }, 'UTC');
-    const page = readReleasesPage([{ tag_name: 'v1)](javascript:x)', published_at: '2027-03-10T10:00:00Z', body: '- Use a | b and {{ x }}\n- Add Set<T>' }], 'cri-o/cri-o')!;
+    const page = readReleasesPage(
+      [{ tag_name: 'v1)](javascript:x)', published_at: '2027-03-10T10:00:00Z', body: '- Use a | b and {{ x }}\n- Add Set<T>' }],
+      'cri-o/cri-o',
+    )!;
     assert.equal(page.releases[0]!.url, 'https://github.com/cri-o/cri-o/releases/tag/v1%29%5D%28javascript%3Ax%29');
-    assert.equal(releaseLine(groupReleases('cri-o/cri-o', page.releases, window)!),
-      '* [cri-o v1)\\](javascript:x)](https://github.com/cri-o/cri-o/releases/tag/v1%29%5D%28javascript%3Ax%29): Use a \\| b and &#123;&#123; x }}, Add Set');
+    assert.equal(
+      releaseLine(groupReleases('cri-o/cri-o', page.releases, window)!),
+      '* [cri-o v1)\\](javascript:x)](https://github.com/cri-o/cri-o/releases/tag/v1%29%5D%28javascript%3Ax%29): Use a \\| b and &#123;&#123; x }}, Add Set',
+    );
   });
 
   test('escaping and reading release notes take linear time, whatever the text', () => {

@@ -16,7 +16,10 @@ suite('GitHub data cache', () => {
     cache.set({ key: 'a/b#2', item: open, fetchedAt: now });
     cache.set({ key: 'a/b#3', notFound: true, fetchedAt: now });
     now += TTL_MS.notFound;
-    assert.deepEqual(['a/b#1', 'a/b#2', 'a/b#3'].map((k) => cache.get(k)?.fresh), [true, true, false]);
+    assert.deepEqual(
+      ['a/b#1', 'a/b#2', 'a/b#3'].map((k) => cache.get(k)?.fresh),
+      [true, true, false],
+    );
     now += TTL_MS.open;
     assert.equal(cache.get('a/b#2')?.fresh, false);
     assert.ok(cache.get('a/b#2')?.entry.item, 'stale data stays available to show');
@@ -43,7 +46,14 @@ suite('GitHub data cache', () => {
     const restored = new ItemCache(clock);
     assert.equal(restored.load(JSON.parse(JSON.stringify(cache.serialize()))), 1);
     assert.deepEqual(restored.get('kubernetes/kubernetes#140001')?.entry.item, merged);
-    const hostile = { version: 1, entries: [{ key: 'x/y#1', fetchedAt: 0, item: { kind: 'pull', number: 1, title: { toString: 1 }, state: 'merged' } }, { key: '../../etc#1', fetchedAt: 0, notFound: true }, 'junk'] };
+    const hostile = {
+      version: 1,
+      entries: [
+        { key: 'x/y#1', fetchedAt: 0, item: { kind: 'pull', number: 1, title: { toString: 1 }, state: 'merged' } },
+        { key: '../../etc#1', fetchedAt: 0, notFound: true },
+        'junk',
+      ],
+    };
     assert.equal(new ItemCache(clock).load(hostile), 0);
     assert.equal(new ItemCache(clock).load('not json'), 0);
   });
@@ -70,10 +80,16 @@ suite('GitHub data cache: what a load may bring', () => {
     const entries = Array.from({ length: 10 }, (_, i) => entry(i + 1, now - (10 - i) * 1000));
     assert.equal(cache.load({ version: 1, entries }), 3);
     assert.equal(cache.size, 3);
-    assert.deepEqual([8, 9, 10].map((n) => Boolean(cache.get(`kubernetes/kubernetes#${n}`))), [true, true, true]);
+    assert.deepEqual(
+      [8, 9, 10].map((n) => Boolean(cache.get(`kubernetes/kubernetes#${n}`))),
+      [true, true, true],
+    );
     const shuffled = new ItemCache(clock, 3);
     shuffled.load({ version: 1, entries: [...entries].reverse() });
-    assert.deepEqual([8, 9, 10].map((n) => Boolean(shuffled.get(`kubernetes/kubernetes#${n}`))), [true, true, true]);
+    assert.deepEqual(
+      [8, 9, 10].map((n) => Boolean(shuffled.get(`kubernetes/kubernetes#${n}`))),
+      [true, true, true],
+    );
   });
 
   test('the bound holds when a load comes on top of what was fetched meanwhile', () => {
@@ -89,6 +105,15 @@ suite('GitHub data cache: what a load may bring', () => {
   test('keys that are path steps are not loaded', () => {
     now = 1_000_000;
     const cache = new ItemCache(clock);
-    assert.equal(cache.load({ version: 1, entries: [{ key: 'kubernetes/..#1', fetchedAt: now, notFound: true }, { key: 'kubernetes/.#1', fetchedAt: now, notFound: true }] }), 0);
+    assert.equal(
+      cache.load({
+        version: 1,
+        entries: [
+          { key: 'kubernetes/..#1', fetchedAt: now, notFound: true },
+          { key: 'kubernetes/.#1', fetchedAt: now, notFound: true },
+        ],
+      }),
+      0,
+    );
   });
 });

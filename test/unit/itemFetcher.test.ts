@@ -19,14 +19,24 @@ suite('Fetching GitHub items: batching, sharing, failures', () => {
   };
 
   function fetcher(options: { token?: string; timeoutMs?: number; cache?: ItemCache; apiUrl?: string } = {}): ItemFetcher {
-    return new ItemFetcher(async () => {
-      try {
-        const client = new GitHubClient({ apiUrl: options.apiUrl ?? github.url, userAgent: 'test', logger, timeoutMs: options.timeoutMs ?? 2_000, ...(options.token ? { token: options.token } : {}) });
-        return { client, authenticated: Boolean(options.token) };
-      } catch (error) {
-        return (error as GitHubError).failure;
-      }
-    }, logger, options.cache);
+    return new ItemFetcher(
+      async () => {
+        try {
+          const client = new GitHubClient({
+            apiUrl: options.apiUrl ?? github.url,
+            userAgent: 'test',
+            logger,
+            timeoutMs: options.timeoutMs ?? 2_000,
+            ...(options.token ? { token: options.token } : {}),
+          });
+          return { client, authenticated: Boolean(options.token) };
+        } catch (error) {
+          return (error as GitHubError).failure;
+        }
+      },
+      logger,
+      options.cache,
+    );
   }
 
   suiteSetup(() => {

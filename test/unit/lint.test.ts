@@ -41,16 +41,19 @@ The steering committee [published its minutes](https://example.invalid/minutes).
 `;
 
 suite('Style rules as documented', () => {
-  test('the README\'s table lists every rule, in order, with its default severity and description', () => {
+  test("the README's table lists every rule, in order, with its default severity and description", () => {
     const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
     const table = readme.slice(readme.indexOf('## Style rules'), readme.indexOf('\n## ', readme.indexOf('## Style rules') + 1));
     const rows = [...table.matchAll(/^\| `([a-z-]+)` \| (\w+) \| (.+?) \|$/gm)].map((m) => ({ code: m[1], severity: m[2], description: m[3] }));
-    assert.deepEqual(rows, [...RULES, ...COVERAGE_RULES].map(({ code, severity, description }) => ({ code, severity, description })));
+    assert.deepEqual(
+      rows,
+      [...RULES, ...COVERAGE_RULES].map(({ code, severity, description }) => ({ code, severity, description })),
+    );
   });
 });
 
 suite('Style checks: a clean edition', () => {
-  test('the stylesheet\'s own examples raise nothing', () => {
+  test("the stylesheet's own examples raise nothing", () => {
     assert.deepEqual(lint(GOOD), []);
   });
 
@@ -64,18 +67,28 @@ suite('Style checks: front matter', () => {
   test('missing fields, with a fix that adds them', () => {
     const head = '---\nlayout: post\ntitle: Week Ending November 22, 2026\n---\n';
     const findings = lint(GOOD, {}, head).filter((finding) => finding.code === 'front-matter-missing');
-    assert.deepEqual(findings.map((finding) => finding.message.match(/"(\w+):"/)?.[1]), ['date', 'slug']);
+    assert.deepEqual(
+      findings.map((finding) => finding.message.match(/"(\w+):"/)?.[1]),
+      ['date', 'slug'],
+    );
     assert.match(findings[1]!.fix!.edits[0]!.newText, /^slug: 2026-11-22-update\n$/);
   });
 
   test('title: misspelled month, zero padding, wrong week; each with the right title as fix', () => {
-    for (const [title, why] of [['Week Ending Novemebr 22, 2026', /not a month/], ['Week Ending November 02, 2026', /./], ['Week Ending November 15, 2026', /week ending November 22, 2026/]] as const) {
+    for (const [title, why] of [
+      ['Week Ending Novemebr 22, 2026', /not a month/],
+      ['Week Ending November 02, 2026', /./],
+      ['Week Ending November 15, 2026', /week ending November 22, 2026/],
+    ] as const) {
       const findings = lint(GOOD, {}, HEAD.replace('Week Ending November 22, 2026', title)).filter((finding) => finding.code === 'title-form');
       assert.equal(findings.length, 1, title);
       assert.match(findings[0]!.message, why);
       assert.equal(findings[0]!.fix!.edits[0]!.newText, 'title: Week Ending November 22, 2026');
     }
-    assert.deepEqual(codes(GOOD).filter((code) => code === 'title-form'), []);
+    assert.deepEqual(
+      codes(GOOD).filter((code) => code === 'title-form'),
+      [],
+    );
   });
 
   test('slug, date form, impossible dates, dates before the week ends', () => {
@@ -83,10 +96,13 @@ suite('Style checks: front matter', () => {
     assert.ok(codes(GOOD, {}, HEAD.replace('2026-11-23 04:12:09 -0000', '2026-11-23 04:12')).includes('date-form'));
     assert.ok(codes(GOOD, {}, HEAD.replace('2026-11-23 04:12:09 -0000', '2022-02-29 22:00:00 -0000')).includes('date-form'));
     assert.ok(codes(GOOD, {}, HEAD.replace('2026-11-23 04:12:09 -0000', '2026-11-20 22:00:00 -0000')).includes('date-before-week-end'));
-    assert.deepEqual(codes(GOOD).filter((code) => code.startsWith('date')), []);
+    assert.deepEqual(
+      codes(GOOD).filter((code) => code.startsWith('date')),
+      [],
+    );
   });
 
-  test('the template\'s default time is flagged only on a finished edition', () => {
+  test("the template's default time is flagged only on a finished edition", () => {
     const defaultTime = HEAD.replace('2026-11-23 04:12:09 -0000', '2026-11-22 22:00:00 -0000');
     assert.ok(codes(GOOD, {}, defaultTime).includes('date-template-default'));
     assert.ok(!codes(`${GOOD}\n## Promotions\n\n*\n`, {}, defaultTime).includes('date-template-default'));
@@ -106,10 +122,18 @@ suite('Style checks: template leftovers', () => {
       assert.ok(found.has(code), code);
     }
     assert.ok(findings.filter((finding) => finding.code === 'empty-section').every((finding) => finding.severity === 'hint'));
-    assert.ok(lintPost(text, { fileName: FILE, stage: 'publishing' }).filter((finding) => finding.code === 'empty-section').every((finding) => finding.severity === 'warning'));
+    assert.ok(
+      lintPost(text, { fileName: FILE, stage: 'publishing' })
+        .filter((finding) => finding.code === 'empty-section')
+        .every((finding) => finding.severity === 'warning'),
+    );
     // Once the date is stamped, the edition is being published: the same leftovers warn.
     const stamped = text.replace('2026-11-22 22:00:00 -0000', '2026-11-23 04:00:00 -0000');
-    assert.ok(lintPost(stamped, { fileName: FILE }).filter((finding) => finding.code === 'empty-section').every((finding) => finding.severity === 'warning'));
+    assert.ok(
+      lintPost(stamped, { fileName: FILE })
+        .filter((finding) => finding.code === 'empty-section')
+        .every((finding) => finding.severity === 'warning'),
+    );
     assert.ok(!found.has('template-placeholder'));
   });
 
@@ -136,8 +160,10 @@ suite('Style checks: template leftovers', () => {
 });
 
 suite('Style checks: sections', () => {
-  test('unknown or misspelled headings suggest the template\'s', () => {
-    const findings = lint('\n## Developr News\n\nText.\n\n## Featured PR\n\n### [1: A](https://github.com/kubernetes/kubernetes/pull/1)\n\nText.\n').filter((finding) => finding.code === 'unknown-section');
+  test("unknown or misspelled headings suggest the template's", () => {
+    const findings = lint('\n## Developr News\n\nText.\n\n## Featured PR\n\n### [1: A](https://github.com/kubernetes/kubernetes/pull/1)\n\nText.\n').filter(
+      (finding) => finding.code === 'unknown-section',
+    );
     assert.match(findings[0]!.message, /did you mean "Developer News"/);
     assert.match(findings[1]!.message, /calls this section "Featured PRs"/);
     assert.equal(findings[1]!.fix!.edits[0]!.newText, '## Featured PRs');
@@ -168,16 +194,36 @@ suite('Style checks: items', () => {
   });
 
   test('the same PR linked twice, but a Featured PR may repeat its heading link below it', () => {
-    assert.ok(codes('\n## Other Merges\n\n* A [x](https://github.com/kubernetes/kubernetes/pull/5)\n* B [y](https://github.com/kubernetes/kubernetes/pull/7)\n* C [z](https://github.com/kubernetes/kubernetes/pull/8)\n* D [w](https://github.com/kubernetes/kubernetes/pull/9)\n* E [v](https://github.com/kubernetes/kubernetes/pull/5)\n').includes('duplicate-link'));
-    assert.ok(!codes('\n## Featured PRs\n\n### [#5: Title](https://github.com/kubernetes/kubernetes/pull/5)\n\nIt [does x](https://github.com/kubernetes/kubernetes/pull/5).\n').includes('duplicate-link'));
+    assert.ok(
+      codes(
+        '\n## Other Merges\n\n* A [x](https://github.com/kubernetes/kubernetes/pull/5)\n* B [y](https://github.com/kubernetes/kubernetes/pull/7)\n* C [z](https://github.com/kubernetes/kubernetes/pull/8)\n* D [w](https://github.com/kubernetes/kubernetes/pull/9)\n* E [v](https://github.com/kubernetes/kubernetes/pull/5)\n',
+      ).includes('duplicate-link'),
+    );
+    assert.ok(
+      !codes(
+        '\n## Featured PRs\n\n### [#5: Title](https://github.com/kubernetes/kubernetes/pull/5)\n\nIt [does x](https://github.com/kubernetes/kubernetes/pull/5).\n',
+      ).includes('duplicate-link'),
+    );
   });
 
-  test('Featured PR and KEP headings in the stylesheet\'s form', () => {
-    assert.ok(!codes('\n## Featured PRs\n\n### [111090: A title](https://github.com/kubernetes/kubernetes/pull/111090)\n\nText.\n').includes('featured-heading-form'));
+  test("Featured PR and KEP headings in the stylesheet's form", () => {
+    assert.ok(
+      !codes('\n## Featured PRs\n\n### [111090: A title](https://github.com/kubernetes/kubernetes/pull/111090)\n\nText.\n').includes('featured-heading-form'),
+    );
     assert.ok(codes('\n## Featured PRs\n\n### A title without its link\n\nText.\n').includes('featured-heading-form'));
-    assert.ok(!codes('\n## Featured PRs\n\n### [test-infra#10851: Install kubectl](https://github.com/kubernetes/test-infra/pull/10851)\n\nText.\n').includes('featured-heading-form'));
-    assert.ok(codes('\n## Featured PRs\n\n### (#96878: Title)[https://github.com/kubernetes/kubernetes/pull/96878]\n\nText.\n').includes('featured-heading-form'));
-    assert.ok(!codes('\n## KEP of the Week\n\n### [KEP-4009: Title](https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/4009-x)\n\nText.\n').includes('featured-heading-form'));
+    assert.ok(
+      !codes('\n## Featured PRs\n\n### [test-infra#10851: Install kubectl](https://github.com/kubernetes/test-infra/pull/10851)\n\nText.\n').includes(
+        'featured-heading-form',
+      ),
+    );
+    assert.ok(
+      codes('\n## Featured PRs\n\n### (#96878: Title)[https://github.com/kubernetes/kubernetes/pull/96878]\n\nText.\n').includes('featured-heading-form'),
+    );
+    assert.ok(
+      !codes('\n## KEP of the Week\n\n### [KEP-4009: Title](https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/4009-x)\n\nText.\n').includes(
+        'featured-heading-form',
+      ),
+    );
     assert.ok(codes('\n## KEP of the Week\n\n### KEP 4009\n\nText.\n').includes('featured-heading-form'));
   });
 
@@ -188,18 +234,23 @@ suite('Style checks: items', () => {
     assert.equal(lint(`\n## Other Merges\n\n${long}\n`, { otherMergesWordLimit: 30 }).filter((finding) => finding.code === 'other-merges-length').length, 0);
   });
 
-  test('capitalisation from the stylesheet\'s list, with a fix; not in links, code, or kubeadm starting a sentence', () => {
+  test("capitalisation from the stylesheet's list, with a fix; not in links, code, or kubeadm starting a sentence", () => {
     const text = `${HEAD}\n## Other Merges\n\n* The API server speaks GRPC to [etcd](https://github.com/kubernetes/kubernetes/pull/3)\n* Kubeadm: add [key options](https://github.com/kubernetes/kubernetes/pull/4)\n* \`API server\` in code and [API server docs](https://x.invalid/api-server)\n`;
     const findings = lintPost(text, { fileName: FILE }).filter((finding) => finding.code === 'capitalization');
-    assert.deepEqual(findings.map((finding) => finding.fix!.edits[0]!.newText), ['APIserver', 'gRPC']);
-    const compounds = codes('\n## Developer News\n\nThe blog moves from blog.kubernetes.io; kubernetes-based aliases and kubernetes/kubernetes stay, but kubernetes alone does not.\n');
+    assert.deepEqual(
+      findings.map((finding) => finding.fix!.edits[0]!.newText),
+      ['APIserver', 'gRPC'],
+    );
+    const compounds = codes(
+      '\n## Developer News\n\nThe blog moves from blog.kubernetes.io; kubernetes-based aliases and kubernetes/kubernetes stay, but kubernetes alone does not.\n',
+    );
     assert.equal(compounds.filter((code) => code === 'capitalization').length, 1);
     assert.ok(fixed(text, findings[0]!).includes('The APIserver speaks'));
   });
 });
 
 suite('Style checks over real posts', () => {
-  test('the sample site\'s editions lint without crashing', () => {
+  test("the sample site's editions lint without crashing", () => {
     for (const name of ['2026-11-01-update.md', '2026-11-08-update.md', '2026-11-15-update.md']) {
       const findings = lintPost(readFileSync(join(projectRoot, 'sample-workspace', '_posts', name), 'utf8'), { fileName: `_posts/${name}` });
       assert.ok(Array.isArray(findings));
@@ -211,7 +262,13 @@ suite('Style checks over real posts', () => {
     const finding = lintPost(text, { fileName: FILE }).find((candidate) => candidate.code === 'pulls-url')!;
     const edit = finding.fix!.edits[0]!;
     const line = text.split('\n')[edit.line]!;
-    const wholeLine = { line: edit.line, column: 0, endLine: edit.line, endColumn: line.length, newText: line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn) };
+    const wholeLine = {
+      line: edit.line,
+      column: 0,
+      endLine: edit.line,
+      endColumn: line.length,
+      newText: line.slice(0, edit.column) + edit.newText + line.slice(edit.endColumn),
+    };
     assert.equal(applyEdits(text, [wholeLine]), fixed(text, finding));
   });
 });

@@ -51,7 +51,9 @@ suite('Manifest', () => {
   });
 
   test('every installed package accepts the oldest Node that engines.node admits, so npm ci is quiet', () => {
-    const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+    const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { engines?: { node?: string } | string[] }>;
+    };
     const oldest = semver.minVersion(manifest.engines.node)?.version;
     assert.ok(oldest, manifest.engines.node);
     const refusing = Object.entries(lock.packages)
@@ -66,12 +68,12 @@ suite('Manifest', () => {
     execFileSync(process.execPath, [join(projectRoot, 'scripts', 'l10n.mjs'), '--check'], { cwd: projectRoot, stdio: 'pipe' });
   });
 
-  test('the GitHub timeout has one default: the manifest\'s is the one the client and the CLI use', () => {
+  test("the GitHub timeout has one default: the manifest's is the one the client and the CLI use", () => {
     const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown }>;
     assert.equal(properties[`${Settings.section}.${Settings.githubTimeoutMs}`]?.default, DEFAULT_GITHUB_TIMEOUT_MS);
   });
 
-  test('the style checks\' numbers have one default: the manifest declares the core\'s', () => {
+  test("the style checks' numbers have one default: the manifest declares the core's", () => {
     const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown }>;
     assert.equal(properties['lwkd.lint.recentWeeks']?.default, LINT_DEFAULTS.recentWeeks);
     assert.equal(properties['lwkd.lint.otherMergesWordLimit']?.default, LINT_DEFAULTS.otherMergesWordLimit);
@@ -101,14 +103,20 @@ suite('Manifest', () => {
   });
 
   test('the commands that act on the open edition are in the palette exactly while an edition is active', () => {
-    const editionCommands = [Commands.stampPublicationTime, Commands.addMissingSections, Commands.preparePublication, Commands.insertMergedPRs, Commands.insertSubprojectReleases];
+    const editionCommands = [
+      Commands.stampPublicationTime,
+      Commands.addMissingSections,
+      Commands.preparePublication,
+      Commands.insertMergedPRs,
+      Commands.insertSubprojectReleases,
+    ];
     const when = new Map(manifest.contributes.menus.commandPalette.map((entry) => [entry.command, entry.when]));
     for (const command of editionCommands) {
       assert.equal(when.get(command), ContextKeys.editionActive, command);
     }
     // The rest of the palette's commands make sense with no edition open, or are hidden.
     for (const [command, clause] of when) {
-      assert.ok(editionCommands.includes(command as typeof editionCommands[number]) || clause === 'false', `${command}: ${clause}`);
+      assert.ok(editionCommands.includes(command as (typeof editionCommands)[number]) || clause === 'false', `${command}: ${clause}`);
     }
   });
 
@@ -124,6 +132,9 @@ suite('Manifest', () => {
 
   test('every string in package.nls.json is used', () => {
     const text = readFileSync(join(projectRoot, 'package.json'), 'utf8');
-    assert.deepEqual(Object.keys(nls).filter((key) => !text.includes(`%${key}%`)), []);
+    assert.deepEqual(
+      Object.keys(nls).filter((key) => !text.includes(`%${key}%`)),
+      [],
+    );
   });
 });

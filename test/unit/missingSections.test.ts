@@ -5,18 +5,30 @@ import type { MissingSection } from '../../src/core/missingSections';
 import { missingSectionInsertions } from '../../src/core/missingSections';
 import { applyEdits } from '../../src/core/textEdit';
 
-const withInsertions = (text: string, insertions: readonly MissingSection[]): string => applyEdits(text, insertions.map((insertion) => insertion.edit));
+const withInsertions = (text: string, insertions: readonly MissingSection[]): string =>
+  applyEdits(
+    text,
+    insertions.map((insertion) => insertion.edit),
+  );
 
 const HEAD = '---\nlayout: post\ntitle: Week Ending November 22, 2026\n---\n';
 
 suite('Add Missing Sections', () => {
-  test('inserts what is missing at its place in the template\'s order, touching nothing else', () => {
+  test("inserts what is missing at its place in the template's order, touching nothing else", () => {
     const text = `${HEAD}\n## Developer News\n\nNews.\n\n## Other Merges\n\n* A [merge](https://x.invalid)\n`;
     const result = withInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
     const headings = result.split('\n').filter((line) => line.startsWith('## '));
     assert.deepEqual(headings, [
-      '## Developer News', '## Release Schedule', '## Featured PRs', '## KEP of the Week', '## Other Merges',
-      '## Promotions', '## Deprecated', '## Version Updates', '## Subprojects and Dependency Updates', '## Shoutouts',
+      '## Developer News',
+      '## Release Schedule',
+      '## Featured PRs',
+      '## KEP of the Week',
+      '## Other Merges',
+      '## Promotions',
+      '## Deprecated',
+      '## Version Updates',
+      '## Subprojects and Dependency Updates',
+      '## Shoutouts',
     ]);
     // Every original line is still there, in order.
     const original = text.split('\n').filter(Boolean);
@@ -40,16 +52,30 @@ suite('Add Missing Sections', () => {
     const template = '---\n---\n## Shoutouts\n\n* none\n\n## Developer News\n';
     const text = `${HEAD}\n## developer news\n\nNews.\n`;
     const result = withInsertions(text, missingSectionInsertions(text, template));
-    assert.deepEqual(result.split('\n').filter((line) => line.startsWith('## ')), ['## Shoutouts', '## developer news']);
+    assert.deepEqual(
+      result.split('\n').filter((line) => line.startsWith('## ')),
+      ['## Shoutouts', '## developer news'],
+    );
   });
 
   test('an archived spelling the style checks accept counts as the section, and still places the others', () => {
     const text = `${HEAD}\n## Developer News\n\nNews.\n\n## Featured PR\n\n## Deprecations\n\n* x\n\n## Shoutout\n`;
     const result = withInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
-    assert.deepEqual(result.split('\n').filter((line) => line.startsWith('## ')), [
-      '## Developer News', '## Release Schedule', '## Featured PR', '## KEP of the Week', '## Other Merges',
-      '## Promotions', '## Deprecations', '## Version Updates', '## Subprojects and Dependency Updates', '## Shoutout',
-    ]);
+    assert.deepEqual(
+      result.split('\n').filter((line) => line.startsWith('## ')),
+      [
+        '## Developer News',
+        '## Release Schedule',
+        '## Featured PR',
+        '## KEP of the Week',
+        '## Other Merges',
+        '## Promotions',
+        '## Deprecations',
+        '## Version Updates',
+        '## Subprojects and Dependency Updates',
+        '## Shoutout',
+      ],
+    );
     assert.equal(lintPost(result, { fileName: '2026-11-22-update.md' }).filter((finding) => finding.code === 'duplicate-section').length, 0);
   });
 
@@ -59,10 +85,23 @@ suite('Add Missing Sections', () => {
     const result = withInsertions(text, insertions);
     assert.doesNotMatch(result, /^\s*\*\s*$/m);
     assert.doesNotMatch(result, /\n\n\n/);
-    assert.deepEqual(lintPost(result, { fileName: '2026-11-22-update.md' }).filter((finding) => finding.code === 'empty-bullet'), []);
-    assert.deepEqual(insertions.map((insertion) => insertion.title), [
-      'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Other Merges', 'Promotions', 'Deprecated', 'Version Updates',
-      'Subprojects and Dependency Updates', 'Shoutouts',
-    ]);
+    assert.deepEqual(
+      lintPost(result, { fileName: '2026-11-22-update.md' }).filter((finding) => finding.code === 'empty-bullet'),
+      [],
+    );
+    assert.deepEqual(
+      insertions.map((insertion) => insertion.title),
+      [
+        'Release Schedule',
+        'Featured PRs',
+        'KEP of the Week',
+        'Other Merges',
+        'Promotions',
+        'Deprecated',
+        'Version Updates',
+        'Subprojects and Dependency Updates',
+        'Shoutouts',
+      ],
+    );
   });
 });

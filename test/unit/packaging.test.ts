@@ -8,7 +8,10 @@ suite('Packaging', () => {
     this.timeout(60_000);
     const vsce = join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: projectRoot, encoding: 'utf8' })
-      .split('\n').map((line) => line.trim()).filter(Boolean).sort();
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .sort();
     assert.deepEqual(listed, [
       'CHANGELOG.md',
       'LICENSE',

@@ -16,7 +16,7 @@ const config = (text: string): SiteConfig => {
 };
 
 suite('Permalinks', () => {
-  test('LWKD\'s pattern gives /YEAR/YEARMONTHDAY of the publication date, as in publishing.md', () => {
+  test("LWKD's pattern gives /YEAR/YEARMONTHDAY of the publication date, as in publishing.md", () => {
     assert.equal(postUrl({ permalink: LWKD_PERMALINK }, 'https://lwkd.info', post('2026-08-06 04:12:09 -0000')), 'https://lwkd.info/2026/20260806');
     assert.equal(postUrl({ permalink: LWKD_PERMALINK }, 'https://lwkd.info/', post('2026-08-06 04:12:09 -0000')), 'https://lwkd.info/2026/20260806');
   });
@@ -25,7 +25,7 @@ suite('Permalinks', () => {
     assert.equal(permalinkPath(LWKD_PERMALINK, post('2026-08-06 20:00:00 -0700')), '/2026/20260807');
   });
 
-  test('with the site\'s timezone: the date there, daylight saving included', () => {
+  test("with the site's timezone: the date there, daylight saving included", () => {
     const late = post('2026-08-06 04:12:09 -0000');
     assert.equal(permalinkPath(LWKD_PERMALINK, late, 'America/Los_Angeles'), '/2026/20260805');
     assert.equal(permalinkPath(LWKD_PERMALINK, late, 'Asia/Tokyo'), '/2026/20260806');
@@ -38,13 +38,13 @@ suite('Permalinks', () => {
     assert.equal(permalinkPath(LWKD_PERMALINK, post('2026-08-06 23:30:00 -0000'), 'Mars/Olympus_Mons'), '/2026/20260806');
   });
 
-  test('knows Jekyll\'s date placeholders, zero-padded and not', () => {
+  test("knows Jekyll's date placeholders, zero-padded and not", () => {
     const p = post('2026-01-05 09:08:07 -0000', 'A Post');
     assert.equal(permalinkPath('/:short_year/:i_month/:i_day/:month/:day/:hour:minute:second/:y_day/', p), '/26/1/5/01/05/090807/005/');
     assert.equal(permalinkPath('/:title/:slug', p), '/A-Post/a-post');
   });
 
-  test('named styles: date (Jekyll\'s default), pretty, ordinal, none', () => {
+  test("named styles: date (Jekyll's default), pretty, ordinal, none", () => {
     const p = post('2026-08-06 04:12:09 -0000');
     assert.equal(permalinkPath('date', p), '/2026/08/06/2026-08-02-update.html');
     assert.equal(permalinkPath('pretty', p), '/2026/08/06/2026-08-02-update/');
@@ -59,9 +59,12 @@ suite('Permalinks', () => {
     assert.equal(permalinkPath('/:categories/:year/:title/', post('2026-08-06 04:12:09 -0000', 'update')), '/2026/update/');
   });
 
-  test('the post\'s own permalink wins; url and baseurl of _config.yml win over the setting', () => {
+  test("the post's own permalink wins; url and baseurl of _config.yml win over the setting", () => {
     const p = post('2026-08-06 04:12:09 -0000', '2026-08-02-update', { permalink: '/special/:year/' });
-    assert.equal(postUrl({ permalink: LWKD_PERMALINK, url: 'https://example.org', baseurl: '/lwkd/' }, 'https://lwkd.info', p), 'https://example.org/lwkd/special/2026/');
+    assert.equal(
+      postUrl({ permalink: LWKD_PERMALINK, url: 'https://example.org', baseurl: '/lwkd/' }, 'https://lwkd.info', p),
+      'https://example.org/lwkd/special/2026/',
+    );
   });
 
   test('text that is not a path is percent-encoded, and .. cannot climb', () => {
@@ -75,20 +78,26 @@ suite('Permalinks', () => {
 
   test('the slug comes from the front matter, else from the file name after its date', () => {
     const time = t('2026-08-06 04:12:09 -0000');
-    assert.deepEqual(permalinkPost({ slug: '2026-08-02-update', categories: 'a b', category: 'c' }, '/w/_posts/2026-08-02-update.md', time),
-      { time, slug: '2026-08-02-update', categories: ['c', 'a', 'b'] });
+    assert.deepEqual(permalinkPost({ slug: '2026-08-02-update', categories: 'a b', category: 'c' }, '/w/_posts/2026-08-02-update.md', time), {
+      time,
+      slug: '2026-08-02-update',
+      categories: ['c', 'a', 'b'],
+    });
     assert.deepEqual(permalinkPost(undefined, 'C:\\w\\_posts\\2026-08-02-update.md', time), { time, slug: 'update', categories: [] });
     assert.equal(permalinkPost({ permalink: '/x/' }, 'a.md', time).permalink, '/x/');
   });
 });
 
 suite('_config.yml', () => {
-  test('the fixture\'s and the sample workspace\'s: LWKD\'s pattern, no url, no timezone', () => {
+  test("the fixture's and the sample workspace's: LWKD's pattern, no url, no timezone", () => {
     for (const dir of [join(projectRoot, 'test', 'fixtures', 'workspace'), join(projectRoot, 'sample-workspace')]) {
       assert.deepEqual(config(readFileSync(join(dir, '_config.yml'), 'utf8')), { permalink: LWKD_PERMALINK }, dir);
     }
-    assert.deepEqual(config('url: "https://lwkd.info" # the site\nbaseurl: ""\ntimezone: America/New_York\npermalink: pretty\n'),
-      { url: 'https://lwkd.info', timezone: 'America/New_York', permalink: 'pretty' });
+    assert.deepEqual(config('url: "https://lwkd.info" # the site\nbaseurl: ""\ntimezone: America/New_York\npermalink: pretty\n'), {
+      url: 'https://lwkd.info',
+      timezone: 'America/New_York',
+      permalink: 'pretty',
+    });
     assert.deepEqual(config(''), {});
   });
 
@@ -99,7 +108,10 @@ suite('_config.yml', () => {
       ['- a\n- b\n', /list/],
       ['permalink:\n  - /:year\n', /"permalink" is not text/],
       ['timezone: 5\n', /"timezone" is not text/],
-      [`a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, /more than/],
+      [
+        `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
+        /more than/,
+      ],
     ] as const) {
       const parsed = parseSiteConfig(text);
       assert.ok('error' in parsed, text);

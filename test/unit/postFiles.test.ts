@@ -18,7 +18,13 @@ suite('Listing the posts folder', () => {
   setup(async () => {
     root = await mkdtemp(join(tmpdir(), 'lwkd-list-'));
     await mkdir(join(root, '_posts', '2018', 'drafts'), { recursive: true });
-    for (const file of ['_posts/2026-11-15-update.md', '_posts/2018/2018-05-06-update.md', '_posts/2018/drafts/2018-05-13-update.MD', '_posts/notes.txt', '_posts/2018/image.png']) {
+    for (const file of [
+      '_posts/2026-11-15-update.md',
+      '_posts/2018/2018-05-06-update.md',
+      '_posts/2018/drafts/2018-05-13-update.MD',
+      '_posts/notes.txt',
+      '_posts/2018/image.png',
+    ]) {
       await writeFile(join(root, file), 'x');
     }
   });
@@ -43,7 +49,12 @@ suite('Listing the posts folder', () => {
     await symlink(join(root, 'elsewhere.md'), join(root, '_posts', '2026-11-22-update.md'));
     await symlink(join(root, '_posts'), join(root, '_posts', '2018', 'loop'));
     const { files } = await list();
-    assert.deepEqual(files, ['_posts/2018/2018-05-06-update.md', '_posts/2018/drafts/2018-05-13-update.MD', '_posts/2026-11-15-update.md', '_posts/2026-11-22-update.md']);
+    assert.deepEqual(files, [
+      '_posts/2018/2018-05-06-update.md',
+      '_posts/2018/drafts/2018-05-13-update.MD',
+      '_posts/2026-11-15-update.md',
+      '_posts/2026-11-22-update.md',
+    ]);
   });
 
   test('a folder that cannot be listed is reported; its siblings are still listed', async () => {
@@ -57,8 +68,13 @@ suite('Listing the posts folder', () => {
       },
     };
     const errors: string[] = [];
-    const files = await listPosts(failing, join(root, '_posts'), (where, error) => errors.push(`${relative(root, where)}: ${(error as NodeJS.ErrnoException).code}`));
-    assert.deepEqual(files.map((file) => relative(root, file)), ['_posts/2026-11-15-update.md']);
+    const files = await listPosts(failing, join(root, '_posts'), (where, error) =>
+      errors.push(`${relative(root, where)}: ${(error as NodeJS.ErrnoException).code}`),
+    );
+    assert.deepEqual(
+      files.map((file) => relative(root, file)),
+      ['_posts/2026-11-15-update.md'],
+    );
     assert.deepEqual(errors, ['_posts/2018: EACCES']);
   });
 
@@ -76,7 +92,13 @@ suite('Listing the posts folder', () => {
     await symlink(join(root, 'nowhere.md'), join(root, '_posts', '2026-12-06-update.md'));
     const errors: string[] = [];
     const index = await buildIndex(root, join(root, '_posts'), { stderr: (text) => errors.push(text) });
-    assert.deepEqual(index.all().map((post) => post.file).sort(), ['_posts/2018/2018-05-06-update.md', '_posts/2018/drafts/2018-05-13-update.MD', '_posts/2026-11-15-update.md']);
+    assert.deepEqual(
+      index
+        .all()
+        .map((post) => post.file)
+        .sort(),
+      ['_posts/2018/2018-05-06-update.md', '_posts/2018/drafts/2018-05-13-update.MD', '_posts/2026-11-15-update.md'],
+    );
     assert.deepEqual(errors, []);
   });
 });
@@ -91,7 +113,10 @@ suite('Reading a post', () => {
   });
 
   test('a post is indexed under the key it is given', async () => {
-    await writeFile(join(root, 'a.md'), '---\ntitle: Week Ending May 6, 2018\n---\n# Developer News\n\n[#1](https://github.com/kubernetes/kubernetes/pull/1)\n');
+    await writeFile(
+      join(root, 'a.md'),
+      '---\ntitle: Week Ending May 6, 2018\n---\n# Developer News\n\n[#1](https://github.com/kubernetes/kubernetes/pull/1)\n',
+    );
     const post = await readPost(nodePostFiles, join(root, 'a.md'), 'key.md');
     assert.equal(post?.file, 'key.md');
     assert.deepEqual(post?.errors, []);

@@ -13,20 +13,21 @@ suite('Indexing a post', () => {
     assert.equal(post.weekEnding, '2026-11-08');
     assert.equal(post.frontMatter?.title, 'Week Ending November 8, 2026');
     assert.deepEqual(post.errors, []);
-    assert.deepEqual(post.sections.map((s) => `${s.level}:${s.line}:${s.title}`), [
-      '2:7:Developer News',
-      '2:11:Release Schedule',
-      '2:15:Featured PRs',
-      '3:17:[#140001: Example feature for the fixture](https://github.com/kubernetes/kubernetes/pull/140001)',
-      '2:21:Other Merges',
-      '2:25:Shoutouts',
-    ]);
-    assert.deepEqual(post.refs.map((r) => `${r.owner}/${r.repo}#${r.number}@${r.line}`), [
-      'kubernetes/kubernetes#140001@17',
-      'kubernetes/kubernetes#140001@19',
-      'kubernetes/kubernetes#140002@19',
-      'kubernetes/kubernetes#140003@23',
-    ]);
+    assert.deepEqual(
+      post.sections.map((s) => `${s.level}:${s.line}:${s.title}`),
+      [
+        '2:7:Developer News',
+        '2:11:Release Schedule',
+        '2:15:Featured PRs',
+        '3:17:[#140001: Example feature for the fixture](https://github.com/kubernetes/kubernetes/pull/140001)',
+        '2:21:Other Merges',
+        '2:25:Shoutouts',
+      ],
+    );
+    assert.deepEqual(
+      post.refs.map((r) => `${r.owner}/${r.repo}#${r.number}@${r.line}`),
+      ['kubernetes/kubernetes#140001@17', 'kubernetes/kubernetes#140001@19', 'kubernetes/kubernetes#140002@19', 'kubernetes/kubernetes#140003@23'],
+    );
   });
 
   test('a broken post stays in the index with its error', () => {
@@ -43,7 +44,10 @@ suite('Indexing a post', () => {
   });
 
   test('headings in fenced code are not sections', () => {
-    assert.deepEqual(indexPost('x.md', '---\n---\n```\n## not a section\n```\n## Real\n').sections.map((s) => s.title), ['Real']);
+    assert.deepEqual(
+      indexPost('x.md', '---\n---\n```\n## not a section\n```\n## Real\n').sections.map((s) => s.title),
+      ['Real'],
+    );
   });
 });
 
@@ -51,13 +55,19 @@ suite('The index', () => {
   test('finds every edition that linked a PR, newest first, in any link form', () => {
     const index = indexFolder(fixturePosts);
     const hits = index.occurrences('kubernetes/kubernetes#140003');
-    assert.deepEqual(hits.map((hit) => `${hit.post.weekEnding}:${hit.ref.line}`), ['2026-11-15:24', '2026-11-08:23']);
+    assert.deepEqual(
+      hits.map((hit) => `${hit.post.weekEnding}:${hit.ref.line}`),
+      ['2026-11-15:24', '2026-11-08:23'],
+    );
   });
 
   test('replacing and deleting a post keeps lookups right', () => {
     const index = indexFolder(fixturePosts);
     index.set(indexPost('_posts/2026-11-15-update.md', '---\n---\nno links now\n'));
-    assert.deepEqual(index.occurrences('kubernetes/kubernetes#140003').map((hit) => hit.post.weekEnding), ['2026-11-08']);
+    assert.deepEqual(
+      index.occurrences('kubernetes/kubernetes#140003').map((hit) => hit.post.weekEnding),
+      ['2026-11-08'],
+    );
     index.delete('_posts/2026-11-08-update.md');
     assert.deepEqual(index.occurrences('kubernetes/kubernetes#140003'), []);
     assert.equal(index.size, 1);
@@ -65,12 +75,27 @@ suite('The index', () => {
 
   test('Find in Past Issues: by number, URL, KEP and heading words', () => {
     const index = indexFolder(fixturePosts);
-    assert.deepEqual(searchIndex(index, '140001').map((hit) => hit.line), [17, 19]);
-    assert.deepEqual(searchIndex(index, '#140002').map((hit) => hit.text), ['k/k#140002']);
+    assert.deepEqual(
+      searchIndex(index, '140001').map((hit) => hit.line),
+      [17, 19],
+    );
+    assert.deepEqual(
+      searchIndex(index, '#140002').map((hit) => hit.text),
+      ['k/k#140002'],
+    );
     assert.equal(searchIndex(index, 'https://github.com/kubernetes/kubernetes/pulls/140010').length, 1);
-    assert.deepEqual(searchIndex(index, 'KEP-9001').map((hit) => hit.kind), ['reference', 'reference']);
-    assert.deepEqual(searchIndex(index, '9001').map((hit) => hit.post.weekEnding), ['2026-11-15', '2026-11-15']);
-    assert.deepEqual(searchIndex(index, 'fixture enhancement').map((hit) => hit.kind), ['heading']);
+    assert.deepEqual(
+      searchIndex(index, 'KEP-9001').map((hit) => hit.kind),
+      ['reference', 'reference'],
+    );
+    assert.deepEqual(
+      searchIndex(index, '9001').map((hit) => hit.post.weekEnding),
+      ['2026-11-15', '2026-11-15'],
+    );
+    assert.deepEqual(
+      searchIndex(index, 'fixture enhancement').map((hit) => hit.kind),
+      ['heading'],
+    );
     assert.deepEqual(searchIndex(index, 'nothing like this'), []);
   });
 });

@@ -7,7 +7,11 @@ suite('Where a PR title goes', () => {
     const line = '* Kubelet [does x](https://github.com/kubernetes/kubernetes/pull/121046) now';
     const slot = findTitleSlot(line, 14);
     assert.deepEqual(slot && { ...slot, text: line.slice(slot.start, slot.end) }, {
-      key: { owner: 'kubernetes', repo: 'kubernetes', number: 121046 }, start: 11, end: 17, prefix: '', text: 'does x',
+      key: { owner: 'kubernetes', repo: 'kubernetes', number: 121046 },
+      start: 11,
+      end: 17,
+      prefix: '',
+      text: 'does x',
     });
   });
 
@@ -30,10 +34,14 @@ suite('Where a PR title goes', () => {
     assert.equal(linkText('Fix [beta] \\ parsing\n of x'), 'Fix \\[beta\\] \\\\ parsing of x');
   });
 
-  test('the title goes into its slot, inert, after the heading\'s number when it lacked one', () => {
-    const text = 'intro\r\n* Kubelet [does x](https://github.com/kubernetes/kubernetes/pull/121046) now\r\n### [https://github.com/kubernetes/kubernetes/pull/1](https://github.com/kubernetes/kubernetes/pull/1)\r\n';
+  test("the title goes into its slot, inert, after the heading's number when it lacked one", () => {
+    const text =
+      'intro\r\n* Kubelet [does x](https://github.com/kubernetes/kubernetes/pull/121046) now\r\n### [https://github.com/kubernetes/kubernetes/pull/1](https://github.com/kubernetes/kubernetes/pull/1)\r\n';
     const lines = text.split(/\r?\n/);
     const edits = [titleEdit(1, findTitleSlot(lines[1]!, 14)!, 'Kubelet does [y]'), titleEdit(2, findTitleSlot(lines[2]!, 10)!, 'First')];
-    assert.equal(applyEdits(text, edits), 'intro\r\n* Kubelet [Kubelet does \\[y\\]](https://github.com/kubernetes/kubernetes/pull/121046) now\r\n### [1: First](https://github.com/kubernetes/kubernetes/pull/1)\r\n');
+    assert.equal(
+      applyEdits(text, edits),
+      'intro\r\n* Kubelet [Kubelet does \\[y\\]](https://github.com/kubernetes/kubernetes/pull/121046) now\r\n### [1: First](https://github.com/kubernetes/kubernetes/pull/1)\r\n',
+    );
   });
 });

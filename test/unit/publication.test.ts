@@ -50,7 +50,7 @@ Text.
 `;
 
 suite('Buttondown', () => {
-  test('the subject is publishing.md\'s, from the week-ending Sunday', () => {
+  test("the subject is publishing.md's, from the week-ending Sunday", () => {
     assert.equal(buttondownSubject(d('2027-03-07')), 'LWKD: Week Ending March 7, 2027');
   });
 
@@ -69,7 +69,10 @@ suite('Buttondown', () => {
   });
 
   test('CRLF posts and posts without front matter give the same shape', () => {
-    assert.equal(buttondownBody('---\r\ntitle: x\r\n---\r\n\r\n## A\r\n\r\ntext\r\n', d('2027-03-07'), 'https://x'), '# Week Ending March 7, 2027\n\n## A\n\ntext\n');
+    assert.equal(
+      buttondownBody('---\r\ntitle: x\r\n---\r\n\r\n## A\r\n\r\ntext\r\n', d('2027-03-07'), 'https://x'),
+      '# Week Ending March 7, 2027\n\n## A\n\ntext\n',
+    );
     assert.equal(buttondownBody('## A\n', d('2027-03-07'), 'https://x'), '# Week Ending March 7, 2027\n\n## A\n');
   });
 });
@@ -84,9 +87,11 @@ suite('Social post', () => {
     assert.deepEqual(socialFacts('---\n---\n## Developer News\n\n### Election Update\n\n### Contributor Blog\n\n## Featured PRs\n\n'), []);
   });
 
-  test('has publishing.md\'s format: week, facts, permalink, hashtags', () => {
-    assert.equal(socialPost(d('2026-08-02'), ['Steering candidates selected', 'CPU manager'], 'https://lwkd.info/2026/20260806'),
-      'Week ending August 2: Steering candidates selected, CPU manager\n\nhttps://lwkd.info/2026/20260806\n\n#kubernetes #containers #CloudNative\n');
+  test("has publishing.md's format: week, facts, permalink, hashtags", () => {
+    assert.equal(
+      socialPost(d('2026-08-02'), ['Steering candidates selected', 'CPU manager'], 'https://lwkd.info/2026/20260806'),
+      'Week ending August 2: Steering candidates selected, CPU manager\n\nhttps://lwkd.info/2026/20260806\n\n#kubernetes #containers #CloudNative\n',
+    );
   });
 });
 
@@ -100,7 +105,7 @@ suite('Publication stamp', () => {
     assert.equal(plausible('2027-03-09 12:00:30 -0000'), true, 'a clock a little ahead');
   });
 
-  test('the template\'s default, a date before the week ends, and the future are not', () => {
+  test("the template's default, a date before the week ends, and the future are not", () => {
     assert.equal(plausible('2027-03-07 22:00:00 -0000'), false);
     assert.equal(plausible('2027-03-06 23:00:00 -0000'), false);
     assert.equal(plausible('2027-03-09 12:05:00 -0000'), false);

@@ -6,9 +6,18 @@ suite('Reading GitHub items without trusting them', () => {
   test('a merged pull request', () => {
     const item = readPullRequest(restPull(), key);
     assert.deepEqual(item, {
-      kind: 'pull', owner: 'kubernetes', repo: 'kubernetes', number: 140001, title: 'Example feature', state: 'merged',
-      mergedAt: '2026-11-05T10:00:00Z', closedAt: '2026-11-05T10:00:00Z', author: 'octo', labels: ['kind/feature', 'lgtm'],
-      milestone: 'v1.36', baseRef: 'master',
+      kind: 'pull',
+      owner: 'kubernetes',
+      repo: 'kubernetes',
+      number: 140001,
+      title: 'Example feature',
+      state: 'merged',
+      mergedAt: '2026-11-05T10:00:00Z',
+      closedAt: '2026-11-05T10:00:00Z',
+      author: 'octo',
+      labels: ['kind/feature', 'lgtm'],
+      milestone: 'v1.36',
+      baseRef: 'master',
     });
   });
 

@@ -29,7 +29,11 @@ suite('The offline sample GitHub', () => {
     for (const name of readdirSync(join(projectRoot, 'sample-workspace', '_posts'))) {
       const week = weekEndingFromFileName(name)!;
       const result = await collectReleases(client, DEFAULT_RELEASE_REPOS, editionWeekWindow(week, 'UTC'), { logger: silentLogger });
-      assert.deepEqual(result.failures.map(({ repo }) => repo), [], name);
+      assert.deepEqual(
+        result.failures.map(({ repo }) => repo),
+        [],
+        name,
+      );
       released += result.projects.length;
     }
     assert.ok(released >= 3, `${released} releases in the sample weeks`);

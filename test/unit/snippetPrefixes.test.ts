@@ -10,7 +10,9 @@ const prefixes = (line: string): string[] => snippetsForTypedPrefix(line, snippe
 
 suite('Snippets offered while their prefix is typed', () => {
   test('lwkd- offers every contributed snippet, in prefix order, replacing what was typed', () => {
-    const all = Object.values(snippets).map((snippet) => snippet.prefix as string).sort();
+    const all = Object.values(snippets)
+      .map((snippet) => snippet.prefix as string)
+      .sort();
     assert.deepEqual(prefixes('lwkd-'), all);
     assert.equal(all.length, 20);
     const [first] = snippetsForTypedPrefix('* Thanks to lwkd-', snippets);

@@ -54,17 +54,26 @@ suite('Snippets', () => {
   test('the file is valid JSON, prefixes are lwkd-* and unique, descriptions name a section', () => {
     const all = Object.values(snippets);
     assert.ok(all.length >= 20);
-    assert.ok(all.every((snippet) => /^lwkd-[a-z-]+$/.test(snippet.prefix)), 'prefixes');
+    assert.ok(
+      all.every((snippet) => /^lwkd-[a-z-]+$/.test(snippet.prefix)),
+      'prefixes',
+    );
     assert.equal(new Set(all.map((snippet) => snippet.prefix)).size, all.length);
     assert.ok(all.every((snippet) => Array.isArray(snippet.body) && snippet.body.length > 0));
     for (const snippet of all) {
-      assert.ok([...TEMPLATE_SECTIONS, 'Any section'].some((section) => snippet.description.startsWith(section)), snippet.description);
+      assert.ok(
+        [...TEMPLATE_SECTIONS, 'Any section'].some((section) => snippet.description.startsWith(section)),
+        snippet.description,
+      );
     }
   });
 
   test('every template section has a snippet with its heading', () => {
     for (const section of TEMPLATE_SECTIONS) {
-      assert.ok(Object.values(snippets).some((snippet) => snippet.body[0] === `## ${section}`), section);
+      assert.ok(
+        Object.values(snippets).some((snippet) => snippet.body[0] === `## ${section}`),
+        section,
+      );
     }
   });
 
@@ -81,12 +90,17 @@ suite('Snippets', () => {
     ];
     const expansions = Object.values(snippets).map((snippet) => expand(snippet.body));
     for (const [name, shape] of shapes) {
-      assert.ok(expansions.some((text) => text.split('\n').some((line) => shape.test(line))), name);
+      assert.ok(
+        expansions.some((text) => text.split('\n').some((line) => shape.test(line))),
+        name,
+      );
     }
   });
 
   test('$CURRENT_ variables only where today is right: the cherry-pick month', () => {
-    const uses = Object.values(snippets).filter((snippet) => snippet.body.join('').includes('$CURRENT_')).map((snippet) => snippet.prefix);
+    const uses = Object.values(snippets)
+      .filter((snippet) => snippet.body.join('').includes('$CURRENT_'))
+      .map((snippet) => snippet.prefix);
     assert.deepEqual(uses, ['lwkd-cherry-pick-deadline']);
     assert.match(expand(snippets['Patch release cherry-picks']!.body), /^November Patch Release cherry-picks are due this Friday \(November DDth\)\.$/);
   });
@@ -95,10 +109,15 @@ suite('Snippets', () => {
     for (const [name, snippet] of Object.entries(snippets)) {
       const section = TEMPLATE_SECTIONS.find((candidate) => snippet.description.startsWith(candidate));
       const expansion = expand(snippet.body);
-      const body = snippet.body[0]!.startsWith('## ') ? expansion
+      const body = snippet.body[0]!.startsWith('## ')
+        ? expansion
         : `## ${section ?? 'Other Merges'}\n\n${section === undefined ? `* A [short item](https://github.com/kubernetes/kubernetes/pull/1)${expansion}` : expansion}`;
       const findings = lintPost(`${HEAD}${body}\n`, { fileName: '_posts/2026-11-22-update.md' });
-      assert.deepEqual(findings.map((finding) => `${finding.code}: ${finding.message}`), [], name);
+      assert.deepEqual(
+        findings.map((finding) => `${finding.code}: ${finding.message}`),
+        [],
+        name,
+      );
     }
   });
 });

@@ -18,9 +18,13 @@ const DOCUMENT = `## System Info
 `;
 
 suite('Startup Performance document', () => {
-  test('reads an extension\'s activation times from the activation table', () => {
+  test("reads an extension's activation times from the activation table", () => {
     assert.deepEqual(activationRow(DOCUMENT, 'lwkd-author.lwkd-author'), {
-      startup: true, codeLoadingTime: 161, activateCallTime: 14, activateResolvedTime: 0, activationEvent: 'workspaceContains:_posts/*.md',
+      startup: true,
+      codeLoadingTime: 161,
+      activateCallTime: 14,
+      activateResolvedTime: 0,
+      activationEvent: 'workspaceContains:_posts/*.md',
     });
     assert.equal(activationRow(DOCUMENT, 'LWKD-Author.lwkd-author')?.codeLoadingTime, 161, 'identifiers compare without case, as VS Code does');
   });

@@ -6,7 +6,9 @@ const edit = (line: number, column: number, endLine: number, endColumn: number, 
 
 /** Every order of `items`. */
 function permutations<T>(items: readonly T[]): T[][] {
-  return items.length <= 1 ? [[...items]] : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.length <= 1
+    ? [[...items]]
+    : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 }
 
 /** A small seeded generator, so a failure repeats. */
@@ -149,7 +151,9 @@ suite('Text edits: one shape, one applier', () => {
       }
       const shuffled = [...edits].sort(() => next() - 0.5);
       // Insertions at one place are applied in the order given: keep those in order.
-      const stable = shuffled.some((a, i) => shuffled.some((b, j) => i < j && a.line === b.line && a.column === b.column && edits.indexOf(a) > edits.indexOf(b)));
+      const stable = shuffled.some((a, i) =>
+        shuffled.some((b, j) => i < j && a.line === b.line && a.column === b.column && edits.indexOf(a) > edits.indexOf(b)),
+      );
       assert.equal(applyEdits(text, stable ? edits : shuffled), expected, JSON.stringify({ text, edits }));
     }
   });

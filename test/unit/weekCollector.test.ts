@@ -24,7 +24,13 @@ suite('Collecting a week from GitHub', () => {
   const client = (token?: string) => new GitHubClient({ apiUrl: github.url, userAgent: 'test', logger: silentLogger, ...(token ? { token } : {}) });
   const addMerged = (count: number, from = 1): void => {
     for (let i = 0; i < count; i++) {
-      github.addPull('kubernetes/kubernetes', { number: 130000 + from + i, title: `Change ${from + i}`, author: 'dev', mergedAt: `2027-03-1${i % 5}T12:00:00Z`, labels: ['release-note', i % 2 ? 'kind/feature' : 'kind/bug'] });
+      github.addPull('kubernetes/kubernetes', {
+        number: 130000 + from + i,
+        title: `Change ${from + i}`,
+        author: 'dev',
+        mergedAt: `2027-03-1${i % 5}T12:00:00Z`,
+        labels: ['release-note', i % 2 ? 'kind/feature' : 'kind/bug'],
+      });
     }
   };
 
@@ -37,11 +43,14 @@ suite('Collecting a week from GitHub', () => {
     assert.equal(result.requests, 3);
     assert.equal(result.prs.length, 250);
     assert.deepEqual(result.notes, []);
-    assert.deepEqual(github.requests.map((request) => request.query.get('page')), ['1', '2', '3']);
+    assert.deepEqual(
+      github.requests.map((request) => request.query.get('page')),
+      ['1', '2', '3'],
+    );
     assert.ok(github.requests.every((request) => request.path === '/search/issues' && request.query.get('per_page') === '100'));
   });
 
-  test('GitHub\'s 1,000-result cap and incomplete_results are said, not hidden', async () => {
+  test("GitHub's 1,000-result cap and incomplete_results are said, not hidden", async () => {
     addMerged(1005);
     github.searchIncomplete = true;
     const result = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, { logger: silentLogger }, new SearchPacer());
@@ -56,15 +65,22 @@ suite('Collecting a week from GitHub', () => {
     github.addPull('kubernetes/enhancements', { number: 7, title: 'x', author: 'a', mergedAt: '2027-03-10T00:00:00Z', labels: ['release-note'] });
     const clock = 1_000_000;
     const waits: number[] = [];
-    const result = await collectMergedPrs(client(), ['kubernetes/kubernetes', 'kubernetes/enhancements'], window, DEFAULT_MERGED_LABELS, {
-      logger: silentLogger,
-      now: () => clock + waits.reduce((sum, ms) => sum + ms, 0),
-      wait: async (ms) => {
-        waits.push(ms);
-        // GitHub's minute has passed too.
-        github.setRemaining('search', 10);
+    const result = await collectMergedPrs(
+      client(),
+      ['kubernetes/kubernetes', 'kubernetes/enhancements'],
+      window,
+      DEFAULT_MERGED_LABELS,
+      {
+        logger: silentLogger,
+        now: () => clock + waits.reduce((sum, ms) => sum + ms, 0),
+        wait: async (ms) => {
+          waits.push(ms);
+          // GitHub's minute has passed too.
+          github.setRemaining('search', 10);
+        },
       },
-    }, new SearchPacer());
+      new SearchPacer(),
+    );
     assert.equal(result.requests, 11, '10 pages of kubernetes/kubernetes and 1 of kubernetes/enhancements');
     assert.equal(result.prs.length, 1001);
     assert.deepEqual(waits, [60_000], 'only the 11th request waited, for a minute after the first');
@@ -75,20 +91,36 @@ suite('Collecting a week from GitHub', () => {
     addMerged(150);
     github.setRemaining('search', 0, 't');
     const waits: number[] = [];
-    const result = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, {
-      logger: silentLogger,
-      wait: async (ms) => {
-        waits.push(ms);
-        github.setRemaining('search', 30, 't');
+    const result = await collectMergedPrs(
+      client('t'),
+      ['kubernetes/kubernetes'],
+      window,
+      DEFAULT_MERGED_LABELS,
+      {
+        logger: silentLogger,
+        wait: async (ms) => {
+          waits.push(ms);
+          github.setRemaining('search', 30, 't');
+        },
       },
-    }, new SearchPacer());
+      new SearchPacer(),
+    );
     assert.equal(waits.length, 1);
     assert.equal(result.prs.length, 150);
     github.fail({ kind: 'rateLimit', path: '/search/issues' });
     // A primary limit whose reset is an hour away (the fake's 403 carries the bucket's reset).
-    const stopped = await collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, {
-      logger: silentLogger, now: () => Date.now() - 3600_000, wait: async () => assert.fail('must not wait an hour'),
-    }, new SearchPacer());
+    const stopped = await collectMergedPrs(
+      client('t'),
+      ['kubernetes/kubernetes'],
+      window,
+      DEFAULT_MERGED_LABELS,
+      {
+        logger: silentLogger,
+        now: () => Date.now() - 3600_000,
+        wait: async () => assert.fail('must not wait an hour'),
+      },
+      new SearchPacer(),
+    );
     assert.equal(stopped.prs.length, 0);
     assert.equal(stopped.failures[0]?.failure.kind, 'rateLimited');
     assert.match(stopped.notes.join('\n'), /search limit stopped the search .* incomplete/);
@@ -97,9 +129,20 @@ suite('Collecting a week from GitHub', () => {
   test('cancelling stops the search', async () => {
     addMerged(300);
     const controller = new AbortController();
-    await assert.rejects(collectMergedPrs(client('t'), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, {
-      logger: silentLogger, signal: controller.signal, onProgress: (message) => (message.includes('page 2') ? controller.abort() : undefined),
-    }, new SearchPacer()));
+    await assert.rejects(
+      collectMergedPrs(
+        client('t'),
+        ['kubernetes/kubernetes'],
+        window,
+        DEFAULT_MERGED_LABELS,
+        {
+          logger: silentLogger,
+          signal: controller.signal,
+          onProgress: (message) => (message.includes('page 2') ? controller.abort() : undefined),
+        },
+        new SearchPacer(),
+      ),
+    );
     assert.ok(github.requests.length <= 2);
   });
 
@@ -119,7 +162,10 @@ suite('Collecting a week from GitHub', () => {
       '* [cri-o v1.200.0](https://github.com/cri-o/cri-o/releases/tag/v1.200.0); also [v1.199.0](https://github.com/cri-o/cri-o/releases/tag/v1.199.0), [v1.198.0](https://github.com/cri-o/cri-o/releases/tag/v1.198.0)',
       '* [containerd v2.0.1](https://github.com/containerd/containerd/releases/tag/v2.0.1): Fix a leak; also [v1.7.30](https://github.com/containerd/containerd/releases/tag/v1.7.30), [v2.1.0-rc.0](https://github.com/containerd/containerd/releases/tag/v2.1.0-rc.0) (pre-release)',
     ]);
-    assert.deepEqual(result.failures.map((failure) => [failure.repo, failure.failure.kind]), [['nobody/missing', 'notFound']]);
+    assert.deepEqual(
+      result.failures.map((failure) => [failure.repo, failure.failure.kind]),
+      [['nobody/missing', 'notFound']],
+    );
   });
 
   test('releases: a week that spans page boundaries takes pages until one reaches back before it', async () => {
@@ -158,7 +204,7 @@ suite('Collecting a week: paging and names are bounded', () => {
     await elsewhere.close();
   });
 
-  test('a next link that never ends stops at GitHub\'s own cap of 10 pages', async () => {
+  test("a next link that never ends stops at GitHub's own cap of 10 pages", async () => {
     github.linkOverride = (url) => withPage(url, Number(url.searchParams.get('page') ?? 1) + 1);
     const result = await collectMergedPrs(client(), ['kubernetes/kubernetes'], window, DEFAULT_MERGED_LABELS, options(), new SearchPacer());
     assert.equal(result.requests, 10);
@@ -199,9 +245,15 @@ suite('Collecting a week: paging and names are bounded', () => {
   test('configured repositories that are path steps or not names never reach GitHub', async () => {
     const bad = ['kubernetes/..', '../..', 'kubernetes/.', './x', 'a/b/c', 'kubernetes/', 'ku%2fbe/x'];
     const releases = await collectReleases(client(), bad, window, options());
-    assert.deepEqual(releases.failures.map((failure) => failure.failure.kind), bad.map(() => 'invalidName'));
+    assert.deepEqual(
+      releases.failures.map((failure) => failure.failure.kind),
+      bad.map(() => 'invalidName'),
+    );
     const merged = await collectMergedPrs(client(), bad, window, DEFAULT_MERGED_LABELS, options(), new SearchPacer());
-    assert.deepEqual(merged.failures.map((failure) => failure.failure.kind), bad.map(() => 'invalidName'));
+    assert.deepEqual(
+      merged.failures.map((failure) => failure.failure.kind),
+      bad.map(() => 'invalidName'),
+    );
     assert.equal(github.requests.length, 0);
   });
 });

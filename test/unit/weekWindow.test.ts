@@ -5,7 +5,7 @@ import { editionWeekWindow, githubDateRange } from '../../src/core/weekWindow';
 const week = { year: 2027, month: 3, day: 14 };
 
 suite('Week windows', () => {
-  test('Monday 00:00 to the next Monday 00:00 on the writer\'s clock, across the spring DST change', () => {
+  test("Monday 00:00 to the next Monday 00:00 on the writer's clock, across the spring DST change", () => {
     // US clocks spring forward on Sunday 2027-03-14: the week starts at -05:00 and ends at -04:00.
     const window = editionWeekWindow(week, 'America/New_York');
     assert.equal(window.start.toISOString(), '2027-03-08T05:00:00.000Z');
@@ -22,8 +22,11 @@ suite('Week windows', () => {
     assert.equal(editionWeekWindow(week, 'Asia/Tokyo').start.toISOString(), '2027-03-07T15:00:00.000Z');
   });
 
-  test('the search query is CONTRIBUTING\'s, scoped to the repository and the window', () => {
+  test("the search query is CONTRIBUTING's, scoped to the repository and the window", () => {
     const q = mergedSearchQuery('kubernetes/kubernetes', editionWeekWindow(week, 'UTC'), [...DEFAULT_MERGED_LABELS, 'needs quoting']);
-    assert.equal(q, 'repo:kubernetes/kubernetes is:pr is:merged merged:2027-03-08T00:00:00Z..2027-03-14T23:59:59Z label:release-note,release-note-action-required,kind/deprecation,kind/api-change,kind/feature,size/L,"needs quoting"');
+    assert.equal(
+      q,
+      'repo:kubernetes/kubernetes is:pr is:merged merged:2027-03-08T00:00:00Z..2027-03-14T23:59:59Z label:release-note,release-note-action-required,kind/deprecation,kind/api-change,kind/feature,size/L,"needs quoting"',
+    );
   });
 });

@@ -36,13 +36,34 @@ function fill(unit: string, bytes: number): string {
 
 /** Runs of one character or token, each put between `a` and `b` so that nothing trims it away. */
 const RUNS: ReadonlyArray<readonly [string, string]> = [
-  ['spaces', ' '], ['tabs', '\t'], ['open-brackets', '['], ['empty-links', '[]('], ['link-middles', ']('],
-  ['stars', '*'], ['underscores', '_'], ['angles', '<'], ['parens', '('], ['backslashes', '\\'],
-  ['bangs', '!'], ['hashes', '#'], ['space-hashes', ' #'], ['dashes', '-'], ['backticks', '`'], ['dots', '.'],
-  ['http', 'http://'], ['github-hosts', 'https://github.com/'], ['bare-github', 'github.com/'],
-  ['pull-paths', '/pull/'], ['short-refs', 'a/b#1 '], ['hash-digits', '#1'], ['terms', 'kubernetes '],
-  ['sentence-terms', '. Kubeadm '], ['kep-links', '](https://kep.k8s.io/1)'],
-  ['pr-links', '](https://github.com/a/b/pull/1)'], ['escaped-brackets', '\\['], ['quotes', '> '],
+  ['spaces', ' '],
+  ['tabs', '\t'],
+  ['open-brackets', '['],
+  ['empty-links', '[]('],
+  ['link-middles', ']('],
+  ['stars', '*'],
+  ['underscores', '_'],
+  ['angles', '<'],
+  ['parens', '('],
+  ['backslashes', '\\'],
+  ['bangs', '!'],
+  ['hashes', '#'],
+  ['space-hashes', ' #'],
+  ['dashes', '-'],
+  ['backticks', '`'],
+  ['dots', '.'],
+  ['http', 'http://'],
+  ['github-hosts', 'https://github.com/'],
+  ['bare-github', 'github.com/'],
+  ['pull-paths', '/pull/'],
+  ['short-refs', 'a/b#1 '],
+  ['hash-digits', '#1'],
+  ['terms', 'kubernetes '],
+  ['sentence-terms', '. Kubeadm '],
+  ['kep-links', '](https://kep.k8s.io/1)'],
+  ['pr-links', '](https://github.com/a/b/pull/1)'],
+  ['escaped-brackets', '\\['],
+  ['quotes', '> '],
 ];
 
 /** Where a run is put: each place a scanner reads with its own pattern. */
@@ -65,32 +86,41 @@ const STRUCTURES: readonly HostileShape[] = [
   { name: 'many-sections-and-items', build: (bytes) => `${FRONT}${fill(`## Featured PRs\n### [1: x](${pr(1)})\n`, bytes)}` },
   { name: 'unclosed-backtick-lines', build: (bytes) => `${FRONT}## Other Merges\n\n${fill('* a `b\n', bytes)}` },
   { name: 'unclosed-backtick-lines-crlf', build: (bytes) => `${FRONT}## Other Merges\r\n\r\n${fill('* a `b\r\n', bytes)}`.replace(/\r?\n/g, '\r\n') },
-  { name: 'growing-backtick-runs', build: (bytes) => {
-    let body = '';
-    for (let run = 1; body.length < bytes; run++) {
-      body += `${'`'.repeat(run)} `;
-    }
-    return `${FRONT}## Other Merges\n\n${body}\n`;
-  } },
+  {
+    name: 'growing-backtick-runs',
+    build: (bytes) => {
+      let body = '';
+      for (let run = 1; body.length < bytes; run++) {
+        body += `${'`'.repeat(run)} `;
+      }
+      return `${FRONT}## Other Merges\n\n${body}\n`;
+    },
+  },
   { name: 'same-link-repeated', build: (bytes) => `${FRONT}## Other Merges\n\n${fill(`* [x](${pr(1)})\n`, bytes)}` },
-  { name: 'distinct-links', build: (bytes) => {
-    const lines: string[] = [];
-    for (let i = 0, size = 0; size < bytes; i++) {
-      const line = `* [x](${pr(100000 + i)})\n`;
-      lines.push(line);
-      size += line.length;
-    }
-    return `${FRONT}## Other Merges\n\n${lines.join('')}`;
-  } },
-  { name: 'one-number-many-repositories', build: (bytes) => {
-    const lines: string[] = [];
-    for (let i = 0, size = 0; size < bytes; i++) {
-      const line = `* o/r${i}#5\n`;
-      lines.push(line);
-      size += line.length;
-    }
-    return `${FRONT}## Other Merges\n\n${lines.join('')}`;
-  } },
+  {
+    name: 'distinct-links',
+    build: (bytes) => {
+      const lines: string[] = [];
+      for (let i = 0, size = 0; size < bytes; i++) {
+        const line = `* [x](${pr(100000 + i)})\n`;
+        lines.push(line);
+        size += line.length;
+      }
+      return `${FRONT}## Other Merges\n\n${lines.join('')}`;
+    },
+  },
+  {
+    name: 'one-number-many-repositories',
+    build: (bytes) => {
+      const lines: string[] = [];
+      for (let i = 0, size = 0; size < bytes; i++) {
+        const line = `* o/r${i}#5\n`;
+        lines.push(line);
+        size += line.length;
+      }
+      return `${FRONT}## Other Merges\n\n${lines.join('')}`;
+    },
+  },
   { name: 'kep-links-in-kep-headings', build: (bytes) => `${FRONT}## KEP of the Week\n\n${fill('### [KEP-1: x](https://kep.k8s.io/1)\n', bytes)}` },
   { name: 'dash-lines', build: (bytes) => fill('---\n', bytes) },
   { name: 'unclosed-front-matter', build: (bytes) => `---\n${fill('title: x\n', bytes)}` },
@@ -102,24 +132,31 @@ const STRUCTURES: readonly HostileShape[] = [
   { name: 'long-line', build: (bytes) => `${FRONT}## Other Merges\n\n* ${fill('a', bytes)}\n` },
   { name: 'blank-lines', build: (bytes) => `${FRONT}## Other Merges\n${fill('\n', bytes)}` },
   { name: 'yaml-flow-nesting', build: (bytes) => `---\ntitle: ${fill('[', bytes)}\n---\n` },
-  { name: 'yaml-aliases', build: (bytes) => {
-    let yaml = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; yaml.length < bytes && i < 5_000; i++) {
-      yaml += `a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]\n`;
-    }
-    return `---\n${yaml}---\n`;
-  } },
+  {
+    name: 'yaml-aliases',
+    build: (bytes) => {
+      let yaml = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+      for (let i = 1; yaml.length < bytes && i < 5_000; i++) {
+        yaml += `a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]\n`;
+      }
+      return `---\n${yaml}---\n`;
+    },
+  },
   { name: 'yaml-long-value', build: (bytes) => `---\ntitle: a${fill(' ', bytes)}b\n---\n` },
 ];
 
 export const HOSTILE_SHAPES: readonly HostileShape[] = [
-  ...PLACES.flatMap(([place, wrap]) => RUNS.map(([run, unit]): HostileShape => ({
-    name: `${run}-in-${place}`,
-    build: (bytes) => {
-      const shell = wrap('');
-      return wrap(fill(unit, bytes - shell.length));
-    },
-  }))),
+  ...PLACES.flatMap(([place, wrap]) =>
+    RUNS.map(
+      ([run, unit]): HostileShape => ({
+        name: `${run}-in-${place}`,
+        build: (bytes) => {
+          const shell = wrap('');
+          return wrap(fill(unit, bytes - shell.length));
+        },
+      }),
+    ),
+  ),
   ...STRUCTURES,
 ];
 
@@ -143,7 +180,17 @@ function longestLine(text: string): { line: number; length: number; text: string
   return best;
 }
 
-export type ScannerName = 'index' | 'lint' | 'coverage' | 'references' | 'completions' | 'find' | 'pastIssues' | 'titleSlot' | 'missingSections' | 'sectionInsert';
+export type ScannerName =
+  | 'index'
+  | 'lint'
+  | 'coverage'
+  | 'references'
+  | 'completions'
+  | 'find'
+  | 'pastIssues'
+  | 'titleSlot'
+  | 'missingSections'
+  | 'sectionInsert';
 
 /** Every scanner a post's text reaches, each timed in ms. */
 export function scanTimes(text: string): Record<ScannerName, number> {
@@ -182,7 +229,15 @@ export function scanTimes(text: string): Record<ScannerName, number> {
     }
   });
   time('missingSections', () => missingSectionInsertions(text, BUILTIN_TEMPLATE));
-  time('sectionInsert', () => sectionInsertions(text, new Map([['Other Merges', ['* new']], ['Shoutouts', ['* thanks']]])));
+  time('sectionInsert', () =>
+    sectionInsertions(
+      text,
+      new Map([
+        ['Other Merges', ['* new']],
+        ['Shoutouts', ['* thanks']],
+      ]),
+    ),
+  );
   return times;
 }
 

@@ -37,5 +37,8 @@ export function createLineReporter(layer: string): new (runner: Mocha.Runner, op
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((line) => `      ${line}`).join('\n');
+  return text
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
 }
