@@ -2,7 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_POSTS_FOLDER, DEFAULT_TEMPLATE_PATH } from '../constants';
 import type { CalendarDate } from '../core/calendar';
-import { calendarDateIn, dayOfWeek, formatIsoDate, formatLongDate, parseCalendarDate, sundayEndingWeekOf, WEEKDAY_NAMES, weekEnding } from '../core/calendar';
+import {
+  calendarDateIn,
+  dayOfWeek,
+  formatIsoDate,
+  formatLongDate,
+  isKnownTimeZone,
+  parseCalendarDate,
+  sundayEndingWeekOf,
+  WEEKDAY_NAMES,
+  weekEnding,
+} from '../core/calendar';
 import { BUILTIN_TEMPLATE, editionFileName, renderTemplate } from '../core/edition';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
@@ -97,7 +107,10 @@ function chooseWeek(choice: 'next' | 'last', weekText: string | undefined, today
     }
     today = parsed;
   } else {
-    today = calendarDateIn(io.now());
+    // The environment's TZ, read from what main was given rather than from the process, so the
+    // date follows the writer's zone however lwkd is started (and tests choose it).
+    const zone = io.env.TZ?.replace(/^:/, '');
+    today = calendarDateIn(io.now(), zone !== undefined && isKnownTimeZone(zone) ? zone : undefined);
   }
   return weekEnding(today, choice);
 }

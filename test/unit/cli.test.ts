@@ -96,9 +96,27 @@ suite('lwkd new', () => {
   });
 
   test('--last, --week and the clock pick the weeks a writer means', async () => {
-    assert.match((await runCli(['new', '--root', root, '--last', '--dry-run'], { now: '2026-11-23T09:00:00Z' })).stdout, /Week Ending November 22, 2026/);
+    assert.match(
+      (await runCli(['new', '--root', root, '--last', '--dry-run'], { now: '2026-11-23T09:00:00Z', env: { TZ: 'UTC' } })).stdout,
+      /Week Ending November 22, 2026/,
+    );
     assert.match((await runCli(['new', '--root', root, '--week', '2027-01-03', '--dry-run'])).stdout, /Week Ending January 3, 2027/);
-    assert.match((await runCli(['new', '--root', root, '--dry-run'], { now: '2026-11-22T23:59:00Z' })).stdout, /Week Ending November 22, 2026/);
+    assert.match(
+      (await runCli(['new', '--root', root, '--dry-run'], { now: '2026-11-22T23:59:00Z', env: { TZ: 'UTC' } })).stdout,
+      /Week Ending November 22, 2026/,
+    );
+  });
+
+  test("today is the date in the writer's TZ, not the machine's", async () => {
+    // 23:59 UTC on Sunday the 22nd is already Monday the 23rd in Tokyo: the next Sunday is the 29th.
+    assert.match(
+      (await runCli(['new', '--root', root, '--dry-run'], { now: '2026-11-22T23:59:00Z', env: { TZ: 'Asia/Tokyo' } })).stdout,
+      /Week Ending November 29, 2026/,
+    );
+    assert.match(
+      (await runCli(['new', '--root', root, '--dry-run'], { now: '2026-11-23T02:00:00Z', env: { TZ: ':America/Los_Angeles' } })).stdout,
+      /Week Ending November 22, 2026/,
+    );
   });
 
   test('--dry-run writes nothing', async () => {
