@@ -45,3 +45,14 @@ export function safeText(text: string): string {
 export function plainLine(text: string): string {
   return safeLine(text).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Text shown where VS Code turns `$(name)` into an icon (quick pick labels, descriptions and
+ * details; status bar text): each such pattern escaped as `\$(name)`, which VS Code shows as
+ * the literal text. A PR titled "Fix $(alert) in logs" must not grow a warning sign. The
+ * pattern is VS Code's own (`ThemeIcon` names with an optional `~modifier`); an already escaped
+ * one is left alone.
+ */
+export function literalIcons(text: string): string {
+  return text.replace(/(\\)?\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, (match, escaped: string | undefined) => (escaped ? match : `\\${match}`));
+}

@@ -3,6 +3,7 @@ import { Commands } from '../constants';
 import type { SearchHit } from '../core/postIndex';
 import { MAX_POST_BYTES } from '../core/postFile';
 import { searchIndex } from '../core/postIndex';
+import { literalIcons } from '../core/safeText';
 import { lineSummary } from '../core/sections';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
@@ -105,9 +106,9 @@ function toItem(hit: SearchHit, line: string | undefined): HitItem {
   return {
     // Our own search decides what matches; the picker must not filter the hits again.
     alwaysShow: true,
-    label: `${hit.kind === 'reference' ? '$(git-pull-request)' : '$(symbol-string)'} ${summary || hit.text}`,
+    label: `${hit.kind === 'reference' ? '$(git-pull-request)' : '$(symbol-string)'} ${literalIcons(summary || hit.text)}`,
     description: edition,
-    detail: `${hit.kind === 'reference' && summary ? `${hit.text} · ` : ''}${vscode.workspace.asRelativePath(uri)}:${hit.line + 1}`,
+    detail: `${hit.kind === 'reference' && summary ? `${literalIcons(hit.text)} · ` : ''}${vscode.workspace.asRelativePath(uri)}:${hit.line + 1}`,
     hit,
   };
 }

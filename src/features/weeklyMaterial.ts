@@ -8,6 +8,7 @@ import { refKey } from '../core/postIndex';
 import { relevantLabels } from '../core/pullRequests';
 import type { ProjectReleases } from '../core/releases';
 import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
+import { literalIcons } from '../core/safeText';
 import { firstInsertedBullet, sectionInsertions } from '../core/sectionInsert';
 import type { WeekWindow } from '../core/weekWindow';
 import { editionWeekWindow, githubDateRange } from '../core/weekWindow';
@@ -238,9 +239,9 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
       ];
       const labels = relevantLabels(candidate.labels, 4).shown.join(', ');
       items.push({
-        label: [...reasons, `#${candidate.number} ${candidate.title}`].join(' · '),
+        label: [...reasons, `#${candidate.number} ${literalIcons(candidate.title)}`].join(' · '),
         description: `→ ${candidate.section}`,
-        detail: [labels, candidate.releaseNote].filter(Boolean).join(' · '),
+        detail: literalIcons([labels, candidate.releaseNote].filter(Boolean).join(' · ')),
         candidate,
       });
     }
@@ -320,14 +321,14 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
       const linked = text.includes(project.main.url);
       const also = project.also.map((release) => release.tag + (release.prerelease ? ' (pre-release)' : '')).join(', ');
       return {
-        label: `${project.project} ${project.main.tag}`,
+        label: literalIcons(`${project.project} ${project.main.tag}`),
         description: [
           ...(project.main.prerelease ? [vscode.l10n.t('$(beaker) pre-release')] : []),
           ...(linked ? [vscode.l10n.t('$(history) already in this edition')] : []),
-          ...(also ? [vscode.l10n.t('also {0}', also)] : []),
+          ...(also ? [vscode.l10n.t('also {0}', literalIcons(also))] : []),
           project.repo,
         ].join(' · '),
-        detail: project.main.highlights.join(', ') || vscode.l10n.t('(no list of changes in the notes)'),
+        detail: literalIcons(project.main.highlights.join(', ')) || vscode.l10n.t('(no list of changes in the notes)'),
         project,
         suggested: !linked && !project.main.prerelease,
       };

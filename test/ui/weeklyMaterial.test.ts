@@ -20,7 +20,8 @@ suite("Collecting the week's merged PRs, as a writer does", () => {
       ['kind/api-change', 'release-note', 'sig/api-machinery'],
       '```release-note\nNew --watch-cache-size flag.\n```',
     );
-    merged(140103, 'Deprecate the legacy image credential provider', ['kind/deprecation', 'release-note']);
+    // A title with VS Code's icon syntax: the picker must show it as text.
+    merged(140103, 'Deprecate the legacy $(alert) image credential provider', ['kind/deprecation', 'release-note']);
     merged(140104, 'Bump etcd client to v3.6.1', ['release-note', 'area/dependency']);
     merged(140105, 'Automated cherry pick of #140101: Promote InPlacePodVerticalScaling to GA', ['kind/feature', 'release-note']);
     await session().openFile('2026-11-15-update.md');
@@ -50,6 +51,9 @@ suite("Collecting the week's merged PRs, as a writer does", () => {
         element.getBoundingClientRect().left >= (element.closest('.monaco-list-row')?.getBoundingClientRect().left ?? Infinity),
     );
     assert.ok(fits, 'the reason is inside the row, where it is seen');
+    const iconTitle = picker.locator('.monaco-list-row', { hasText: '#140103' }).locator('.label-name').first();
+    assert.match((await iconTitle.textContent()) ?? '', /#140103 Deprecate the legacy \$\(alert\) image credential provider/);
+    assert.equal(await iconTitle.locator('.codicon-alert').count(), 0, 'no icon drawn from a PR title');
     await session().screenshot('ui-insert-merged-prs');
     await session().page.keyboard.press('Enter');
     await session().page.locator('.notifications-toasts', { hasText: 'Inserted 4 PRs' }).waitFor({ state: 'visible' });
