@@ -17,9 +17,18 @@ suite('The saved GitHub cache', () => {
   const config = () => vscode.workspace.getConfiguration('lwkd');
   const changes = new vscode.EventEmitter<void>();
   const key = { owner: 'kubernetes', repo: 'kubernetes', number: 140001 };
+  /** Every source a test made: its last save is awaited before the folder goes, or it would make the folder again. */
+  let made: GitHubItemSource[] = [];
   const source = (file: string) =>
-    new GitHubItemSource(new ExtensionSettings(), { token: async () => undefined, onDidChange: changes.event }, logger, 'lwkd-test', vscode.Uri.file(file));
+    remember(
+      new GitHubItemSource(new ExtensionSettings(), { token: async () => undefined, onDidChange: changes.event }, logger, 'lwkd-test', vscode.Uri.file(file)),
+    );
   const asideFiles = () => readdirSync(dir).filter((name) => name.startsWith('github-cache.json.corrupt-'));
+
+  const remember = (items: GitHubItemSource): GitHubItemSource => {
+    made.push(items);
+    return items;
+  };
 
   suiteSetup(async () => {
     github = await FakeGitHub.start();
@@ -32,7 +41,14 @@ suite('The saved GitHub cache', () => {
     logger = new MemoryLogger();
   });
 
-  teardown(() => {
+  teardown(async () => {
+    await Promise.all(
+      made.map((items) => {
+        items.dispose();
+        return items.flush();
+      }),
+    );
+    made = [];
     rmSync(dir, { recursive: true, force: true });
   });
 
