@@ -146,6 +146,18 @@ export class FakeGitHub {
     this.active++;
     this.maxConcurrent = Math.max(this.maxConcurrent, this.active);
     response.once('close', () => this.active--);
+    // Every answer carries api.github.com's CORS headers, so a browser (the web worker host) can
+    // read it, ETag, Link and rate-limit headers included.
+    for (const [name, value] of Object.entries(CORS_HEADERS)) {
+      response.setHeader(name, value);
+    }
+    if (request.method === 'OPTIONS') {
+      // A browser's preflight: answered as GitHub answers it, and not an API request (not
+      // recorded, not charged).
+      request.resume();
+      response.writeHead(204, PREFLIGHT_HEADERS).end();
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(request);
     const authorization = request.headers.authorization;
@@ -194,6 +206,23 @@ export class FakeGitHub {
     this.reply.json(response, answer.status, answer.body, resource, token, { request, ...(link ? { link } : {}) });
   }
 }
+
+/** What api.github.com sends on every answer (200, 304 and errors alike). */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers':
+    'ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, ' +
+    'X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset',
+} as const;
+
+/** What api.github.com answers to a preflight (OPTIONS). */
+const PREFLIGHT_HEADERS = {
+  'access-control-allow-headers':
+    'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, ' +
+    'X-Requested-With, User-Agent, GraphQL-Features, X-Github-Next-Global-ID, X-GitHub-Api-Version',
+  'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE',
+  'access-control-max-age': '86400',
+} as const;
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

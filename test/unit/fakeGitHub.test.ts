@@ -43,6 +43,25 @@ suite('Fake GitHub speaks the real HTTP API', () => {
     assert.equal(body.html_url, 'https://github.com/kubernetes/kubernetes/pull/140001');
   });
 
+  test("answers a browser's preflight and lets it read every header, as api.github.com does", async () => {
+    const preflight = await fetch(`${github.url}/repos/kubernetes/kubernetes/pulls/140001`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:1', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, if-none-match' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization.*If-None-Match.*User-Agent/);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /GET, POST/);
+    assert.deepEqual(github.requests, [], 'a preflight is not an API request');
+    for (const response of [await get('/repos/kubernetes/kubernetes/pulls/140001'), await get('/repos/kubernetes/kubernetes/pulls/1')]) {
+      assert.equal(response.headers.get('access-control-allow-origin'), '*', `on a ${response.status}`);
+      const exposed = (response.headers.get('access-control-expose-headers') ?? '').split(/,\s*/);
+      for (const header of ['ETag', 'Link', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After']) {
+        assert.ok(exposed.includes(header), `${header} is exposed on a ${response.status}`);
+      }
+    }
+  });
+
   test('answers If-None-Match with 304, free of charge', async () => {
     const first = await get('/repos/kubernetes/kubernetes/pulls/140001');
     const etag = first.headers.get('etag')!;
