@@ -135,6 +135,16 @@ function pageHeaders(headers: Record<string, unknown>): PageHeaders {
   };
 }
 
+/**
+ * fetch hands back a redirect as it is (redirect: 'manual'); following it could carry the token
+ * to another origin, so it is a failure.
+ */
+function refuseRedirect(status: number): void {
+  if (status >= 300) {
+    throw new GitHubError({ kind: 'invalidResponse', status, message: `GitHub answered with a redirect (${status}), which is not followed.` });
+  }
+}
+
 export class GitHubClient {
   private readonly octokit: Octokit;
   readonly endpoints: GitHubEndpoints;
@@ -235,15 +245,7 @@ export class GitHubClient {
         ...(etag ? { headers: { 'if-none-match': etag } } : {}),
         request: { signal: combined, redirect: 'manual' },
       });
-      if (response.status >= 300) {
-        // fetch hands back a redirect as it is (redirect: 'manual'); following it could carry the
-        // token to another origin, so it is a failure.
-        throw new GitHubError({
-          kind: 'invalidResponse',
-          status: response.status,
-          message: `GitHub answered with a redirect (${response.status}), which is not followed.`,
-        });
-      }
+      refuseRedirect(response.status);
       const newEtag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
       return { notModified: false, data: response.data, ...(newEtag ? { etag: newEtag } : {}), headers: pageHeaders(response.headers) };
     } catch (error) {
@@ -281,13 +283,7 @@ export class GitHubClient {
         query,
         request: { signal: combined, redirect: 'manual' },
       });
-      if (response.status >= 300) {
-        throw new GitHubError({
-          kind: 'invalidResponse',
-          status: response.status,
-          message: `GitHub answered with a redirect (${response.status}), which is not followed.`,
-        });
-      }
+      refuseRedirect(response.status);
       return response.data;
     } catch (error) {
       if (error instanceof GitHubError) {
