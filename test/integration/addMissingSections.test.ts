@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { TEMPLATE_HEADINGS } from '../util/editionShape';
 
 suite('Add Missing Sections', () => {
   teardown(async () => {
@@ -18,18 +19,7 @@ suite('Add Missing Sections', () => {
       .getText()
       .split('\n')
       .filter((line) => line.startsWith('## '));
-    assert.deepEqual(headings, [
-      '## Developer News',
-      '## Release Schedule',
-      '## Featured PRs',
-      '## KEP of the Week',
-      '## Other Merges',
-      '## Promotions',
-      '## Deprecated',
-      '## Version Updates',
-      '## Subprojects and Dependency Updates',
-      '## Shoutouts',
-    ]);
+    assert.deepEqual(headings, TEMPLATE_HEADINGS);
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), before);
     assert.equal(await vscode.commands.executeCommand<number>('lwkd.addMissingSections'), 5);

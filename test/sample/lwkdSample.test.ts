@@ -8,21 +8,11 @@ import { parseSiteConfig, LWKD_PERMALINK } from '../../src/core/permalink';
 import { buttondownBody, socialFacts } from '../../src/core/publication';
 import { lwkdSampleDir } from '../runner/paths';
 import { indexFolder } from '../util/indexFolder';
+import { frontMatterLines } from '../util/editionShape';
 
 // The checks against the real LWKD archive (../shared/lwkd-sample, CC BY 4.0). scripts/test.mjs
 // runs this layer only when the sample is there, and says so in one line when it is not: a fresh
 // clone has no sample, and nothing else in `npm test` may need it.
-
-function frontMatter(text: string): Record<string, string> {
-  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(
-    block
-      .split(/\r?\n/)
-      .map((line) => /^(\w+):\s*(.*)$/.exec(line))
-      .filter((m) => m !== null)
-      .map((m) => [m[1]!, m[2]!]),
-  );
-}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -44,7 +34,7 @@ suite("The repository's template reproduces the published front matter", () => {
     for (const name of readdirSync(posts)
       .filter((file) => file.endsWith('.md'))
       .sort()) {
-      const real = frontMatter(readFileSync(join(posts, name), 'utf8'));
+      const real = frontMatterLines(readFileSync(join(posts, name), 'utf8'));
       const title = /^Week Ending ([A-Z][a-z]+) ([1-9]\d?), (\d{4})$/.exec(real.title ?? '');
       const week = parseCalendarDate(real.slug?.replace(/-update$/, '') ?? '');
       if (!title || !MONTHS.includes(title[1]!) || !week) {
@@ -57,7 +47,7 @@ suite("The repository's template reproduces the published front matter", () => {
         contradictory.push(name);
         continue;
       }
-      const generated = frontMatter(renderTemplate(templateText, week));
+      const generated = frontMatterLines(renderTemplate(templateText, week));
       assert.equal(generated.layout, real.layout, name);
       assert.equal(generated.title, real.title, name);
       assert.equal(generated.slug, real.slug, name);

@@ -12,19 +12,9 @@ import {
   weekEndingFromFileName,
 } from '../../src/core/edition';
 import { applyEdits } from '../../src/core/textEdit';
+import { frontMatterLines, TEMPLATE_HEADINGS } from '../util/editionShape';
 
 const d = (text: string): CalendarDate => parseCalendarDate(text)!;
-
-function frontMatter(text: string): Record<string, string> {
-  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(
-    block
-      .split(/\r?\n/)
-      .map((line) => /^(\w+):\s*(.*)$/.exec(line))
-      .filter((m) => m !== null)
-      .map((m) => [m[1]!, m[2]!]),
-  );
-}
 
 suite('Scaffolding an edition', () => {
   test('names the file and branch after the week-ending Sunday', () => {
@@ -36,7 +26,7 @@ suite('Scaffolding an edition', () => {
 
   test("fills the built-in template's front matter exactly like the published posts", () => {
     const text = renderTemplate(BUILTIN_TEMPLATE, d('2022-08-07'));
-    assert.deepEqual(frontMatter(text), {
+    assert.deepEqual(frontMatterLines(text), {
       layout: 'post',
       title: 'Week Ending August 7, 2022',
       date: '2022-08-07 22:00:00 -0000',
@@ -46,18 +36,7 @@ suite('Scaffolding an edition', () => {
 
   test('the built-in template has the current LWKD sections in order', () => {
     const headings = BUILTIN_TEMPLATE.split('\n').filter((line) => line.startsWith('## '));
-    assert.deepEqual(headings, [
-      '## Developer News',
-      '## Release Schedule',
-      '## Featured PRs',
-      '## KEP of the Week',
-      '## Other Merges',
-      '## Promotions',
-      '## Deprecated',
-      '## Version Updates',
-      '## Subprojects and Dependency Updates',
-      '## Shoutouts',
-    ]);
+    assert.deepEqual(headings, TEMPLATE_HEADINGS);
   });
 
   test('substitutes placeholders as plain text and keeps everything else byte for byte', () => {

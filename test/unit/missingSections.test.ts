@@ -4,6 +4,7 @@ import { lintPost } from '../../src/core/lint';
 import type { MissingSection } from '../../src/core/missingSections';
 import { missingSectionInsertions } from '../../src/core/missingSections';
 import { applyEdits } from '../../src/core/textEdit';
+import { TEMPLATE_HEADINGS } from '../util/editionShape';
 
 const withInsertions = (text: string, insertions: readonly MissingSection[]): string =>
   applyEdits(
@@ -18,18 +19,7 @@ suite('Add Missing Sections', () => {
     const text = `${HEAD}\n## Developer News\n\nNews.\n\n## Other Merges\n\n* A [merge](https://x.invalid)\n`;
     const result = withInsertions(text, missingSectionInsertions(text, BUILTIN_TEMPLATE));
     const headings = result.split('\n').filter((line) => line.startsWith('## '));
-    assert.deepEqual(headings, [
-      '## Developer News',
-      '## Release Schedule',
-      '## Featured PRs',
-      '## KEP of the Week',
-      '## Other Merges',
-      '## Promotions',
-      '## Deprecated',
-      '## Version Updates',
-      '## Subprojects and Dependency Updates',
-      '## Shoutouts',
-    ]);
+    assert.deepEqual(headings, TEMPLATE_HEADINGS);
     // Every original line is still there, in order.
     const original = text.split('\n').filter(Boolean);
     let at = 0;
