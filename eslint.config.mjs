@@ -73,9 +73,30 @@ export default tseslint.config(
       above: [['vscode', 'features', 'extension'], 'The command line runs without VS Code: it may use core, services and node.'],
     },
     'src/vscode/**/*.ts': {
-      above: [['features', 'cli'], 'src/vscode holds the editor adapters features share; it imports no feature and no command line.'],
+      node: 'src/vscode loads in the browser too (github.dev): files through workspace.fs, the rest as a parameter (src/desktop has the Node side).',
+      above: [
+        ['features', 'cli', 'node', 'desktop'],
+        'src/vscode holds the host-neutral editor adapters features share; it imports no feature, command line or Node code.',
+      ],
+    },
+    'src/desktop/**/*.ts': {
+      above: [['features', 'cli'], 'src/desktop holds the Node side of the editor adapters; it imports no feature and no command line.'],
+    },
+    'src/{lwkdAuthor.ts,webExtension.ts}': {
+      node: 'This composition loads in the browser too: Node code reaches it only through the desktop entry (src/extension.ts).',
+      above: [['cli', 'node', 'desktop'], 'This composition loads in the browser too: Node code reaches it only through the desktop entry (src/extension.ts).'],
     },
   }),
+  {
+    // A path is a desktop idea: code that also runs in the browser works with Uris.
+    files: ['src/{vscode,features}/**/*.ts', 'src/{lwkdAuthor.ts,webExtension.ts}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'fsPath', message: 'This code runs in the browser too: work with the Uri (src/desktop may use paths).' },
+      ],
+    },
+  },
   {
     files: ['src/features/**/*.ts'],
     rules: {
@@ -85,8 +106,17 @@ export default tseslint.config(
           patterns: [
             { group: ['./*', '../features/*'], message: 'Features do not import one another; move what they share to src/vscode, src/services or src/core.' },
             { group: ['../cli', '../cli/*'], message: 'Features do not import the command line.' },
+            {
+              group: ['../node', '../node/*', '../desktop', '../desktop/*'],
+              message: 'Features load in the browser too: the Node side comes in through deps, from src/extension.ts.',
+            },
+            { group: NODE_IO, message: 'Features load in the browser too: files through workspace.fs, the rest through deps.' },
           ],
         },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...NODE_GLOBALS.map((name) => ({ name, message: 'Features load in the browser too, where Node globals are absent.' })),
       ],
     },
   },

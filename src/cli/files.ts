@@ -1,5 +1,6 @@
 import { decodeUtf8 } from '../core/postFile';
-import { createFileExclusive, LocalFileError, readRegularFile, replaceFileContents } from '../node/localFiles';
+import { FileError } from '../core/fileError';
+import { createFileExclusive, readRegularFile, replaceFileContents } from '../node/localFiles';
 
 /**
  * Creates `path` with `text` only if nothing is there: complete or not at all, never over a
@@ -9,7 +10,7 @@ export function createExclusive(path: string, text: string): boolean {
   try {
     createFileExclusive(path, new TextEncoder().encode(text));
   } catch (error) {
-    if (error instanceof LocalFileError && error.kind === 'exists') {
+    if (error instanceof FileError && error.kind === 'exists') {
       return false;
     }
     throw error;
@@ -29,7 +30,7 @@ export function replaceAtomically(path: string, text: string): void {
 export function readText(path: string, maxBytes = 1024 * 1024, options: { keepBom?: boolean } = {}): string {
   const text = decodeUtf8(readRegularFile(path, maxBytes), options);
   if (text === undefined) {
-    throw new LocalFileError('readFailed', path, `${path} is not UTF-8 text.`);
+    throw new FileError('readFailed', path, `${path} is not UTF-8 text.`);
   }
   return text;
 }

@@ -16,7 +16,8 @@ import {
 import { BUILTIN_TEMPLATE, editionFileName, renderTemplate } from '../core/edition';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
-import { LocalFileError, resolveInside } from '../node/localFiles';
+import { FileError } from '../core/fileError';
+import { resolveInside } from '../node/localFiles';
 import { createExclusive, readText } from './files';
 
 export const NEW_USAGE = `lwkd new [--next | --last | --week YYYY-MM-DD] [--root DIR] [--dry-run]
@@ -54,7 +55,7 @@ export function runNew(argv: readonly string[], io: CliIo): number {
       return 1;
     }
   } catch (error) {
-    if (error instanceof LocalFileError) {
+    if (error instanceof FileError) {
       io.stderr(`lwkd new: template: ${error.message}\n`);
       return 1;
     }
@@ -72,7 +73,7 @@ export function runNew(argv: readonly string[], io: CliIo): number {
   try {
     created = createExclusive(path, text);
   } catch (error) {
-    if (error instanceof LocalFileError) {
+    if (error instanceof FileError) {
       io.stderr(`lwkd new: ${error.message}\n`);
       return 1;
     }

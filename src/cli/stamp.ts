@@ -9,7 +9,7 @@ import { parseSiteConfig, permalinkPost, postUrl } from '../core/permalink';
 import { applyEdits } from '../core/textEdit';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
-import { LocalFileError } from '../node/localFiles';
+import { FileError } from '../core/fileError';
 import { readText, replaceAtomically } from './files';
 
 export const STAMP_USAGE = `lwkd stamp FILE [--now ISO-8601] [--force] [--root DIR]
@@ -37,7 +37,7 @@ export function runStamp(argv: readonly string[], io: CliIo): number {
     // The byte-order mark stays in the text, so the file keeps it.
     text = readText(path, MAX_POST_BYTES, { keepBom: true });
   } catch (error) {
-    if (error instanceof LocalFileError) {
+    if (error instanceof FileError) {
       io.stderr(`lwkd stamp: ${error.message}\n`);
       return 1;
     }
@@ -57,7 +57,7 @@ export function runStamp(argv: readonly string[], io: CliIo): number {
   try {
     replaceAtomically(path, applyEdits(text, [result.edit]));
   } catch (error) {
-    if (error instanceof LocalFileError) {
+    if (error instanceof FileError) {
       io.stderr(`lwkd stamp: ${error.message}\n`);
       return 1;
     }

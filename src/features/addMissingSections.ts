@@ -6,9 +6,10 @@ import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import type { ExtensionSettings } from '../vscode/settings';
 import { applyInEditor } from '../vscode/textEdits';
-import { readTemplate } from '../vscode/workspaceFiles';
+import type { WorkspaceFiles } from '../vscode/workspaceFiles';
 
 export interface AddMissingSectionsDeps extends CommandContext {
+  readonly files: WorkspaceFiles;
   readonly settings: ExtensionSettings;
 }
 
@@ -24,7 +25,7 @@ export function registerAddMissingSections(deps: AddMissingSectionsDeps): vscode
       return 0;
     }
     const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
-    const template = (folder && (await readTemplate(folder, deps.settings))) ?? BUILTIN_TEMPLATE;
+    const template = (folder && (await deps.files.readTemplate(folder, deps.settings))) ?? BUILTIN_TEMPLATE;
     const document = editor.document;
     const insertions = missingSectionInsertions(document.getText(), template);
     if (insertions.length === 0) {

@@ -8,9 +8,10 @@ import { lineSummary } from '../core/sections';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
-import { readTextFile } from '../vscode/workspaceFiles';
+import type { WorkspaceFiles } from '../vscode/workspaceFiles';
 
 export interface FindDeps extends CommandContext {
+  readonly files: WorkspaceFiles;
   readonly index: PastIssuesIndex;
 }
 
@@ -45,7 +46,7 @@ export function registerFindInPastIssues(deps: FindDeps): vscode.Disposable {
       let lines = texts.get(file);
       if (!lines) {
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file);
-        lines = (open ? Promise.resolve(open.getText()) : readTextFile(vscode.Uri.parse(file), MAX_POST_BYTES)).then(
+        lines = (open ? Promise.resolve(open.getText()) : deps.files.readTextFile(vscode.Uri.parse(file), MAX_POST_BYTES)).then(
           (text) => text?.split(/\r?\n/) ?? [],
           () => [],
         );

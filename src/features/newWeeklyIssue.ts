@@ -15,13 +15,19 @@ import {
 import { BUILTIN_TEMPLATE, editionBranchName, editionFileName, firstWritingPosition, renderTemplate } from '../core/edition';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
-import { branchPlace, checkOutBranch } from '../vscode/git';
+import type { Branches } from '../vscode/git';
 import type { CreateBranchSetting, ExtensionSettings } from '../vscode/settings';
-import { LocalFileError } from '../node/localFiles';
-import { chooseSiteFolder, createNewFile, readTemplate, statOrUndefined } from '../vscode/workspaceFiles';
+import { FileError } from '../core/fileError';
+import type { WorkspaceFiles } from '../vscode/workspaceFiles';
+import { chooseSiteFolder, statOrUndefined } from '../vscode/workspaceFiles';
 
 export interface NewWeeklyIssueDeps extends CommandContext {
+  readonly files: WorkspaceFiles;
   readonly settings: ExtensionSettings;
+  /** Absent in the browser, where no Git extension runs beside us: the branch step is skipped. */
+  readonly branches?: Branches;
+  /** Remembers that the writer was told the browser makes no branch. */
+  readonly globalState: vscode.Memento;
 }
 
 /** Arguments for keybindings and scripts; without them the command asks. */
@@ -32,7 +38,13 @@ export interface NewWeeklyIssueArgs {
 }
 
 export type NewWeeklyIssueResult =
-  | { readonly outcome: 'created'; readonly uri: string; readonly branch?: string }
+  | {
+      readonly outcome: 'created';
+      readonly uri: string;
+      readonly branch?: string;
+      /** True when this run told the writer that the browser makes no branch (once, ever). */
+      readonly toldNoBranch?: boolean;
+    }
   | { readonly outcome: 'exists' | 'unsaved'; readonly uri: string }
   | undefined;
 
@@ -74,7 +86,11 @@ export function registerNewWeeklyIssue(deps: NewWeeklyIssueDeps): vscode.Disposa
     }
     // After the lock: asking about the branch may wait on the writer for as long as they like.
     if (result?.outcome === 'created') {
-      const branch = await maybeCheckOutBranch(deps, folder, week, args?.createBranch ?? deps.settings.createBranch(folder));
+      const setting = args?.createBranch ?? deps.settings.createBranch(folder);
+      if (!deps.branches) {
+        return setting !== 'never' && (await tellNoBranchOnce(deps)) ? { ...result, toldNoBranch: true } : result;
+      }
+      const branch = await maybeCheckOutBranch(deps, deps.branches, folder, week, setting);
       return branch ? { ...result, branch } : result;
     }
     return result;
@@ -178,15 +194,15 @@ async function scaffold(deps: NewWeeklyIssueDeps, folder: vscode.WorkspaceFolder
     return { outcome: 'exists', uri: target.toString() };
   }
 
-  const template = await readTemplate(folder, deps.settings);
+  const template = await deps.files.readTemplate(folder, deps.settings);
   if (template === undefined) {
     deps.logger.info(`[newWeeklyIssue] no ${deps.settings.templatePath(folder)}; using the built-in template`);
   }
   const text = renderTemplate(template ?? BUILTIN_TEMPLATE, week);
   try {
-    await createNewFile(target, new TextEncoder().encode(text));
+    await deps.files.createNewFile(target, new TextEncoder().encode(text));
   } catch (error) {
-    if (error instanceof LocalFileError && error.kind === 'exists') {
+    if (error instanceof FileError && error.kind === 'exists') {
       // Created by someone else since the check above: theirs stands.
       await vscode.window.showTextDocument(target, { preview: false });
       void vscode.window.showInformationMessage(
@@ -211,8 +227,28 @@ function creationError(relative: string, error: unknown): Error {
   return new Error(vscode.l10n.t('Could not create {0}: {1}', relative, reason), { cause: error });
 }
 
+const TOLD_NO_BRANCH = 'lwkd.newIssue.toldNoBranchInBrowser';
+
+/**
+ * In the browser (github.dev, vscode.dev) there is no Git extension beside us to make the week's
+ * branch; the writer commits from Source Control, which offers a branch there. Said once, not
+ * every week: the writer who reads it once knows it.
+ */
+async function tellNoBranchOnce(deps: NewWeeklyIssueDeps): Promise<boolean> {
+  if (deps.globalState.get<boolean>(TOLD_NO_BRANCH)) {
+    return false;
+  }
+  await deps.globalState.update(TOLD_NO_BRANCH, true);
+  deps.logger.info('[newWeeklyIssue] no branch step in the browser');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('The edition is created. In the browser LWKD Author makes no branch: commit it from Source Control, which can put it on a new branch.'),
+  );
+  return true;
+}
+
 async function maybeCheckOutBranch(
   deps: NewWeeklyIssueDeps,
+  branches: Branches,
   folder: vscode.WorkspaceFolder,
   week: CalendarDate,
   setting: CreateBranchSetting,
@@ -222,7 +258,7 @@ async function maybeCheckOutBranch(
   }
   const branch = editionBranchName(week);
   // Ask only where a branch can be made: outside a Git repository the question has no answer.
-  const place = await branchPlace(folder.uri);
+  const place = await branches.place(folder.uri);
   if (place.kind === 'unavailable' && setting === 'ask') {
     deps.logger.info(`[newWeeklyIssue] branch ${branch} not offered: ${place.reason}`);
     return undefined;
@@ -238,7 +274,7 @@ async function maybeCheckOutBranch(
       return undefined;
     }
   }
-  const outcome = await checkOutBranch(folder.uri, branch, deps.logger, place);
+  const outcome = await branches.checkOut(folder.uri, branch, deps.logger, place);
   switch (outcome.kind) {
     case 'created':
     case 'checkedOut':

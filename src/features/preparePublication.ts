@@ -17,10 +17,12 @@ import type { GitHubItemSource } from '../vscode/githubItems';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
 import { readSiteConfig } from '../vscode/siteConfig';
+import type { WorkspaceFiles } from '../vscode/workspaceFiles';
 import { stampEditor } from '../vscode/stampEditor';
 import { toWorkspaceEdit } from '../vscode/textEdits';
 
 export interface PreparePublicationDeps extends CommandContext {
+  readonly files: WorkspaceFiles;
   readonly settings: ExtensionSettings;
   readonly index: PastIssuesIndex;
   readonly items: GitHubItemSource;
@@ -124,7 +126,7 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
     }
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const fallbackUrl = deps.settings.siteUrl(folder);
-    const site = await readSiteConfig(folder, deps.logger);
+    const site = await readSiteConfig(folder, deps.files, deps.logger);
     const post = permalinkPost(parseFrontMatter(text).data, document.uri.path, date.time);
     let permalink: string;
     let problem = site.problem;

@@ -7,10 +7,12 @@ import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import type { ExtensionSettings } from '../vscode/settings';
 import { readSiteConfig } from '../vscode/siteConfig';
+import type { WorkspaceFiles } from '../vscode/workspaceFiles';
 import type { StampArgs } from '../vscode/stampEditor';
 import { stampEditor } from '../vscode/stampEditor';
 
 export interface StampDeps extends CommandContext {
+  readonly files: WorkspaceFiles;
   readonly settings: ExtensionSettings;
 }
 
@@ -50,7 +52,7 @@ export function registerStampPublicationTime(deps: StampDeps): vscode.Disposable
 async function permalinkFor(deps: StampDeps, document: vscode.TextDocument, value: string): Promise<string | undefined> {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const time = parseFrontMatterTime(value);
-  const site = await readSiteConfig(folder, deps.logger);
+  const site = await readSiteConfig(folder, deps.files, deps.logger);
   if (!time || site.problem) {
     return undefined;
   }

@@ -17,32 +17,13 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, isAbsolute, sep } from 'node:path';
+import { FileError, notRegularFile, tooLargeFile } from '../core/fileError';
 
 /**
  * A writer's files on the local disk, read and written so that nothing but a regular file under
  * a size cap is ever read, and a write either completes or leaves the file as it was. Shared by
  * the command line and the extension (for `file:` workspaces).
  */
-
-export type LocalFileErrorKind = 'notFound' | 'notRegular' | 'tooLarge' | 'readOnly' | 'otherOwner' | 'exists' | 'outsideRoot' | 'readFailed' | 'writeFailed';
-
-export class LocalFileError extends Error {
-  /** For `tooLarge`: the size seen, in bytes. */
-  readonly size?: number;
-
-  constructor(
-    readonly kind: LocalFileErrorKind,
-    readonly path: string,
-    message: string,
-    options?: { cause?: unknown; size?: number },
-  ) {
-    super(message, options);
-    this.name = 'LocalFileError';
-    if (options?.size !== undefined) {
-      this.size = options.size;
-    }
-  }
-}
 
 // Opening a FIFO for reading would wait for a writer; non-blocking, the open returns at once and
 // fstat then says what it is. Regular files ignore the flag.
@@ -66,10 +47,6 @@ function reason(error: unknown): string {
   return REASONS[code] ? `${REASONS[code]}, ${code}` : code;
 }
 
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
 /**
  * The bytes of `path` (links followed), refusing anything but a regular file of at most
  * `maxBytes`. Checked on the opened file, and never reads more than `maxBytes + 1` bytes, so a
@@ -82,9 +59,9 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new LocalFileError('notFound', path, `${path} does not exist.`, { cause: error });
+      throw new FileError('notFound', path, `${path} does not exist.`, { cause: error });
     }
-    throw new LocalFileError('readFailed', path, `${path} cannot be read (${reason(error)}).`, { cause: error });
+    throw new FileError('readFailed', path, `${path} cannot be read (${reason(error)}).`, { cause: error });
   }
   try {
     const stat = fstatSync(fd);
@@ -114,22 +91,13 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
     }
     return buffer.subarray(0, length);
   } catch (error) {
-    if (error instanceof LocalFileError) {
+    if (error instanceof FileError) {
       throw error;
     }
-    throw new LocalFileError('readFailed', path, `${path} cannot be read (${reason(error)}).`, { cause: error });
+    throw new FileError('readFailed', path, `${path} cannot be read (${reason(error)}).`, { cause: error });
   } finally {
     closeSync(fd);
   }
-}
-
-/** The refusals every reader gives, on disk or through workspace.fs, in the same words. */
-export function notRegularFile(path: string): LocalFileError {
-  return new LocalFileError('notRegular', path, `${path} is not a regular file, so it is not read.`);
-}
-
-export function tooLargeFile(path: string, size: number, maxBytes: number): LocalFileError {
-  return new LocalFileError('tooLarge', path, `${path} is larger than ${sizeText(maxBytes)} (${sizeText(size)}), so it is not read.`, { size });
 }
 
 /** Writes all of `bytes` to `fd`: a short write is continued, an error thrown, never ignored. */
@@ -207,13 +175,13 @@ export function replaceFileContents(path: string, bytes: Uint8Array): void {
     target = realpathSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new LocalFileError('notFound', path, `${path} does not exist.`, { cause: error });
+      throw new FileError('notFound', path, `${path} does not exist.`, { cause: error });
     }
-    throw new LocalFileError('writeFailed', path, `${path} cannot be written (${reason(error)}); it is unchanged.`, { cause: error });
+    throw new FileError('writeFailed', path, `${path} cannot be written (${reason(error)}); it is unchanged.`, { cause: error });
   }
   const stat = lstatSync(target);
   if (!stat.isFile()) {
-    throw new LocalFileError('notRegular', path, `${path} is not a regular file, so it is not written.`);
+    throw new FileError('notRegular', path, `${path} is not a regular file, so it is not written.`);
   }
   let writable = (stat.mode & 0o222) !== 0;
   try {
@@ -222,7 +190,7 @@ export function replaceFileContents(path: string, bytes: Uint8Array): void {
     writable = false;
   }
   if (!writable) {
-    throw new LocalFileError('readOnly', path, `${path} is read-only; it is left unchanged.`);
+    throw new FileError('readOnly', path, `${path} is read-only; it is left unchanged.`);
   }
   const uid = process.getuid?.();
   const gid = process.getgid?.();
@@ -232,17 +200,17 @@ export function replaceFileContents(path: string, bytes: Uint8Array): void {
     temporary = writeTemporary(target, bytes, { mode: stat.mode & 0o7777, ...(owner ? { owner } : {}) });
   } catch (error) {
     if (owner && (error as NodeJS.ErrnoException).code === 'EPERM') {
-      throw new LocalFileError('otherOwner', path, `${path} belongs to another user or group, which a rewrite could not keep; it is unchanged.`, {
+      throw new FileError('otherOwner', path, `${path} belongs to another user or group, which a rewrite could not keep; it is unchanged.`, {
         cause: error,
       });
     }
-    throw new LocalFileError('writeFailed', path, `${path} could not be written (${reason(error)}); it is unchanged.`, { cause: error });
+    throw new FileError('writeFailed', path, `${path} could not be written (${reason(error)}); it is unchanged.`, { cause: error });
   }
   try {
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new LocalFileError('writeFailed', path, `${path} could not be written (${reason(error)}); it is unchanged.`, { cause: error });
+    throw new FileError('writeFailed', path, `${path} could not be written (${reason(error)}); it is unchanged.`, { cause: error });
   }
   syncFolder(dirname(target));
 }
@@ -257,7 +225,7 @@ export function createFileExclusive(path: string, bytes: Uint8Array): void {
   try {
     temporary = writeTemporary(path, bytes);
   } catch (error) {
-    throw new LocalFileError('writeFailed', path, `${path} could not be created (${reason(error)}); nothing was written.`, { cause: error });
+    throw new FileError('writeFailed', path, `${path} could not be created (${reason(error)}); nothing was written.`, { cause: error });
   }
   try {
     try {
@@ -265,7 +233,7 @@ export function createFileExclusive(path: string, bytes: Uint8Array): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') {
-        throw new LocalFileError('exists', path, `${path} already exists.`, { cause: error });
+        throw new FileError('exists', path, `${path} already exists.`, { cause: error });
       }
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') {
         throw error;
@@ -273,15 +241,15 @@ export function createFileExclusive(path: string, bytes: Uint8Array): void {
       // A file system without hard links: check, then rename (a narrower guarantee, but never a
       // partial file).
       if (existsNoFollow(path)) {
-        throw new LocalFileError('exists', path, `${path} already exists.`, { cause: error });
+        throw new FileError('exists', path, `${path} already exists.`, { cause: error });
       }
       renameSync(temporary, path);
     }
   } catch (error) {
-    if (error instanceof LocalFileError) {
+    if (error instanceof FileError) {
       throw error;
     }
-    throw new LocalFileError('writeFailed', path, `${path} could not be created (${reason(error)}); nothing was written.`, { cause: error });
+    throw new FileError('writeFailed', path, `${path} could not be created (${reason(error)}); nothing was written.`, { cause: error });
   } finally {
     rmSync(temporary, { force: true });
   }
@@ -310,7 +278,7 @@ export function resolveInside(root: string, path: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return undefined;
     }
-    throw new LocalFileError('readFailed', path, `${path} cannot be read (${reason(error)}).`, { cause: error });
+    throw new FileError('readFailed', path, `${path} cannot be read (${reason(error)}).`, { cause: error });
   }
   let realRoot: string;
   try {
@@ -319,7 +287,7 @@ export function resolveInside(root: string, path: string): string | undefined {
     realRoot = root;
   }
   if (!isInside(realRoot, real)) {
-    throw new LocalFileError('outsideRoot', path, `${path} resolves to ${real}, outside ${realRoot}, so it is not read.`);
+    throw new FileError('outsideRoot', path, `${path} resolves to ${real}, outside ${realRoot}, so it is not read.`);
   }
   return real;
 }

@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileRead, PostFileSystem } from '../services/postFiles';
 import { EntryType } from '../services/postFiles';
-import { LocalFileError, readRegularFile } from './localFiles';
+import { FileError } from '../core/fileError';
+import { readRegularFile } from './localFiles';
 
 /** The posts folder on the local disk, for the command line: paths in, what workspace.fs would say out. */
 export const nodePostFiles: PostFileSystem<string> = {
@@ -33,7 +34,7 @@ export const nodePostFiles: PostFileSystem<string> = {
     try {
       return { bytes: readRegularFile(file, maxBytes) };
     } catch (error) {
-      if (!(error instanceof LocalFileError)) {
+      if (!(error instanceof FileError)) {
         throw error;
       }
       switch (error.kind) {

@@ -109,3 +109,11 @@ async function gitApi(): Promise<GitApi | undefined> {
     return undefined;
   }
 }
+
+/** Branch making as New Weekly Issue uses it; the desktop entry passes {@link gitBranches}, the browser entry none. */
+export interface Branches {
+  place(uri: vscode.Uri): Promise<BranchPlace>;
+  checkOut(uri: vscode.Uri, branch: string, logger: Logger, place?: BranchPlace): Promise<BranchOutcome>;
+}
+
+export const gitBranches: Branches = { place: branchPlace, checkOut: checkOutBranch };

@@ -8,6 +8,7 @@ import { listPosts, readPost, readPosts } from '../services/postFiles';
 import type { ExtensionSettings } from './settings';
 import { KeyedDebouncer } from './debouncer';
 import { Disposable, DisposableStore } from './dispose';
+import type { WorkspaceFiles } from './workspaceFiles';
 import { WorkspacePostFiles } from './workspacePostFiles';
 
 export interface IndexChange {
@@ -39,9 +40,10 @@ export class PastIssuesIndex extends Disposable {
   constructor(
     private readonly settings: ExtensionSettings,
     private readonly logger: Logger,
+    files: WorkspaceFiles,
   ) {
     super();
-    this.files = new WorkspacePostFiles(logger);
+    this.files = new WorkspacePostFiles(files, logger);
     this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)));
     // Closing an editor drops its unsaved text: the file on disk is what counts again.
     this._register(

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import type { SiteConfig } from '../core/permalink';
 import { LWKD_PERMALINK, parseSiteConfig } from '../core/permalink';
-import { readTextFile } from './workspaceFiles';
+import type { WorkspaceFiles } from './workspaceFiles';
 
 export interface SiteConfigRead {
   readonly config: SiteConfig;
@@ -11,10 +11,10 @@ export interface SiteConfigRead {
 }
 
 /** The permalink settings of a workspace folder's `_config.yml`; read as data, never evaluated. */
-export async function readSiteConfig(folder: vscode.WorkspaceFolder | undefined, logger: Logger): Promise<SiteConfigRead> {
+export async function readSiteConfig(folder: vscode.WorkspaceFolder | undefined, files: WorkspaceFiles, logger: Logger): Promise<SiteConfigRead> {
   let problem: string;
   try {
-    const text = folder && (await readTextFile(vscode.Uri.joinPath(folder.uri, '_config.yml')));
+    const text = folder && (await files.readTextFile(vscode.Uri.joinPath(folder.uri, '_config.yml')));
     const parsed = text === undefined ? { error: vscode.l10n.t('it is not there') } : parseSiteConfig(text);
     if ('config' in parsed) {
       return parsed;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
-import { LocalFileError } from '../node/localFiles';
+import { FileError } from '../core/fileError';
 import type { FileRead, PostFileSystem } from '../services/postFiles';
-import { readBoundedFile } from './workspaceFiles';
+import type { WorkspaceFiles } from './workspaceFiles';
 
 /**
  * The posts folder through workspace.fs, so virtual workspaces index too. Not findFiles: that
@@ -11,7 +11,10 @@ import { readBoundedFile } from './workspaceFiles';
  * the index waited that long after start-up.
  */
 export class WorkspacePostFiles implements PostFileSystem<vscode.Uri> {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly files: WorkspaceFiles,
+    private readonly logger: Logger,
+  ) {}
 
   async readDirectory(folder: vscode.Uri): Promise<Array<[string, vscode.FileType]> | undefined> {
     try {
@@ -30,16 +33,16 @@ export class WorkspacePostFiles implements PostFileSystem<vscode.Uri> {
 
   async readFile(file: vscode.Uri, maxBytes: number): Promise<FileRead> {
     try {
-      const bytes = await readBoundedFile(file, maxBytes);
+      const bytes = await this.files.readBoundedFile(file, maxBytes);
       return bytes === undefined ? { missing: true } : { bytes };
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
         return { missing: true };
       }
-      if (error instanceof LocalFileError && error.kind === 'tooLarge') {
+      if (error instanceof FileError && error.kind === 'tooLarge') {
         return { tooLarge: error.size ?? maxBytes + 1 };
       }
-      if (error instanceof LocalFileError && error.kind === 'notRegular') {
+      if (error instanceof FileError && error.kind === 'notRegular') {
         return { notRegular: true };
       }
       const reason = error instanceof Error ? error.message : String(error);

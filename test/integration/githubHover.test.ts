@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
-import type { LwkdAuthorApi } from '../../src/extension';
+import type { LwkdAuthorApi } from '../../src/lwkdAuthor';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { waitFor } from '../util/waitFor';
 

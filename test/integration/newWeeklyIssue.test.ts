@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NewWeeklyIssueResult } from '../../src/features/newWeeklyIssue';
 import type { StampOutcome } from '../../src/features/stampPublicationTime';
-import { LocalFileError } from '../../src/node/localFiles';
-import { createNewFile } from '../../src/vscode/workspaceFiles';
+import { FileError } from '../../src/core/fileError';
+import { localDisk } from '../../src/desktop/localDisk';
+import { WorkspaceFiles } from '../../src/vscode/workspaceFiles';
+
+const desktopFiles = new WorkspaceFiles(localDisk);
 import { waitFor } from '../util/waitFor';
 
 const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
@@ -182,13 +185,13 @@ suite('Creating a new file outside a WorkspaceEdit', () => {
     const registration = vscode.workspace.registerFileSystemProvider('lwkd-filling', disk);
     try {
       const target = vscode.Uri.parse('lwkd-filling:/posts/2027-01-24-update.md');
-      await assert.rejects(createNewFile(target, new Uint8Array(4096).fill(65)), /no space left/);
+      await assert.rejects(desktopFiles.createNewFile(target, new Uint8Array(4096).fill(65)), /no space left/);
       assert.deepEqual([...disk.files.keys()], []);
-      await createNewFile(target, new TextEncoder().encode('small enough'));
+      await desktopFiles.createNewFile(target, new TextEncoder().encode('small enough'));
       assert.deepEqual([...disk.files.keys()], ['/posts/2027-01-24-update.md']);
       await assert.rejects(
-        createNewFile(target, new TextEncoder().encode('second')),
-        (error: unknown) => error instanceof LocalFileError && error.kind === 'exists',
+        desktopFiles.createNewFile(target, new TextEncoder().encode('second')),
+        (error: unknown) => error instanceof FileError && error.kind === 'exists',
       );
       assert.equal(new TextDecoder().decode(disk.files.get('/posts/2027-01-24-update.md')), 'small enough');
       assert.deepEqual([...disk.files.keys()], ['/posts/2027-01-24-update.md']);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
-import type { LwkdAuthorApi } from '../../src/extension';
+import type { LwkdAuthorApi } from '../../src/lwkdAuthor';
 import type { PastIssuesNode } from '../../src/features/pastIssuesView';
 import type { FindOutcome } from '../../src/features/findInPastIssues';
 import { waitFor } from '../util/waitFor';

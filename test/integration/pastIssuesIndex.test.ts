@@ -2,8 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { localDisk } from '../../src/desktop/localDisk';
 import { PastIssuesIndex } from '../../src/vscode/pastIssuesIndex';
 import { ExtensionSettings } from '../../src/vscode/settings';
+import { WorkspaceFiles } from '../../src/vscode/workspaceFiles';
 import { MemoryLogger } from '../util/memoryLogger';
 
 /** The real settings but for the posts folder, which the test moves between two rebuilds. */
@@ -43,7 +45,7 @@ suite('Rebuilding the Past Issues index', () => {
     const newest = vscode.Uri.joinPath(workspace(), 'race-newer', '2026-12-06-update.md').toString();
 
     const settings = new MovedPostsFolder('race-older');
-    const index = new PastIssuesIndex(settings, new MemoryLogger());
+    const index = new PastIssuesIndex(settings, new MemoryLogger(), new WorkspaceFiles(localDisk));
     const rebuilt: string[][] = [];
     index.onDidChange((change) => {
       if (change.rebuilt) {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import { editionCountdown } from '../../src/core/deadlines';
-import type { LwkdAuthorApi } from '../../src/extension';
+import type { LwkdAuthorApi } from '../../src/lwkdAuthor';
 import type { PreparePublicationArgs, PreparePublicationResult } from '../../src/features/preparePublication';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { waitFor } from '../util/waitFor';

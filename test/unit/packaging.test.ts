@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../runner/paths';
 
@@ -18,6 +19,7 @@ suite('Packaging', () => {
       'README.md',
       'dist/cli.js',
       'dist/extension.js',
+      'dist/web/extension.js',
       'l10n/bundle.l10n.json',
       'media/icon.png',
       'media/lwkd.svg',
@@ -26,5 +28,15 @@ suite('Packaging', () => {
       'snippets/lwkd.code-snippets',
       'syntaxes/lwkd.injection.tmLanguage.json',
     ]);
+  });
+
+  test('the browser entry loads nothing but vscode: the web worker host resolves no other module', () => {
+    const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { browser?: string };
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    const bundle = readFileSync(join(projectRoot, manifest.browser), 'utf8');
+    const required = new Set([...bundle.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]));
+    assert.deepEqual([...required], ['vscode']);
+    // gray-matter's one Buffer.from is given a module-local stand-in (esbuild.mjs); no other Buffer is used.
+    assert.doesNotMatch(bundle, /\bBuffer\.(from|alloc|concat|isBuffer)\(/);
   });
 });
