@@ -4,7 +4,7 @@
 //   --watch       rebuild on change (for `npm start` sessions)
 //   --tests       also build out/test/**
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,6 +68,22 @@ const grayMatterWithoutBuffer = {
   },
 };
 
+/**
+ * Mocha's browser build is a UMD file: bundled as it is, it takes the CommonJS branch and
+ * replaces the bundle's own `module.exports` (the suite's `run`) with the mocha object. Hiding
+ * `module`, `exports` and `define` from it sends it down its browser branch, which puts `Mocha`
+ * and `mocha` on the worker's global, as in a page.
+ */
+const mochaAsBrowserGlobal = {
+  name: 'mocha-as-browser-global',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, (args) => ({
+      contents: `(function (module, exports, define) {\n${readFileSync(args.path, 'utf8')}\n}).call(globalThis);\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** The browser entry: one CommonJS file the web worker host loads, with nothing of Node in it. */
 const browser = {
   ...common,
@@ -95,6 +111,7 @@ if (tests) {
       ...files('test/render', /(\.test|reporter)\.ts$/),
       'test/activation/probe.ts',
       'test/runner/runIntegration.ts',
+      'test/runner/runWeb.ts',
       ...files('scripts', /\.ts$/),
     ],
     outdir: 'out',
@@ -104,6 +121,17 @@ if (tests) {
     // API that only exists inside the extension host.
     external: ['vscode', 'mocha', 'playwright-core', 'vscode-tmgrammar-test'],
   });
+  // The web layer: its suite and the test-only virtual file system, each one file for the worker.
+  builds.push(
+    {
+      ...browser,
+      entryPoints: ['test/web/index.ts'],
+      outfile: 'out/test/web/index.js',
+      alias: { ...browser.alias, mocha: fileURLToPath(new URL('./test/web/mochaGlobal.ts', import.meta.url)) },
+      plugins: [...browser.plugins, mochaAsBrowserGlobal],
+    },
+    { ...browser, plugins: [], entryPoints: ['test/webFs/extension.ts'], outfile: 'out/test/webFs/extension.js' },
+  );
 }
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
@@ -112,4 +140,8 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
+}
+if (tests) {
+  // The test file system's manifest, beside its bundle: out/test/webFs is the extension folder.
+  copyFileSync('test/webFs/package.json', 'out/test/webFs/package.json');
 }

@@ -1,10 +1,11 @@
 // `npm test`: type-check, lint, build, then the test layers: unit (plain Node), sample (checks
 // against the real LWKD archive, when it is beside the checkout), grammar (our injection grammar
 // within VS Code's own Markdown grammar), render (drafted lines built by the real Jekyll and
-// kramdown, and by a CommonMark renderer), integration (inside a real VS Code extension host) and
-// UI (Playwright on the real workbench). Every step runs even when an earlier one fails, so one
+// kramdown, and by a CommonMark renderer), integration (inside a real VS Code extension host), web
+// (inside the browser's web worker extension host, on a virtual workspace) and UI (Playwright on
+// the real workbench). Every step runs even when an earlier one fails, so one
 // run shows everything; the exit code is non-zero if any failed.
-// `npm test -- unit` (or sample, grammar, render, integration, ui) runs the build and that layer only.
+// `npm test -- unit` (or sample, grammar, render, integration, web, ui) runs the build and that layer only.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ const layers = {
   grammar: ['node', ['out/scripts/grammarTest.js']],
   render: ['npx', ['mocha', '--config', '.mocharc.render.json']],
   integration: ['node', ['out/test/runner/runIntegration.js']],
+  web: ['node', ['out/test/runner/runWeb.js']],
   ui: ['npx', ['mocha', '--config', '.mocharc.ui.json']],
 };
 const chosen = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { answerControl, isControl } from './control';
 import type { Fault } from './faults';
 import { FaultInjector } from './faults';
 import type { Resource } from './rateLimiter';
@@ -31,6 +32,8 @@ export interface RecordedRequest {
   readonly ifNoneMatch?: string;
   /** The GraphQL query text, for POST /graphql. */
   readonly graphql?: string;
+  /** The Origin header: a browser's requests carry the page's, Node's none. */
+  readonly origin?: string;
 }
 
 export class FakeGitHub {
@@ -46,6 +49,11 @@ export class FakeGitHub {
   linkOverride: ((url: URL) => string | undefined) | undefined;
   /** Headers added to every JSON answer (e.g. `deprecation` and `sunset`, which octokit logs). */
   extraHeaders: Record<string, string> = {};
+  /**
+   * False: answer as a server that sends no CORS headers (a GitHub Enterprise behind a proxy
+   * that strips them). A browser then refuses every answer, and even the preflight.
+   */
+  cors = true;
   private active = 0;
   private readonly store = new Store();
   private readonly limiter = new RateLimiter();
@@ -62,7 +70,10 @@ export class FakeGitHub {
     });
   });
 
-  private constructor(tokens: Iterable<string>) {
+  private constructor(
+    tokens: Iterable<string>,
+    private readonly control: boolean,
+  ) {
     this.validTokens = new Set(tokens);
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -70,9 +81,12 @@ export class FakeGitHub {
     });
   }
 
-  /** Starts on a random port of 127.0.0.1. `tokens` are the credentials it accepts. */
-  static async start(options: { tokens?: Iterable<string> } = {}): Promise<FakeGitHub> {
-    const fake = new FakeGitHub(options.tokens ?? ['test-token']);
+  /**
+   * Starts on a random port of 127.0.0.1. `tokens` are the credentials it accepts; `control`
+   * also answers `/_fake/…` (control.ts), for a suite that runs where it cannot hold this object.
+   */
+  static async start(options: { tokens?: Iterable<string>; control?: boolean } = {}): Promise<FakeGitHub> {
+    const fake = new FakeGitHub(options.tokens ?? ['test-token'], options.control ?? false);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
@@ -143,23 +157,32 @@ export class FakeGitHub {
    * counted but not enforced), an exhausted bucket, then the REST routes.
    */
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    this.active++;
-    this.maxConcurrent = Math.max(this.maxConcurrent, this.active);
-    response.once('close', () => this.active--);
+    const control = this.control && isControl(request);
+    if (!control) {
+      this.active++;
+      this.maxConcurrent = Math.max(this.maxConcurrent, this.active);
+      response.once('close', () => this.active--);
+    }
     // Every answer carries api.github.com's CORS headers, so a browser (the web worker host) can
-    // read it, ETag, Link and rate-limit headers included.
-    for (const [name, value] of Object.entries(CORS_HEADERS)) {
-      response.setHeader(name, value);
+    // read it, ETag, Link and rate-limit headers included. Without them a browser refuses it.
+    if (this.cors || control) {
+      for (const [name, value] of Object.entries(CORS_HEADERS)) {
+        response.setHeader(name, value);
+      }
     }
     if (request.method === 'OPTIONS') {
       // A browser's preflight: answered as GitHub answers it, and not an API request (not
       // recorded, not charged).
       request.resume();
-      response.writeHead(204, PREFLIGHT_HEADERS).end();
+      response.writeHead(204, this.cors || control ? PREFLIGHT_HEADERS : {}).end();
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(request);
+    if (control) {
+      await answerControl(this, url, body, response);
+      return;
+    }
     const authorization = request.headers.authorization;
     const token = authorization?.replace(/^(token|bearer)\s+/i, '');
     const method = request.method ?? 'GET';
@@ -172,6 +195,7 @@ export class FakeGitHub {
       ...(authorization ? { authorization } : {}),
       ...(typeof request.headers['if-none-match'] === 'string' ? { ifNoneMatch: request.headers['if-none-match'] } : {}),
       ...(graphql !== undefined ? { graphql } : {}),
+      ...(typeof request.headers.origin === 'string' ? { origin: request.headers.origin } : {}),
     });
     const resource = resourceOf(url.pathname);
 

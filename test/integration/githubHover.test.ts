@@ -121,10 +121,14 @@ suite('Hover on GitHub links', () => {
   });
 
   test('a second hover of the same link sends no request', async () => {
+    // Opening the edition also prefetches its other links in the background, which may still
+    // be arriving: only requests for this PR count.
+    const forThisPull = () => github.requests.filter((request) => request.path.endsWith('/140001') || /\b140001\b/.test(request.graphql ?? '')).length;
     await hoverText(post('2026-11-08-update.md'), 'https://github.com/kubernetes/kubernetes/pull/140001', 30);
-    const before = github.requests.length;
+    const before = forThisPull();
+    assert.ok(before > 0, 'the first hover asked GitHub for the PR');
     await hoverText(post('2026-11-08-update.md'), 'https://github.com/kubernetes/kubernetes/pull/140001', 30);
-    assert.equal(github.requests.length, before);
+    assert.equal(forThisPull(), before);
   });
 
   test('GitHub failing with an HTML 500 says so in one line', async () => {

@@ -151,6 +151,11 @@ export interface ServerOptions {
   readonly extension?: 'development' | 'installed';
   /** Default: a free port. */
   readonly port?: number;
+  /**
+   * Folders of more extensions, installed (linked into the extensions folder) before start: the
+   * server honours one development extension, the last one the payload names.
+   */
+  readonly alsoInstalled?: readonly string[];
 }
 
 export interface RunningServer {
@@ -167,6 +172,7 @@ export async function startServer({
   logFile,
   extension = 'development',
   port: wanted,
+  alsoInstalled = [],
 }: ServerOptions = {}): Promise<RunningServer> {
   const { node, serverMain } = ensureServer();
   const port = wanted || (await freePort());
@@ -176,10 +182,14 @@ export async function startServer({
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(defaultUserSettings(userSettings), null, 2));
   const extensionsDir = join(dataDir, 'extensions');
   mkdirSync(extensionsDir);
+  const install = (folder: string): void => {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    symlinkSync(folder, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+  };
   if (extension === 'installed') {
-    const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-    symlinkSync(projectRoot, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+    install(projectRoot);
   }
+  alsoInstalled.forEach(install);
   const args = [
     serverMain,
     '--host',

@@ -30,7 +30,7 @@ export async function launchBrowser({ offline = false }: { offline?: boolean } =
 }
 
 export interface WorkbenchOptions {
-  /** Absolute path of the folder to open. */
+  /** Absolute path of the folder to open on the server, or the URI of a virtual one (`lwkd-test://…`). */
   readonly folder: string;
   /** Absolute path of the mocha entry to run in the extension host (omit to drive the UI). */
   readonly extensionTestsPath?: string;

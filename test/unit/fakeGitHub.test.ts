@@ -169,3 +169,57 @@ suite('Fake GitHub speaks the real HTTP API', () => {
     assert.equal(github.requests.at(-1)?.query.get('x'), '1');
   });
 });
+
+/** The controls the web layer drives the fake through, from a browser that cannot hold it. */
+suite('Fake GitHub controlled over HTTP', () => {
+  let github: FakeGitHub;
+
+  setup(async () => {
+    github = await FakeGitHub.start({ control: true });
+  });
+
+  teardown(async () => {
+    await github.close();
+  });
+
+  const call = (method: string, ...args: unknown[]) => fetch(`${github.url}/_fake/call`, { method: 'POST', body: JSON.stringify({ method, args }) });
+
+  test('a remote call fills the fake, and the state it reports is what was asked, controls left out', async () => {
+    assert.equal((await call('addPull', 'kubernetes/kubernetes', { number: 7, title: 'Remote', author: 'a', labels: [] })).status, 200);
+    const pull = await fetch(`${github.url}/repos/kubernetes/kubernetes/pulls/7`, { headers: { origin: 'http://127.0.0.1:9' } });
+    assert.equal(((await pull.json()) as { title: string }).title, 'Remote');
+    const state = (await (await fetch(`${github.url}/_fake/state`)).json()) as { requests: Array<{ path: string; origin?: string }>; activeRequests: number };
+    assert.deepEqual(
+      state.requests.map((request) => [request.path, request.origin]),
+      [['/repos/kubernetes/kubernetes/pulls/7', 'http://127.0.0.1:9']],
+    );
+    assert.equal(state.activeRequests, 0);
+  });
+
+  test('refuses to call anything but its control methods', async () => {
+    const response = await call('close');
+    assert.equal(response.status, 400);
+    assert.match(((await response.json()) as { message: string }).message, /close is not a control method/);
+  });
+
+  test('a fake without controls treats /_fake/ as any unknown path', async () => {
+    const plain = await FakeGitHub.start();
+    try {
+      const response = await fetch(`${plain.url}/_fake/state`);
+      assert.equal(response.status, 404);
+      assert.equal(plain.requests.length, 1);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  test('with CORS off it answers without the headers a browser needs, preflights too, and its controls still carry them', async () => {
+    await fetch(`${github.url}/_fake/settings`, { method: 'POST', body: JSON.stringify({ cors: false }) });
+    const answer = await fetch(`${github.url}/rate_limit`);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers.get('access-control-allow-origin'), null);
+    const preflight = await fetch(`${github.url}/graphql`, { method: 'OPTIONS', headers: { 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.headers.get('access-control-allow-methods'), null);
+    assert.equal((await fetch(`${github.url}/_fake/state`)).headers.get('access-control-allow-origin'), '*');
+  });
+});
