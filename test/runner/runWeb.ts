@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/constants';
@@ -43,6 +43,9 @@ async function main(): Promise<number> {
   const serverLog = join(resultsDir, 'web-server.log');
   writeFileSync(serverLog, '');
   const workspace = copyWorkspace('test/fixtures/workspace');
+  // A template that links out of the site, which the browser cannot resolve and must refuse.
+  writeFileSync(join(workspace.folder, '..', 'outside-template.md'), "---\ntitle: not the site's\n---\n");
+  symlinkSync(join(workspace.folder, '..', 'outside-template.md'), join(workspace.folder, 'linked-template.md'));
   const github = await FakeGitHub.start({ control: true, tokens: [WEB_TOKEN] });
   const server = await startServer({
     logFile: serverLog,

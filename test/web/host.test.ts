@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import { waitFor } from '../util/waitFor';
 import * as assert from './assert';
+import { folder } from './site';
 
 suite('The web worker extension host', () => {
   test('is where this suite and LWKD Author run: no Node, and the extension is on the UI side', () => {
@@ -23,6 +24,15 @@ suite('The web worker extension host', () => {
       posts.some(([name]) => name === '2026-11-15-update.md'),
       posts.map(([name]) => name).join(', '),
     );
+  });
+
+  test("the fixture's own path is out of reach as a file: URI: code that reaches for the disk fails here", async () => {
+    const onDisk = vscode.Uri.file(`${folder().path}/template.md`);
+    const outcome = await vscode.workspace.fs.stat(onDisk).then(
+      () => 'read',
+      (error: unknown) => (error instanceof vscode.FileSystemError ? error.code : String(error)),
+    );
+    assert.notEqual(outcome, 'read', `${onDisk.toString()} is not served in the browser`);
   });
 
   test('LWKD Author activates by itself there, from workspaceContains:_posts/*.md', async () => {

@@ -1,6 +1,12 @@
 // Order matters: setup defines the suite globals, then each test file registers its suites.
 import './setup';
 import './host.test';
+import './newWeeklyIssue.test';
+import './editing.test';
+import './publication.test';
+import './pastIssues.test';
+import './github.test';
+import './weeklyMaterial.test';
 import * as vscode from 'vscode';
 import { WEB_SUITE_BANNER } from './banner';
 

@@ -18,16 +18,40 @@ class FixtureFileSystem implements vscode.FileSystemProvider {
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
 
-  /** Changes to the copy reach VS Code only from here: a provider's events are the only ones its scheme gets. */
-  watch(uri: vscode.Uri, options: { readonly recursive: boolean }): vscode.Disposable {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(served(uri), options.recursive ? '**' : '*'));
-    const fire = (type: vscode.FileChangeType) => (changed: vscode.Uri) => this.changes.fire([{ type, uri: virtual(changed) }]);
-    return vscode.Disposable.from(
-      watcher,
-      watcher.onDidCreate(fire(vscode.FileChangeType.Created)),
-      watcher.onDidChange(fire(vscode.FileChangeType.Changed)),
-      watcher.onDidDelete(fire(vscode.FileChangeType.Deleted)),
-    );
+  /** The one watcher of the served copy, shared by every watch() while any is open. */
+  private watcher: vscode.Disposable | undefined;
+  private watching = 0;
+
+  /**
+   * Changes to the copy reach VS Code only from here: a provider's events are the only ones its
+   * scheme gets. VS Code treats them as global, not per watch() call, so every change is told
+   * once, however many watches are open: one watcher per watch() would repeat each change once
+   * per watcher, and the workbench answers some changes (a folder's snippets) with a new watch().
+   */
+  watch(uri: vscode.Uri): vscode.Disposable {
+    if (this.watching++ === 0) {
+      const root = vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === SCHEME)?.uri ?? uri;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(served(root), '**'));
+      // A watcher matches paths, not schemes: the changes told here (lwkd-test:, the same paths)
+      // come back to it, and passed on again they would loop forever.
+      const fire = (type: vscode.FileChangeType) => (changed: vscode.Uri) => {
+        if (changed.scheme === 'vscode-remote') {
+          this.changes.fire([{ type, uri: virtual(changed) }]);
+        }
+      };
+      this.watcher = vscode.Disposable.from(
+        watcher,
+        watcher.onDidCreate(fire(vscode.FileChangeType.Created)),
+        watcher.onDidChange(fire(vscode.FileChangeType.Changed)),
+        watcher.onDidDelete(fire(vscode.FileChangeType.Deleted)),
+      );
+    }
+    return new vscode.Disposable(() => {
+      if (--this.watching === 0) {
+        this.watcher?.dispose();
+        this.watcher = undefined;
+      }
+    });
   }
 
   stat(uri: vscode.Uri): Thenable<vscode.FileStat> {
@@ -38,9 +62,9 @@ class FixtureFileSystem implements vscode.FileSystemProvider {
     return vscode.workspace.fs.readDirectory(served(uri));
   }
 
+  // Writes tell no change themselves: the copy's watcher tells each one, once.
   async createDirectory(uri: vscode.Uri): Promise<void> {
     await vscode.workspace.fs.createDirectory(served(uri));
-    this.changes.fire([{ type: vscode.FileChangeType.Created, uri }]);
   }
 
   readFile(uri: vscode.Uri): Thenable<Uint8Array> {
@@ -60,20 +84,14 @@ class FixtureFileSystem implements vscode.FileSystemProvider {
       throw vscode.FileSystemError.FileNotFound(uri);
     }
     await vscode.workspace.fs.writeFile(served(uri), content);
-    this.changes.fire([{ type: existing ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
   }
 
   async delete(uri: vscode.Uri, options: { readonly recursive: boolean }): Promise<void> {
     await vscode.workspace.fs.delete(served(uri), { recursive: options.recursive, useTrash: false });
-    this.changes.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
   }
 
   async rename(from: vscode.Uri, to: vscode.Uri, options: { readonly overwrite: boolean }): Promise<void> {
     await vscode.workspace.fs.rename(served(from), served(to), { overwrite: options.overwrite });
-    this.changes.fire([
-      { type: vscode.FileChangeType.Deleted, uri: from },
-      { type: vscode.FileChangeType.Created, uri: to },
-    ]);
   }
 }
 
