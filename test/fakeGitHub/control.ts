@@ -25,6 +25,7 @@ export type RecordedRequestJson = Omit<RecordedRequest, 'query'> & { readonly qu
 
 export interface ControlState {
   readonly requests: readonly RecordedRequestJson[];
+  readonly preflights: FakeGitHub['preflights'];
   readonly activeRequests: number;
   readonly maxConcurrent: number;
 }
@@ -72,6 +73,7 @@ export async function answerControl(fake: FakeGitHub, url: URL, body: string, re
 function state(fake: FakeGitHub): ControlState {
   return {
     requests: fake.requests.map((request) => ({ ...request, query: request.query.toString() })),
+    preflights: fake.preflights,
     activeRequests: fake.activeRequests,
     maxConcurrent: fake.maxConcurrent,
   };

@@ -38,6 +38,8 @@ export interface RecordedRequest {
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
+  /** The paths of the preflights (OPTIONS) a browser sent, with the headers it asked to send. */
+  readonly preflights: Array<{ readonly path: string; readonly headers: string }> = [];
   /** The most requests that were open at the same moment (for concurrency limits). */
   maxConcurrent = 0;
   /** GitHub sets `incomplete_results` when a search timed out on its side. */
@@ -174,6 +176,10 @@ export class FakeGitHub {
       // A browser's preflight: answered as GitHub answers it, and not an API request (not
       // recorded, not charged).
       request.resume();
+      if (!control) {
+        const asked = request.headers['access-control-request-headers'];
+        this.preflights.push({ path: new URL(request.url ?? '/', 'http://127.0.0.1').pathname, headers: typeof asked === 'string' ? asked : '' });
+      }
       response.writeHead(204, this.cors || control ? PREFLIGHT_HEADERS : {}).end();
       return;
     }

@@ -53,6 +53,7 @@ suite('Fake GitHub speaks the real HTTP API', () => {
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization.*If-None-Match.*User-Agent/);
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /GET, POST/);
     assert.deepEqual(github.requests, [], 'a preflight is not an API request');
+    assert.deepEqual(github.preflights, [{ path: '/repos/kubernetes/kubernetes/pulls/140001', headers: 'authorization, if-none-match' }]);
     for (const response of [await get('/repos/kubernetes/kubernetes/pulls/140001'), await get('/repos/kubernetes/kubernetes/pulls/1')]) {
       assert.equal(response.headers.get('access-control-allow-origin'), '*', `on a ${response.status}`);
       const exposed = (response.headers.get('access-control-expose-headers') ?? '').split(/,\s*/);

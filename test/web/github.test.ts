@@ -130,6 +130,9 @@ suite('GitHub from the browser', () => {
       );
       assert.match(query.graphql ?? '', /170012[\s\S]*170013|170013[\s\S]*170012/);
       assert.match(query.authorization ?? '', new RegExp(`${WEB_TOKEN}$`));
+      // The token (and GraphQL's JSON body) make the browser ask first, as it asks api.github.com.
+      const preflight = (await fake.state()).preflights.find((entry) => entry.path === '/graphql');
+      assert.match(preflight?.headers ?? '', /authorization/i);
       assert.equal(await vscode.commands.executeCommand<boolean>('lwkd.clearGitHubToken'), true);
     } finally {
       await vscode.workspace.fs.delete(batch);
