@@ -4,7 +4,7 @@
 //   --watch       rebuild on change (for `npm start` sessions)
 //   --tests       also build out/test/**
 import * as esbuild from 'esbuild';
-import { copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -143,5 +143,6 @@ if (watch) {
 }
 if (tests) {
   // The test file system's manifest, beside its bundle: out/test/webFs is the extension folder.
+  mkdirSync('out/test/webFs', { recursive: true });
   copyFileSync('test/webFs/package.json', 'out/test/webFs/package.json');
 }

@@ -57,12 +57,12 @@ export default tseslint.config(
     'src/core/**/*.ts': {
       editor: 'src/core is editor-free: take what you need as a parameter.',
       node: 'src/core does no I/O: strings in, plain data out.',
-      above: [['services', 'node', 'vscode', 'features', 'cli'], 'src/core imports only src/core and src/constants.'],
+      above: [['services', 'node', 'desktop', 'vscode', 'features', 'cli'], 'src/core imports only src/core and src/constants.'],
     },
     'src/services/**/*.ts': {
       editor: 'src/services is shared with the command line and the browser: no editor.',
       node: 'src/services runs in the browser too: take the file system, fetch or clock as a parameter (src/node has the Node implementations).',
-      above: [['node', 'vscode', 'features', 'cli'], 'src/services imports only src/core, src/services and src/constants.'],
+      above: [['node', 'desktop', 'vscode', 'features', 'cli'], 'src/services imports only src/core, src/services and src/constants.'],
     },
     'src/node/**/*.ts': {
       editor: 'src/node is shared with the command line: no editor.',
@@ -75,7 +75,7 @@ export default tseslint.config(
     'src/vscode/**/*.ts': {
       node: 'src/vscode loads in the browser too (github.dev): files through workspace.fs, the rest as a parameter (src/desktop has the Node side).',
       above: [
-        ['features', 'cli', 'node', 'desktop'],
+        ['features', 'cli', 'node', 'desktop', 'extension'],
         'src/vscode holds the host-neutral editor adapters features share; it imports no feature, command line or Node code.',
       ],
     },
@@ -84,7 +84,10 @@ export default tseslint.config(
     },
     'src/{lwkdAuthor.ts,webExtension.ts}': {
       node: 'This composition loads in the browser too: Node code reaches it only through the desktop entry (src/extension.ts).',
-      above: [['cli', 'node', 'desktop'], 'This composition loads in the browser too: Node code reaches it only through the desktop entry (src/extension.ts).'],
+      above: [
+        ['cli', 'node', 'desktop', 'extension'],
+        'This composition loads in the browser too: Node code reaches it only through the desktop entry (src/extension.ts).',
+      ],
     },
   }),
   {

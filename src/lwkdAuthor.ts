@@ -57,8 +57,8 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
   const { version: declared } = context.extension.packageJSON as { version?: unknown };
   const version = typeof declared === 'string' ? declared : '0.0.0';
   const settings = new ExtensionSettings();
-  // Built on first use (the view opening, a search), never here.
   const files = new WorkspaceFiles(host.disk);
+  // Built on first use (the view opening, a search), never here.
   const index = new PastIssuesIndex(settings, logger, files);
   const userAgent = `lwkd-author/${version}`;
   const auth = new GitHubAuth(context.secrets, logger);

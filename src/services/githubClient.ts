@@ -78,7 +78,10 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  */
 function boundedFetch(send: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
-    const response = await send(input, init);
+    // Never the browser's HTTP cache: GitHub marks answers cacheable for 60 s, which would keep
+    // Refresh GitHub Data from refreshing. Our own cache revalidates with If-None-Match instead.
+    const noStore: RequestInit & { cache: 'no-store' } = { ...init, cache: 'no-store' };
+    const response = await send(input, noStore);
     if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
       return response;
     }

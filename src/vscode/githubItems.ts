@@ -28,7 +28,7 @@ const MAX_CACHE_FILE_BYTES = 16 * 1024 * 1024;
 export class GitHubItemSource extends Disposable {
   readonly fetcher: ItemFetcher;
   private loaded: Promise<void> | undefined;
-  private saveTimer: NodeJS.Timeout | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** The save under way or the last one; saves run one after another, never two at once. */
   private saving: Promise<void> = Promise.resolve();
 

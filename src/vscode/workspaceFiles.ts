@@ -187,13 +187,7 @@ export async function chooseSiteFolder(settings: ExtensionSettings, placeHolder:
   }
   const candidates = sites.length > 0 ? sites : folders;
   const picked = await vscode.window.showQuickPick(
-    candidates.map((folder) => ({
-      label: folder.name,
-      // Shown, never opened: fsPath is how a writer reads a local folder's place (C:\… on Windows).
-      // eslint-disable-next-line no-restricted-properties
-      description: folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString(true),
-      folder,
-    })),
+    candidates.map((folder) => ({ label: folder.name, description: folder.uri.toString(true), folder })),
     { placeHolder },
   );
   return picked?.folder;

@@ -9,9 +9,9 @@ import type { StampOutcome } from '../../src/features/stampPublicationTime';
 import { FileError } from '../../src/core/fileError';
 import { localDisk } from '../../src/desktop/localDisk';
 import { WorkspaceFiles } from '../../src/vscode/workspaceFiles';
+import { waitFor } from '../util/waitFor';
 
 const desktopFiles = new WorkspaceFiles(localDisk);
-import { waitFor } from '../util/waitFor';
 
 const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const post = (name: string): vscode.Uri => vscode.Uri.joinPath(folder(), '_posts', name);

@@ -15,12 +15,14 @@ suite("The web layer's assertions", () => {
     fails(() => web.notEqual(2, 2), /anything but 2/);
   });
 
-  test('deepEqual compares structure strictly: order of arrays, missing keys, prototypes', () => {
+  test('deepEqual compares arrays and plain objects strictly, and refuses what it cannot compare', () => {
     web.deepEqual({ a: [1, { b: 'c' }], d: undefined }, { a: [1, { b: 'c' }], d: undefined });
     fails(() => web.deepEqual([1, 2], [2, 1]), /expected \[2,1\]/);
     fails(() => web.deepEqual({ a: 1 }, { a: 1, b: undefined }), /expected/);
     fails(() => web.deepEqual({ a: 1, b: undefined }, { a: 1, c: undefined }), /expected/);
     fails(() => web.deepEqual(new Date(0), {}), /expected/);
+    fails(() => web.deepEqual(new Date(0), new Date(1)), /expected/);
+    fails(() => web.deepEqual(new Map([[1, 2]]), new Map()), /expected/);
     fails(() => web.deepEqual({ a: '1' }, { a: 1 }), /expected/);
   });
 

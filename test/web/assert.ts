@@ -47,6 +47,12 @@ function same(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) {
     return false;
   }
+  // Only what the suites compare: arrays and plain objects. Anything else (a Date, a Map) is
+  // equal only to itself, so a comparison this cannot make fails instead of passing.
+  const prototype = Object.getPrototypeOf(a) as unknown;
+  if (prototype !== Array.prototype && prototype !== Object.prototype && prototype !== null) {
+    return false;
+  }
   if (Array.isArray(a)) {
     return a.length === (b as unknown[]).length && a.every((item, i) => same(item, (b as unknown[])[i]));
   }

@@ -21,7 +21,7 @@ suite('New Weekly Issue in the browser', () => {
     }
   });
 
-  test("creates the week's edition from template.md through workspace.fs, makes no branch and says so", async () => {
+  test("creates the week's edition from template.md through workspace.fs, makes no branch, and says so once", async () => {
     const target = post('2027-06-06-update.md');
     created.push(target);
     const result = await newIssue({ weekEnding: '2027-06-06', createBranch: 'always' });
@@ -33,13 +33,11 @@ suite('New Weekly Issue in the browser', () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), target.toString());
     assert.equal(editor.document.lineAt(editor.selection.active.line - 1).text, '## Developer News');
-  });
 
-  test('says it only once: the next edition is made without the notice', async () => {
-    const target = post('2027-06-13-update.md');
-    created.push(target);
-    const result = await newIssue({ weekEnding: '2027-06-13', createBranch: 'ask' });
-    assert.deepEqual(result, { outcome: 'created', uri: target.toString() });
+    // The next edition is made without the notice.
+    const next = post('2027-06-13-update.md');
+    created.push(next);
+    assert.deepEqual(await newIssue({ weekEnding: '2027-06-13', createBranch: 'ask' }), { outcome: 'created', uri: next.toString() });
   });
 
   test('leaves no temporary file beside the edition, and opens an existing one instead of overwriting it', async () => {
@@ -63,5 +61,9 @@ suite('New Weekly Issue in the browser', () => {
     const result = await newIssue({ weekEnding: '2027-06-20' });
     assert.equal(result, undefined, 'the command failed with a message');
     assert.equal(await exists(post('2027-06-20-update.md')), false);
+    // The same week with the site's own template is made: the link was the refusal.
+    await vscode.workspace.getConfiguration('lwkd').update('templatePath', undefined, vscode.ConfigurationTarget.Workspace);
+    created.push(post('2027-06-20-update.md'));
+    assert.equal((await newIssue({ weekEnding: '2027-06-20' }))?.outcome, 'created');
   });
 });
