@@ -16,6 +16,8 @@ export const Commands = {
   setGitHubToken: 'lwkd.setGitHubToken',
   clearGitHubToken: 'lwkd.clearGitHubToken',
   signInToGitHub: 'lwkd.signInToGitHub',
+  setButtondownApiKey: 'lwkd.setButtondownApiKey',
+  clearButtondownApiKey: 'lwkd.clearButtondownApiKey',
   insertMergedPRs: 'lwkd.insertMergedPRs',
   insertSubprojectReleases: 'lwkd.insertSubprojectReleases',
 } as const;
@@ -34,6 +36,7 @@ export const Views = {
 export const Settings = {
   section: 'lwkd',
   githubApiUrl: 'github.apiUrl',
+  buttondownApiUrl: 'buttondown.apiUrl',
   githubTimeoutMs: 'github.timeoutMs',
   githubDefaultRepo: 'github.defaultRepo',
   postsFolder: 'postsFolder',
@@ -47,6 +50,7 @@ export const Settings = {
 } as const;
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+export const DEFAULT_BUTTONDOWN_API_URL = 'https://api.buttondown.com';
 /** One GitHub request's deadline, as `lwkd.github.timeoutMs` defaults it; the CLI uses it too. */
 export const DEFAULT_GITHUB_TIMEOUT_MS = 5_000;
 export const DEFAULT_POSTS_FOLDER = '_posts';

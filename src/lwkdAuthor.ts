@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAddMissingSections } from './features/addMissingSections';
+import { registerButtondownKeyCommands } from './features/buttondownKey';
 import type { EditionStatus } from './features/editionStatus';
 import { registerEditionStatus } from './features/editionStatus';
 import { registerFindInPastIssues } from './features/findInPastIssues';
@@ -16,6 +17,7 @@ import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { registerStyleDiagnostics } from './features/styleDiagnostics';
 import { registerWeeklyMaterial } from './features/weeklyMaterial';
+import { ButtondownDrafts } from './vscode/buttondownDrafts';
 import { GitHubAuth } from './vscode/githubAuth';
 import { GitHubItemSource } from './vscode/githubItems';
 import { OutputChannelLogger } from './vscode/logger';
@@ -63,8 +65,10 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
   const userAgent = `lwkd-author/${version}`;
   const auth = new GitHubAuth(context.secrets, logger);
   const items = new GitHubItemSource(settings, auth, logger, userAgent, vscode.Uri.joinPath(context.globalStorageUri, 'github-cache.json'));
+  const drafts = new ButtondownDrafts(context.secrets, context.workspaceState, settings, logger, userAgent);
   const deps = {
     files,
+    drafts,
     globalState: context.globalState,
     ...(host.branches ? { branches: host.branches } : {}),
     logger,
@@ -88,6 +92,7 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
     registerSectionCompletions(deps),
     registerAddMissingSections(deps),
     registerGitHubTokenCommands(deps),
+    registerButtondownKeyCommands(deps),
     pastIssues.disposable,
     registerFindInPastIssues(deps),
     registerShowLog(deps),

@@ -10,9 +10,12 @@ import type { Finding } from '../core/lint';
 import { absoluteUrl, LWKD_PERMALINK, permalinkPost, postUrl } from '../core/permalink';
 import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
 import { replaceAllEdit } from '../core/textEdit';
+import type { ButtondownFailureKind } from '../services/buttondown';
+import { ButtondownError } from '../services/buttondown';
+import type { ButtondownDrafts } from '../vscode/buttondownDrafts';
 import type { CommandContext } from '../vscode/commands';
 import { DisposableStore } from '../vscode/dispose';
-import { registerCommand } from '../vscode/commands';
+import { registerCommand, showErrorWithLog } from '../vscode/commands';
 import type { GitHubItemSource } from '../vscode/githubItems';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
@@ -26,6 +29,7 @@ export interface PreparePublicationDeps extends CommandContext {
   readonly settings: ExtensionSettings;
   readonly index: PastIssuesIndex;
   readonly items: GitHubItemSource;
+  readonly drafts: ButtondownDrafts;
 }
 
 /** For keybindings and tests; without them the command asks. */
@@ -36,7 +40,14 @@ export interface PreparePublicationArgs {
   readonly force?: boolean;
   /** Show the checklist that copies each part (default true). */
   readonly checklist?: boolean;
+  /** Make the Buttondown draft now, as the checklist's first item would (needs the API key). */
+  readonly buttondown?: boolean;
 }
+
+/** What became of the Buttondown draft, when one was asked for. */
+export type ButtondownResult =
+  | { readonly action: 'created' | 'updated'; readonly id: string; readonly url: string }
+  | { readonly failed: ButtondownFailureKind; readonly message: string };
 
 export type PreparePublicationResult =
   | { readonly outcome: 'blocked'; readonly errors: ReadonlyArray<{ readonly code: string; readonly line: number; readonly message: string }> }
@@ -51,6 +62,7 @@ export type PreparePublicationResult =
       readonly social: string;
       /** URI of the untitled social post draft. */
       readonly socialDraft: string;
+      readonly buttondown?: ButtondownResult;
     }
   | undefined;
 
@@ -60,6 +72,7 @@ const SETTLED_BY_STAMP = new Set(['date-form', 'date-before-week-end', 'date-tem
 interface ChecklistItem extends vscode.QuickPickItem {
   readonly copy?: string;
   readonly draft?: vscode.TextDocument;
+  readonly buttondown?: true;
 }
 
 /**
@@ -149,17 +162,33 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
     await vscode.window.showTextDocument(draft, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     deps.logger.info(`[publish] ${document.uri.path}: ${date.raw}, ${permalink}`);
 
+    const edition = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+    const makeDraft = (): Promise<ButtondownResult> => saveButtondownDraft(deps, edition, subject, body);
+    const buttondown = args?.buttondown ? await makeDraft() : undefined;
     if (args?.checklist !== false) {
       checklist?.dispose();
+      const offerDraft =
+        !args?.buttondown && (await deps.drafts.hasKey()) ? { update: deps.drafts.knownDraft(edition) !== undefined, make: makeDraft } : undefined;
       checklist = showChecklist(
         week,
         keep ? vscode.l10n.t('Kept {0}', date.raw) : vscode.l10n.t('Stamped {0}', date.raw),
         findings.filter((finding) => finding.severity === 'warning').length,
         [subject, body, permalink],
         draft,
+        offerDraft,
       );
     }
-    return { outcome: 'prepared', date: date.raw, stamped: !keep, subject, body, permalink, social, socialDraft: draft.uri.toString() };
+    return {
+      outcome: 'prepared',
+      date: date.raw,
+      stamped: !keep,
+      subject,
+      body,
+      permalink,
+      social,
+      socialDraft: draft.uri.toString(),
+      ...(buttondown ? { buttondown } : {}),
+    };
   };
   return {
     run,
@@ -168,6 +197,36 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
       blocking?.dispose();
     },
   };
+}
+
+/**
+ * Makes or refreshes the edition's draft in Buttondown, then offers to open it there (where the
+ * editor reviews and sends it). A refusal is one message with Show Log, never a thrown error:
+ * the edition is prepared either way, and the copy steps still work.
+ */
+async function saveButtondownDraft(deps: PreparePublicationDeps, edition: string, subject: string, body: string): Promise<ButtondownResult> {
+  try {
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving the Buttondown draft…') },
+      () => deps.drafts.save(edition, subject, body),
+    );
+    const open = vscode.l10n.t('Open in Buttondown');
+    const message =
+      outcome.action === 'created'
+        ? vscode.l10n.t('Buttondown draft created: "{0}". Nothing was sent.', subject)
+        : vscode.l10n.t('Buttondown draft updated: "{0}". Nothing was sent.', subject);
+    void vscode.window
+      .showInformationMessage(message, open)
+      .then((choice) => (choice === open ? vscode.env.openExternal(vscode.Uri.parse(outcome.url)) : undefined));
+    return { action: outcome.action, id: outcome.email.id, url: outcome.url };
+  } catch (error) {
+    if (error instanceof ButtondownError) {
+      deps.logger.warn(`[buttondown] ${error.kind}: ${error.message}`);
+      void showErrorWithLog(error.message, deps);
+      return { failed: error.kind, message: error.message };
+    }
+    throw error;
+  }
 }
 
 /** The last run's untitled draft, refilled, while it is still open and unsaved; else a new one. */
@@ -268,6 +327,7 @@ function showChecklist(
   warnings: number,
   [subject, body, permalink]: readonly string[],
   draft: vscode.TextDocument,
+  offerDraft?: { readonly update: boolean; readonly make: () => Promise<ButtondownResult> },
 ): vscode.QuickPick<ChecklistItem> {
   const parts: ReadonlyArray<readonly [string, string, string]> = [
     [vscode.l10n.t('Buttondown subject'), subject!, subject!],
@@ -275,6 +335,7 @@ function showChecklist(
     [vscode.l10n.t('Permalink'), permalink!, permalink!],
   ];
   const picker = vscode.window.createQuickPick<ChecklistItem>();
+  let saved: ButtondownResult | undefined;
   // The part on the clipboard is checked; the clipboard holds one at a time.
   const render = (copied: number): void => {
     const items: ChecklistItem[] = parts.map(([name, description, text], i) => ({
@@ -283,8 +344,20 @@ function showChecklist(
       copy: text,
     }));
     items.push({ label: `$(comment-discussion) ${vscode.l10n.t('Show social post draft')}`, description: vscode.l10n.t('Bluesky and Mastodon'), draft });
+    if (offerDraft) {
+      // With an API key the draft replaces pasting the subject and body: offered first.
+      const done = saved && 'action' in saved;
+      items.unshift({
+        label: done
+          ? `$(check) ${vscode.l10n.t('Buttondown draft saved')}`
+          : `$(cloud-upload) ${offerDraft.update ? vscode.l10n.t('Update Buttondown Draft') : vscode.l10n.t('Create Buttondown Draft')}`,
+        description: done ? vscode.l10n.t('nothing was sent') : vscode.l10n.t('subject and body through the API, as a draft; nothing is sent'),
+        buttondown: true,
+      });
+    }
     picker.items = items;
-    picker.activeItems = [items[Math.min(copied + 1, items.length - 1)]!];
+    const next = offerDraft && !saved ? 0 : Math.min(copied + 1 + (offerDraft ? 1 : 0), items.length - 1);
+    picker.activeItems = [items[next]!];
   };
   picker.title = vscode.l10n.t('Prepare Publication: Week Ending {0}', formatLongDate(week));
   picker.placeholder =
@@ -293,11 +366,18 @@ function showChecklist(
       : vscode.l10n.t('{0} · no style errors, {1} warnings · pick a part to copy it', dated, warnings);
   picker.ignoreFocusOut = true;
   render(0);
+  let copied = 0;
   picker.onDidAccept(async () => {
     const item = picker.activeItems[0];
-    if (item?.copy !== undefined) {
+    if (item?.buttondown && offerDraft) {
+      picker.busy = true;
+      saved = await offerDraft.make();
+      picker.busy = false;
+      render(copied);
+    } else if (item?.copy !== undefined) {
       await vscode.env.clipboard.writeText(item.copy);
-      render(picker.items.indexOf(item));
+      copied = parts.findIndex(([, , text]) => text === item.copy);
+      render(copied);
     } else if (item?.draft) {
       picker.hide();
       await vscode.window.showTextDocument(item.draft, { preview: false });

@@ -1,3 +1,5 @@
+import { DEFAULT_BUTTONDOWN_API_URL } from '../constants';
+
 /**
  * Buttondown's email API, for one thing only: the edition's draft. Creating an email there sends
  * it unless told otherwise (older API versions default to `about_to_send`), so every request
@@ -5,8 +7,6 @@
  * publishes, and an email that is no longer a draft is never changed. Host-neutral: `fetch` is
  * a parameter (the command line, the desktop and the browser pass theirs).
  */
-
-export const DEFAULT_BUTTONDOWN_API_URL = 'https://api.buttondown.com';
 
 /**
  * The API version every request asks for (X-API-Version): plain UUIDs, `/v1/emails` lists every

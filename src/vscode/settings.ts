@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { DEFAULT_GITHUB_API_URL, DEFAULT_GITHUB_TIMEOUT_MS, DEFAULT_POSTS_FOLDER, DEFAULT_SITE_URL, DEFAULT_TEMPLATE_PATH, Settings } from '../constants';
+import {
+  DEFAULT_BUTTONDOWN_API_URL,
+  DEFAULT_GITHUB_API_URL,
+  DEFAULT_GITHUB_TIMEOUT_MS,
+  DEFAULT_POSTS_FOLDER,
+  DEFAULT_SITE_URL,
+  DEFAULT_TEMPLATE_PATH,
+  Settings,
+} from '../constants';
 import { LINT_DEFAULTS } from '../core/lintDefaults';
 
 export type CreateBranchSetting = 'ask' | 'always' | 'never';
@@ -17,6 +25,10 @@ export class ExtensionSettings {
 
   get githubApiUrl(): string {
     return this.text(Settings.githubApiUrl, DEFAULT_GITHUB_API_URL);
+  }
+
+  get buttondownApiUrl(): string {
+    return this.text(Settings.buttondownApiUrl, DEFAULT_BUTTONDOWN_API_URL);
   }
 
   get lintEnabled(): boolean {

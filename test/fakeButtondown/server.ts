@@ -10,6 +10,9 @@ import { randomUUID } from 'node:crypto';
  * start with front matter, idempotency keys, and its errors on demand.
  */
 
+/** The key the fake accepts unless told otherwise, which the integration runner types when LWKD asks. */
+export const FAKE_BUTTONDOWN_KEY = 'bd-fixture-key-000000000000';
+
 export interface FakeEmail {
   id: string;
   subject: string;
@@ -27,9 +30,11 @@ export interface RecordedCall {
   readonly body?: unknown;
 }
 
-export type ButtondownFault =
+/** An answer for the next request (of `method`, when given) instead of the real one. */
+export type ButtondownFault = (
   | { readonly kind: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
-  | { readonly kind: 'hang' };
+  | { readonly kind: 'hang' }
+) & { readonly method?: string };
 
 export class FakeButtondown {
   readonly emails: FakeEmail[] = [];
@@ -48,7 +53,7 @@ export class FakeButtondown {
     });
   }
 
-  static async start(key = 'bd-test-key'): Promise<FakeButtondown> {
+  static async start(key = FAKE_BUTTONDOWN_KEY): Promise<FakeButtondown> {
     const fake = new FakeButtondown(key);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
@@ -108,7 +113,8 @@ export class FakeButtondown {
     const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
     };
-    const fault = this.faults.shift();
+    const at = this.faults.findIndex((candidate) => !candidate.method || candidate.method === request.method);
+    const fault = at === -1 ? undefined : this.faults.splice(at, 1)[0];
     if (fault?.kind === 'hang') {
       return; // never answers; the client's deadline ends it
     }

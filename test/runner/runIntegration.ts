@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { SUITE_BANNER } from '../integration/banner';
 import { join } from 'node:path';
+import { FAKE_BUTTONDOWN_KEY } from '../fakeButtondown/server';
 import { exitWith } from './exit';
 import { projectRoot, resultsDir } from './paths';
 import { runSuitePage } from './suitePage';
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
       layer: 'integration',
       banner: SUITE_BANNER,
       deadlineMs: Number(process.env.LWKD_INTEGRATION_TIMEOUT_MS ?? 300_000),
+      passwords: { Buttondown: FAKE_BUTTONDOWN_KEY },
     });
   } finally {
     await browser.close();

@@ -1,6 +1,5 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/constants';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { WEB_SUITE_BANNER } from '../web/banner';
@@ -66,7 +65,7 @@ async function main(): Promise<number> {
       layer: 'web',
       banner: WEB_SUITE_BANNER,
       deadlineMs: Number(process.env.LWKD_WEB_TIMEOUT_MS ?? 300_000),
-      onPage: typeTokenWhenAsked,
+      passwords: { GitHub: WEB_TOKEN },
     });
   } finally {
     await browser.close();
@@ -74,19 +73,6 @@ async function main(): Promise<number> {
     await github.close();
     workspace.dispose();
   }
-}
-
-/** Answers every password prompt (Set GitHub Token's, and only it asks for one) as a writer would. */
-function typeTokenWhenAsked(page: Page): void {
-  const box = page.locator('.quick-input-widget input[type="password"]');
-  void (async () => {
-    for (;;) {
-      await box.waitFor({ state: 'visible', timeout: 0 });
-      await box.fill(WEB_TOKEN);
-      await box.press('Enter');
-      await box.waitFor({ state: 'hidden', timeout: 0 });
-    }
-  })().catch(() => undefined); // ends when the page closes
 }
 
 exitWith(main);

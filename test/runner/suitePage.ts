@@ -11,8 +11,11 @@ export interface SuitePageOptions {
   /** The suite's first line: the terminal shows the console from there on. */
   readonly banner: string;
   readonly deadlineMs: number;
-  /** Called once the page exists, before it loads (e.g. to answer the workbench's prompts). */
-  readonly onPage?: (page: Page) => void;
+  /**
+   * What to type into a password prompt, by a word of its title ("GitHub", "Buttondown"): the
+   * suites cannot type, and LWKD asks for secrets only through such a prompt.
+   */
+  readonly passwords?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface SuitePageOptions {
  * `codeAutomationLog`, its own offline noise included; that goes to a file, and the terminal
  * shows the suite's lines. Resolves to the suite's exit code (1 when it did not finish in time).
  */
-export async function runSuitePage(browser: Browser, { url, layer, banner, deadlineMs, onPage }: SuitePageOptions): Promise<number> {
+export async function runSuitePage(browser: Browser, { url, layer, banner, deadlineMs, passwords = {} }: SuitePageOptions): Promise<number> {
   const page = await browser.newPage();
   const exitCode = new Promise<number>((resolve) => {
     void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
@@ -38,7 +41,7 @@ export async function runSuitePage(browser: Browser, { url, layer, banner, deadl
     }
   });
   page.on('pageerror', (error) => process.stderr.write(`[workbench] ${error.message}\n`));
-  onPage?.(page);
+  typePasswordsWhenAsked(page, passwords);
   await page.goto(url);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<number>((resolve) => {
@@ -53,4 +56,26 @@ export async function runSuitePage(browser: Browser, { url, layer, banner, deadl
     await page.screenshot({ path: join(resultsDir, `${layer}-failure.png`) }).catch(() => undefined);
   }
   return code;
+}
+
+/** Answers each password prompt whose title names one of `passwords`, as a writer would type it. */
+function typePasswordsWhenAsked(page: Page, passwords: Readonly<Record<string, string>>): void {
+  if (Object.keys(passwords).length === 0) {
+    return;
+  }
+  const box = page.locator('.quick-input-widget input[type="password"]');
+  void (async () => {
+    for (;;) {
+      await box.waitFor({ state: 'visible', timeout: 0 });
+      const title = (await page.locator('.quick-input-widget .quick-input-title').textContent()) ?? '';
+      const answer = Object.entries(passwords).find(([word]) => title.includes(word))?.[1];
+      if (answer === undefined) {
+        await box.press('Escape');
+      } else {
+        await box.fill(answer);
+        await box.press('Enter');
+      }
+      await box.waitFor({ state: 'hidden', timeout: 0 });
+    }
+  })().catch(() => undefined); // ends when the page closes
 }
