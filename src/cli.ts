@@ -1,6 +1,7 @@
 import type { CliIo } from './cli/args';
 import { UsageError } from './cli/args';
 import { CHECK_GITHUB_USAGE, runCheckGitHub } from './cli/checkGitHub';
+import { EMAIL_USAGE, runEmail } from './cli/email';
 import { INDEX_USAGE, runIndex } from './cli/indexCommand';
 import { LINT_USAGE, runLint } from './cli/lintCommand';
 import { NEW_USAGE, runNew } from './cli/newEdition';
@@ -35,6 +36,8 @@ ${CHECK_GITHUB_USAGE}
 ${MERGED_USAGE}
 
 ${RELEASES_USAGE}
+
+${EMAIL_USAGE}
 
 lwkd help | lwkd version
 `;
@@ -71,6 +74,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runMerged(rest, io, VERSION);
       case 'releases':
         return await runReleases(rest, io, VERSION);
+      case 'email':
+        return await runEmail(rest, io, VERSION);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
