@@ -2,6 +2,7 @@ import type { CliIo } from './cli/args';
 import { UsageError } from './cli/args';
 import { CHECK_GITHUB_USAGE, runCheckGitHub } from './cli/checkGitHub';
 import { EMAIL_USAGE, runEmail } from './cli/email';
+import { LINKS_USAGE, runLinks } from './cli/linksCommand';
 import { INDEX_USAGE, runIndex } from './cli/indexCommand';
 import { LINT_USAGE, runLint } from './cli/lintCommand';
 import { NEW_USAGE, runNew } from './cli/newEdition';
@@ -38,6 +39,8 @@ ${MERGED_USAGE}
 ${RELEASES_USAGE}
 
 ${EMAIL_USAGE}
+
+${LINKS_USAGE}
 
 lwkd help | lwkd version
 `;
@@ -76,6 +79,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runReleases(rest, io, VERSION);
       case 'email':
         return await runEmail(rest, io, VERSION);
+      case 'links':
+        return await runLinks(rest, io, VERSION);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -66,7 +66,7 @@ export async function runEmail(argv: readonly string[], terminal: CliIo, version
 }
 
 /** The site's address from `_config.yml` (url and baseurl), for the body's site-relative links. */
-function siteAddress(root: string): string {
+export function siteAddress(root: string): string {
   const config = join(root, '_config.yml');
   if (!existsSync(config)) {
     return DEFAULT_SITE_URL;

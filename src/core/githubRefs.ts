@@ -347,7 +347,8 @@ function paragraphEnd(text: string, offset: number): number {
   return text.length;
 }
 
-function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+/** Whether `offset` lies in one of `ranges` (sorted, as codeRanges gives them). */
+export function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {

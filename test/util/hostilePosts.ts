@@ -1,3 +1,4 @@
+import { findLinks } from '../../src/core/links';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnippetDefinition } from '../../src/core/completions';
@@ -41,6 +42,8 @@ const RUNS: ReadonlyArray<readonly [string, string]> = [
   ['open-brackets', '['],
   ['empty-links', '[]('],
   ['link-middles', ']('],
+  ['unclosed-angle-targets', '](<https://example.test/a b '],
+  ['autolink-starts', '<https://example.test/'],
   ['stars', '*'],
   ['underscores', '_'],
   ['angles', '<'],
@@ -190,7 +193,8 @@ export type ScannerName =
   | 'pastIssues'
   | 'titleSlot'
   | 'missingSections'
-  | 'sectionInsert';
+  | 'sectionInsert'
+  | 'links';
 
 /** Every scanner a post's text reaches, each timed in ms. */
 export function scanTimes(text: string): Record<ScannerName, number> {
@@ -208,6 +212,7 @@ export function scanTimes(text: string): Record<ScannerName, number> {
   time('lint', () => lintPost(text, { fileName: HOSTILE_FILE }));
   time('coverage', () => lintCoverage(post, index));
   time('references', () => findGitHubRefs(text));
+  time('links', () => findLinks(text, 'https://lwkd.info'));
   const longest = longestLine(text);
   time('completions', () => {
     for (const character of [longest.length, longest.length >> 1]) {

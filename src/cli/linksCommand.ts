@@ -1,0 +1,80 @@
+import { dirname, resolve } from 'node:path';
+import { silentLogger } from '../core/logger';
+import { MAX_POST_BYTES } from '../core/postFile';
+import { FileError } from '../core/fileError';
+import type { LinkResult } from '../services/editionLinks';
+import { checkEditionLinks } from '../services/editionLinks';
+import { GitHubError } from '../services/githubClient';
+import { ItemFetcher } from '../services/itemFetcher';
+import { LinkChecker } from '../services/linkChecker';
+import type { CliIo } from './args';
+import { parseArgs, stringOption, UsageError } from './args';
+import { siteAddress } from './email';
+import { readText } from './files';
+import { cliGitHubClient } from './github';
+import { safeOutput } from './safeOutput';
+
+export const LINKS_USAGE = `lwkd links FILE [--json] [--timeout-ms N] [--api-url URL] [--root DIR]
+    Check every link of the edition: PR, issue and KEP links through GitHub's API ($GITHUB_TOKEN
+    when set), the others by asking their site (HEAD, then GET; up to 5 redirects; 8 at once,
+    2 per site; --timeout-ms per link, default 10000). Prints file:line:col verdict url
+    (ok, broken, moved, unchecked) or JSON; exit 1 when a link is broken.`;
+
+export async function runLinks(argv: readonly string[], terminal: CliIo, version: string): Promise<number> {
+  const io = safeOutput(terminal);
+  const args = parseArgs(argv, { valued: ['timeout-ms', 'api-url', 'root'], flags: ['json'], maxPositionals: 1 });
+  const file = args.positionals[0];
+  if (file === undefined) {
+    throw new UsageError('links needs the edition file');
+  }
+  const timeoutText = stringOption(args, 'timeout-ms');
+  if (timeoutText !== undefined && !/^[1-9]\d{0,6}$/.test(timeoutText)) {
+    throw new UsageError('--timeout-ms takes a number of milliseconds, such as 10000');
+  }
+  const path = resolve(io.cwd, file);
+  let text: string;
+  let siteUrl: string;
+  try {
+    text = readText(path, MAX_POST_BYTES);
+    siteUrl = siteAddress(stringOption(args, 'root') ? resolve(io.cwd, stringOption(args, 'root')!) : dirname(dirname(path)));
+  } catch (error) {
+    if (error instanceof FileError) {
+      io.stderr(`lwkd links: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const fetcher = new ItemFetcher(async () => {
+    try {
+      return cliGitHubClient(io, version, stringOption(args, 'api-url'));
+    } catch (error) {
+      if (error instanceof GitHubError) {
+        return error.failure;
+      }
+      throw error;
+    }
+  }, silentLogger);
+  const checker = new LinkChecker({ timeoutMs: timeoutText ? Number(timeoutText) : 10_000, userAgent: `lwkd-author-cli/${version}` });
+  const results = await checkEditionLinks(text, siteUrl, fetcher, checker);
+  if (args.options.has('json')) {
+    io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    for (const result of results) {
+      io.stdout(`${file}:${result.line + 1}:${result.column + 1} ${describe(result)}\n`);
+    }
+  }
+  return results.some((result) => result.verdict.kind === 'broken') ? 1 : 0;
+}
+
+function describe({ url, verdict }: LinkResult): string {
+  switch (verdict.kind) {
+    case 'ok':
+      return `ok ${url}`;
+    case 'broken':
+      return `broken ${url}${verdict.status ? ` (${verdict.status})` : ''}`;
+    case 'moved':
+      return `moved ${url} -> ${verdict.to}`;
+    case 'unchecked':
+      return `unchecked ${url} (${verdict.reason})`;
+  }
+}
