@@ -3,7 +3,7 @@ import { silentLogger } from '../core/logger';
 import { MAX_POST_BYTES } from '../core/postFile';
 import { FileError } from '../core/fileError';
 import type { LinkResult } from '../services/editionLinks';
-import { checkEditionLinks } from '../services/editionLinks';
+import { checkEditionLinks, fetcherItems } from '../services/editionLinks';
 import { GitHubError } from '../services/githubClient';
 import { ItemFetcher } from '../services/itemFetcher';
 import { LinkChecker } from '../services/linkChecker';
@@ -55,7 +55,7 @@ export async function runLinks(argv: readonly string[], terminal: CliIo, version
     }
   }, silentLogger);
   const checker = new LinkChecker({ timeoutMs: timeoutText ? Number(timeoutText) : 10_000, userAgent: `lwkd-author-cli/${version}` });
-  const results = await checkEditionLinks(text, siteUrl, fetcher, checker);
+  const results = await checkEditionLinks(text, siteUrl, fetcherItems(fetcher), checker);
   if (args.options.has('json')) {
     io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   } else {

@@ -1,6 +1,7 @@
 import { findGitHubRefs } from '../core/githubRefs';
 import { findLinks } from '../core/links';
-import type { ItemFetcher, ItemRequest } from './itemFetcher';
+import type { ItemKey } from '../core/pullRequests';
+import type { ItemFetcher, ItemLookup, ItemRequest } from './itemFetcher';
 import { itemKeyString } from './itemFetcher';
 import type { LinkChecker, LinkVerdict } from './linkChecker';
 
@@ -11,6 +12,17 @@ export interface LinkResult {
   readonly column: number;
   readonly endColumn: number;
   readonly verdict: LinkVerdict;
+}
+
+/** GitHub data as the editor (its cached item source) and the command line (a fetcher) both have it. */
+export interface GitHubItems {
+  prefetch(requests: readonly ItemRequest[]): Promise<void>;
+  describe(key: ItemKey): ItemLookup;
+}
+
+/** A fetcher seen as GitHubItems. */
+export function fetcherItems(fetcher: ItemFetcher): GitHubItems {
+  return { prefetch: (requests) => fetcher.prefetch(requests), describe: (key) => fetcher.describe(itemKeyString(key)) };
 }
 
 /** GitHub's URL forms of pull requests, issues and KEPs: asked of GitHub's API, batched, not fetched as pages. */
@@ -24,7 +36,7 @@ const GITHUB_FORMS = new Set(['pullUrl', 'pullsUrl', 'issueUrl', 'kepDirectory',
 export async function checkEditionLinks(
   text: string,
   siteUrl: string,
-  items: Pick<ItemFetcher, 'prefetch' | 'describe'>,
+  items: GitHubItems,
   checker: LinkChecker,
   signal?: AbortSignal,
   onDone: (done: number, total: number) => void = () => undefined,
@@ -42,7 +54,7 @@ export async function checkEditionLinks(
   }));
   const github = items.prefetch(requests).then(() =>
     refs.map((ref, i): LinkResult => {
-      const lookup = items.describe(itemKeyString(requests[i]!.key));
+      const lookup = items.describe(requests[i]!.key);
       const verdict: LinkVerdict = lookup.notFound
         ? { kind: 'broken', status: 404 }
         : lookup.item

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findLinks } from '../../src/core/links';
-import { checkEditionLinks } from '../../src/services/editionLinks';
+import { checkEditionLinks, fetcherItems } from '../../src/services/editionLinks';
 import { GitHubClient } from '../../src/services/githubClient';
 import { ItemFetcher } from '../../src/services/itemFetcher';
 import { LinkChecker } from '../../src/services/linkChecker';
@@ -111,7 +111,7 @@ suite('Checking an edition: GitHub links through the API, the rest by their site
         '* [Missing](https://github.com/kubernetes/kubernetes/pull/149999)',
         `* [A page](${site.url}/ok) and [a gone one](${site.url}/gone) and [moved](${site.url}/old)`,
       ].join('\n');
-      const results = await checkEditionLinks(text, 'https://lwkd.info', fetcher, new LinkChecker({ timeoutMs: 2_000, userAgent: 't' }));
+      const results = await checkEditionLinks(text, 'https://lwkd.info', fetcherItems(fetcher), new LinkChecker({ timeoutMs: 2_000, userAgent: 't' }));
       assert.deepEqual(
         results.map(({ url, line, verdict }) => [url, line, verdict.kind]),
         [
