@@ -12,6 +12,7 @@ export const Commands = {
   insertPrTitle: 'lwkd.insertPrTitle',
   addMissingSections: 'lwkd.addMissingSections',
   preparePublication: 'lwkd.preparePublication',
+  checkLinks: 'lwkd.checkLinks',
   refreshGitHubData: 'lwkd.refreshGitHubData',
   setGitHubToken: 'lwkd.setGitHubToken',
   clearGitHubToken: 'lwkd.clearGitHubToken',
@@ -47,6 +48,8 @@ export const Settings = {
   mergedRepos: 'merged.repos',
   mergedLabels: 'merged.labels',
   releasesRepos: 'releases.repos',
+  linksTimeoutMs: 'links.timeoutMs',
+  linksBeforePublishing: 'links.checkBeforePublishing',
 } as const;
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';

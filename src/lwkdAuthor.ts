@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAddMissingSections } from './features/addMissingSections';
 import { registerButtondownKeyCommands } from './features/buttondownKey';
+import { registerCheckLinks } from './features/checkLinks';
 import type { EditionStatus } from './features/editionStatus';
 import { registerEditionStatus } from './features/editionStatus';
 import { registerFindInPastIssues } from './features/findInPastIssues';
@@ -23,6 +24,7 @@ import { GitHubItemSource } from './vscode/githubItems';
 import { OutputChannelLogger } from './vscode/logger';
 import { PastIssuesIndex } from './vscode/pastIssuesIndex';
 import type { Branches } from './vscode/git';
+import { LinkChecks } from './vscode/linkChecks';
 import { ExtensionSettings } from './vscode/settings';
 import type { LocalDisk } from './vscode/workspaceFiles';
 import { WorkspaceFiles } from './vscode/workspaceFiles';
@@ -66,9 +68,11 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
   const auth = new GitHubAuth(context.secrets, logger);
   const items = new GitHubItemSource(settings, auth, logger, userAgent, vscode.Uri.joinPath(context.globalStorageUri, 'github-cache.json'));
   const drafts = new ButtondownDrafts(context.secrets, context.workspaceState, settings, logger, userAgent);
+  const linkChecks = new LinkChecks(settings, files, items, logger, userAgent);
   const deps = {
     files,
     drafts,
+    linkChecks,
     globalState: context.globalState,
     ...(host.branches ? { branches: host.branches } : {}),
     logger,
@@ -93,6 +97,8 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
     registerAddMissingSections(deps),
     registerGitHubTokenCommands(deps),
     registerButtondownKeyCommands(deps),
+    linkChecks,
+    registerCheckLinks(deps),
     pastIssues.disposable,
     registerFindInPastIssues(deps),
     registerShowLog(deps),

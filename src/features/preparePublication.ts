@@ -13,6 +13,7 @@ import { replaceAllEdit } from '../core/textEdit';
 import type { ButtondownFailureKind } from '../services/buttondown';
 import { ButtondownError } from '../services/buttondown';
 import type { ButtondownDrafts } from '../vscode/buttondownDrafts';
+import type { LinkChecks } from '../vscode/linkChecks';
 import type { CommandContext } from '../vscode/commands';
 import { DisposableStore } from '../vscode/dispose';
 import { registerCommand, showErrorWithLog } from '../vscode/commands';
@@ -30,6 +31,7 @@ export interface PreparePublicationDeps extends CommandContext {
   readonly index: PastIssuesIndex;
   readonly items: GitHubItemSource;
   readonly drafts: ButtondownDrafts;
+  readonly linkChecks: LinkChecks;
 }
 
 /** For keybindings and tests; without them the command asks. */
@@ -42,6 +44,14 @@ export interface PreparePublicationArgs {
   readonly checklist?: boolean;
   /** Make the Buttondown draft now, as the checklist's first item would (needs the API key). */
   readonly buttondown?: boolean;
+}
+
+/** What the link check before publishing found (when `lwkd.links.checkBeforePublishing` is on). */
+export interface PublishLinks {
+  readonly checked: number;
+  readonly broken: number;
+  readonly moved: number;
+  readonly unchecked: number;
 }
 
 /** What became of the Buttondown draft, when one was asked for. */
@@ -63,6 +73,7 @@ export type PreparePublicationResult =
       /** URI of the untitled social post draft. */
       readonly socialDraft: string;
       readonly buttondown?: ButtondownResult;
+      readonly links?: PublishLinks;
     }
   | undefined;
 
@@ -178,6 +189,8 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
         offerDraft,
       );
     }
+    // Last, and awaited only by the command's caller: the checklist is already open.
+    const links = deps.settings.linksBeforePublishing(folder) ? await checkLinksBeforePublishing(deps, document) : undefined;
     return {
       outcome: 'prepared',
       date: date.raw,
@@ -188,6 +201,7 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
       social,
       socialDraft: draft.uri.toString(),
       ...(buttondown ? { buttondown } : {}),
+      ...(links ? { links } : {}),
     };
   };
   return {
@@ -227,6 +241,25 @@ async function saveButtondownDraft(deps: PreparePublicationDeps, edition: string
     }
     throw error;
   }
+}
+
+/**
+ * The link check as a publishing step: it warns, it never blocks. Broken and moved links are
+ * marked in the edition; the warning says how many and opens the Problems view on request.
+ */
+async function checkLinksBeforePublishing(deps: PreparePublicationDeps, document: vscode.TextDocument): Promise<PublishLinks> {
+  const { checked, broken, moved, unchecked } = await deps.linkChecks.check(document);
+  if (broken + moved > 0) {
+    const show = vscode.l10n.t('Show Problems');
+    const message =
+      broken > 0
+        ? vscode.l10n.t('{0} broken and {1} moved links in the edition; they are marked where they are. Publication is not stopped.', broken, moved)
+        : vscode.l10n.t('{0} links in the edition have moved; each has a fix to its new address. Publication is not stopped.', moved);
+    void vscode.window
+      .showWarningMessage(message, show)
+      .then((choice) => (choice === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+  }
+  return { checked, broken, moved, unchecked };
 }
 
 /** The last run's untitled draft, refilled, while it is still open and unsaved; else a new one. */

@@ -66,6 +66,16 @@ export class ExtensionSettings {
     return typeof value === 'number' && Number.isFinite(value) ? Math.min(60_000, Math.max(500, value)) : DEFAULT_GITHUB_TIMEOUT_MS;
   }
 
+  /** Each site's deadline when links are checked, in ms (1,000 to 60,000). */
+  get linksTimeoutMs(): number {
+    const value = this.config().get<unknown>(Settings.linksTimeoutMs);
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(60_000, Math.max(1_000, value)) : 10_000;
+  }
+
+  linksBeforePublishing(scope?: vscode.ConfigurationScope): boolean {
+    return this.config(scope).get<unknown>(Settings.linksBeforePublishing) !== false;
+  }
+
   /** `owner/repo` for a bare `#N` in a Featured PR heading without a link. */
   get githubDefaultRepo(): { owner: string; repo: string } {
     const value = this.text(Settings.githubDefaultRepo, 'kubernetes/kubernetes');

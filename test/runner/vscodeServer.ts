@@ -129,6 +129,9 @@ export function defaultUserSettings(overrides: Record<string, unknown> = {}): Re
     // The browser workbench auto-saves after a second by default (desktop does not): a test's
     // unsaved edit must stay unsaved until the test saves or reverts it.
     'files.autoSave': 'off',
+    // Offline: Prepare Publication would otherwise ask every site an edition links to. The link
+    // check's tests turn it on, with their links on 127.0.0.1.
+    'lwkd.links.checkBeforePublishing': false,
     ...overrides,
   };
 }
