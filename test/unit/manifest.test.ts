@@ -109,6 +109,7 @@ suite('Manifest', () => {
       Commands.preparePublication,
       Commands.insertMergedPRs,
       Commands.insertSubprojectReleases,
+      Commands.checkLinks,
     ];
     const when = new Map(manifest.contributes.menus.commandPalette.map((entry) => [entry.command, entry.when]));
     for (const command of editionCommands) {
