@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { PreparePublicationResult } from '../../src/features/preparePublication';
 import { FakeButtondown } from '../fakeButtondown/server';
 import { FakeGitHub } from '../fakeGitHub/server';
+import { waitFor } from '../util/waitFor';
 
 const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 // A week no other suite writes.
@@ -90,6 +91,22 @@ suite('Buttondown draft from Prepare Publication', () => {
       buttondown.calls.every((call) => call.method !== 'POST' || (call.body as { status?: string }).status === 'draft'),
       'every create says draft',
     );
+  });
+
+  test("with a key, the checklist's first item is the draft, and Enter saves it", async () => {
+    await openEdition();
+    const before = buttondown.calls.filter((call) => call.method === 'PATCH').length;
+    const result = await vscode.commands.executeCommand<PreparePublicationResult>('lwkd.preparePublication', { keepDate: true });
+    assert.ok(result?.outcome === 'prepared' && !result.buttondown, 'not made until the writer picks it');
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return buttondown.calls.filter((call) => call.method === 'PATCH').length > before;
+      },
+      { message: 'the draft to be updated from the checklist' },
+    );
+    assert.equal(buttondown.emails.length, 1);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 
   test("a refusal is one message with Buttondown's detail; the edition is still prepared", async () => {
