@@ -1,16 +1,12 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { DEFAULT_BUTTONDOWN_API_URL, DEFAULT_SITE_URL } from '../constants';
+import { basename, resolve } from 'node:path';
+import { DEFAULT_BUTTONDOWN_API_URL } from '../constants';
 import { weekEndingFromFileName } from '../core/edition';
-import { FileError } from '../core/fileError';
-import { absoluteUrl, parseSiteConfig } from '../core/permalink';
-import { MAX_POST_BYTES } from '../core/postFile';
 import { buttondownBody, buttondownSubject } from '../core/publication';
 import { ButtondownClient, ButtondownError } from '../services/buttondown';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
-import { readText } from './files';
 import { safeOutput } from './safeOutput';
+import { readEditionAndSite } from './site';
 
 export const EMAIL_USAGE = `lwkd email FILE [--api-url URL] [--root DIR]
     Make the edition's Buttondown draft through Buttondown's API, or update the draft with its
@@ -33,18 +29,11 @@ export async function runEmail(argv: readonly string[], terminal: CliIo, version
     io.stderr(`lwkd email: ${path} is not named for its week (YYYY-MM-DD-update.md)\n`);
     return 1;
   }
-  let text: string;
-  let siteUrl: string;
-  try {
-    text = readText(path, MAX_POST_BYTES);
-    siteUrl = siteAddress(stringOption(args, 'root') ? resolve(io.cwd, stringOption(args, 'root')!) : dirname(dirname(path)));
-  } catch (error) {
-    if (error instanceof FileError) {
-      io.stderr(`lwkd email: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+  const edition = readEditionAndSite(io, 'email', path, args);
+  if (!edition) {
+    return 1;
   }
+  const { text, siteUrl } = edition;
   const subject = buttondownSubject(week);
   const client = new ButtondownClient({
     apiUrl: stringOption(args, 'api-url') ?? io.env.LWKD_BUTTONDOWN_API_URL ?? DEFAULT_BUTTONDOWN_API_URL,
@@ -63,14 +52,4 @@ export async function runEmail(argv: readonly string[], terminal: CliIo, version
     }
     throw error;
   }
-}
-
-/** The site's address from `_config.yml` (url and baseurl), for the body's site-relative links. */
-export function siteAddress(root: string): string {
-  const config = join(root, '_config.yml');
-  if (!existsSync(config)) {
-    return DEFAULT_SITE_URL;
-  }
-  const site = parseSiteConfig(readText(config));
-  return 'error' in site ? DEFAULT_SITE_URL : absoluteUrl(site.config.url ?? DEFAULT_SITE_URL, site.config.baseurl, '');
 }

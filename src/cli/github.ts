@@ -1,7 +1,8 @@
 import { DEFAULT_GITHUB_API_URL } from '../constants';
 import type { Logger } from '../core/logger';
 import { silentLogger } from '../core/logger';
-import { GitHubClient } from '../services/githubClient';
+import { GitHubClient, GitHubError } from '../services/githubClient';
+import { ItemFetcher } from '../services/itemFetcher';
 import type { CliIo } from './args';
 
 /**
@@ -19,4 +20,18 @@ export function cliGitHubClient(
   const token = io.env.GITHUB_TOKEN?.trim() || undefined;
   const client = new GitHubClient({ apiUrl, userAgent: `lwkd-author-cli/${version}`, logger, ...(token ? { token } : {}) });
   return { client, authenticated: Boolean(token) };
+}
+
+/** An item fetcher over cliGitHubClient: a bad token or URL becomes the failure each lookup reports. */
+export function cliItemFetcher(io: CliIo, version: string, apiUrlOption: string | undefined): ItemFetcher {
+  return new ItemFetcher(async () => {
+    try {
+      return cliGitHubClient(io, version, apiUrlOption);
+    } catch (error) {
+      if (error instanceof GitHubError) {
+        return error.failure;
+      }
+      throw error;
+    }
+  }, silentLogger);
 }

@@ -1,17 +1,11 @@
-import { dirname, resolve } from 'node:path';
-import { silentLogger } from '../core/logger';
-import { MAX_POST_BYTES } from '../core/postFile';
-import { FileError } from '../core/fileError';
+import { resolve } from 'node:path';
 import type { LinkResult } from '../services/editionLinks';
 import { checkEditionLinks, fetcherItems } from '../services/editionLinks';
-import { GitHubError } from '../services/githubClient';
-import { ItemFetcher } from '../services/itemFetcher';
 import { LinkChecker } from '../services/linkChecker';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
-import { siteAddress } from './email';
-import { readText } from './files';
-import { cliGitHubClient } from './github';
+import { readEditionAndSite } from './site';
+import { cliItemFetcher } from './github';
 import { safeOutput } from './safeOutput';
 
 export const LINKS_USAGE = `lwkd links FILE [--json] [--timeout-ms N] [--api-url URL] [--root DIR]
@@ -32,28 +26,12 @@ export async function runLinks(argv: readonly string[], terminal: CliIo, version
     throw new UsageError('--timeout-ms takes a number of milliseconds, such as 10000');
   }
   const path = resolve(io.cwd, file);
-  let text: string;
-  let siteUrl: string;
-  try {
-    text = readText(path, MAX_POST_BYTES);
-    siteUrl = siteAddress(stringOption(args, 'root') ? resolve(io.cwd, stringOption(args, 'root')!) : dirname(dirname(path)));
-  } catch (error) {
-    if (error instanceof FileError) {
-      io.stderr(`lwkd links: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+  const edition = readEditionAndSite(io, 'links', path, args);
+  if (!edition) {
+    return 1;
   }
-  const fetcher = new ItemFetcher(async () => {
-    try {
-      return cliGitHubClient(io, version, stringOption(args, 'api-url'));
-    } catch (error) {
-      if (error instanceof GitHubError) {
-        return error.failure;
-      }
-      throw error;
-    }
-  }, silentLogger);
+  const { text, siteUrl } = edition;
+  const fetcher = cliItemFetcher(io, version, stringOption(args, 'api-url'));
   const checker = new LinkChecker({ timeoutMs: timeoutText ? Number(timeoutText) : 10_000, userAgent: `lwkd-author-cli/${version}` });
   const results = await checkEditionLinks(text, siteUrl, fetcherItems(fetcher), checker);
   if (args.options.has('json')) {

@@ -1,10 +1,7 @@
 import { findGitHubRefs } from '../core/githubRefs';
-import { silentLogger } from '../core/logger';
 import { isCherryPick, relevantLabels } from '../core/pullRequests';
 import type { GitHubItem } from '../core/pullRequests';
-import { GitHubError } from '../services/githubClient';
-import { cliGitHubClient } from './github';
-import { ItemFetcher } from '../services/itemFetcher';
+import { cliItemFetcher } from './github';
 import type { CliIo } from './args';
 import { parseArgs, stringOption, UsageError } from './args';
 import { safeOutput } from './safeOutput';
@@ -24,16 +21,7 @@ export async function runPr(argv: readonly string[], terminal: CliIo, version: s
   if (!ref) {
     throw new UsageError(`"${reference}" is not a pull-request or issue URL, nor owner/repo#N`);
   }
-  const fetcher = new ItemFetcher(async () => {
-    try {
-      return cliGitHubClient(io, version, stringOption(args, 'api-url'));
-    } catch (error) {
-      if (error instanceof GitHubError) {
-        return error.failure;
-      }
-      throw error;
-    }
-  }, silentLogger);
+  const fetcher = cliItemFetcher(io, version, stringOption(args, 'api-url'));
   const key = { owner: ref.owner, repo: ref.repo, number: ref.number };
   const lookup = await fetcher.lookup({ key, kind: ref.kind === 'pull' ? 'pull' : 'issue' });
   if (lookup.notFound) {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InsertOutcome } from '../../src/features/weeklyMaterial';
 import { FakeGitHub } from '../fakeGitHub/server';
+import { runAccepting } from '../util/acceptQuickPick';
 
 const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
 const post = (name: string): vscode.Uri => vscode.Uri.joinPath(folder(), '_posts', name);
@@ -35,22 +36,6 @@ const TEXT = edition('2027-05-02', 'May 2, 2027', [
   '',
   'Thanks.',
 ]);
-
-/**
- * Runs a command that shows a multi-select quick pick and accepts it as a writer pressing Enter
- * would: the ticked items are what the command proposed.
- */
-async function runAccepting(command: string): Promise<InsertOutcome | undefined> {
-  let done = false;
-  const pending = Promise.resolve(vscode.commands.executeCommand<InsertOutcome | undefined>(command)).finally(() => {
-    done = true;
-  });
-  while (!done) {
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await Promise.race([pending, new Promise((resolve) => setImmediate(resolve))]);
-  }
-  return pending;
-}
 
 suite('Insert Merged PRs and Subproject Releases', () => {
   let github: FakeGitHub;
@@ -107,7 +92,7 @@ suite('Insert Merged PRs and Subproject Releases', () => {
   test('merged PRs of the week go into their sections; covered ones and cherry-picks are left out', async () => {
     const document = await vscode.workspace.openTextDocument(post(EDITION));
     await vscode.window.showTextDocument(document);
-    const outcome = await runAccepting('lwkd.insertMergedPRs');
+    const outcome = await runAccepting<InsertOutcome>('lwkd.insertMergedPRs');
     assert.deepEqual(outcome, { inserted: 4, offered: 7, notes: [] });
     const search = github.requests.find((request) => request.path === '/search/issues')!;
     assert.match(search.query.get('q')!, /^repo:kubernetes\/kubernetes is:pr is:merged merged:2027-04-26T00:00:00Z\.\.2027-05-02T23:59:59Z label:/);
@@ -137,7 +122,7 @@ suite('Insert Merged PRs and Subproject Releases', () => {
   test('a second run answers from the cache and ticks nothing already in the edition', async () => {
     const searches = github.requests.filter((request) => request.path === '/search/issues').length;
     const before = (await vscode.workspace.openTextDocument(post(EDITION))).getText();
-    const outcome = await runAccepting('lwkd.insertMergedPRs');
+    const outcome = await runAccepting<InsertOutcome>('lwkd.insertMergedPRs');
     assert.deepEqual(outcome, { inserted: 0, offered: 7, notes: [] });
     assert.equal(github.requests.filter((request) => request.path === '/search/issues').length, searches, 'no new search');
     assert.equal((await vscode.workspace.openTextDocument(post(EDITION))).getText(), before);
@@ -159,7 +144,7 @@ suite('Insert Merged PRs and Subproject Releases', () => {
   test('subproject releases: one line per project with backports under "also"; a pre-release alone is not ticked', async () => {
     const document = await vscode.workspace.openTextDocument(post(EDITION));
     await vscode.window.showTextDocument(document);
-    const outcome = await runAccepting('lwkd.insertSubprojectReleases');
+    const outcome = await runAccepting<InsertOutcome>('lwkd.insertSubprojectReleases');
     assert.equal(outcome?.inserted, 1);
     assert.equal(outcome?.offered, 2);
     assert.match(outcome.notes.join(), /gone\/missing: GitHub has no such resource/);

@@ -2,26 +2,9 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli';
+import { runCli } from '../util/runCli';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { projectRoot } from '../runner/paths';
-
-async function runCli(argv: string[], options: { env?: Record<string, string>; cwd?: string; now?: string } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: options.env ?? {},
-    cwd: options.cwd ?? process.cwd(),
-    now: () => new Date(options.now ?? '2026-11-20T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
 
 function site(withTemplate = true): string {
   const root = mkdtempSync(join(tmpdir(), 'lwkd-cli-'));

@@ -2,25 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli';
 import { FAKE_BUTTONDOWN_KEY, FakeButtondown } from '../fakeButtondown/server';
-
-async function runCli(argv: string[], env: Record<string, string>, cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-    cwd,
-    now: () => new Date('2027-03-20T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+import { runCli } from '../util/runCli';
 
 const EDITION = `---
 layout: post
@@ -54,7 +37,7 @@ suite('lwkd email: the Buttondown draft from the command line', () => {
   const env = () => ({ BUTTONDOWN_API_KEY: FAKE_BUTTONDOWN_KEY, LWKD_BUTTONDOWN_API_URL: buttondown.url });
 
   test('makes the draft with the subject and the body without front matter, then updates it', async () => {
-    const first = await runCli(['email', '_posts/2027-03-14-update.md'], env(), site);
+    const first = await runCli(['email', '_posts/2027-03-14-update.md'], { env: env(), cwd: site, now: '2027-03-20T12:00:00Z' });
     assert.equal(first.code, 0, first.stderr);
     assert.match(
       first.stdout,
@@ -66,21 +49,29 @@ suite('lwkd email: the Buttondown draft from the command line', () => {
       buttondown.emails[0]!.body,
       '# Week Ending March 14, 2027\n\n## Developer News\n\nThe [archive](https://lwkd.example/news/archive) has the rest.\n',
     );
-    const second = await runCli(['email', '_posts/2027-03-14-update.md', '--api-url', buttondown.url], { BUTTONDOWN_API_KEY: FAKE_BUTTONDOWN_KEY }, site);
+    const second = await runCli(['email', '_posts/2027-03-14-update.md', '--api-url', buttondown.url], {
+      env: { BUTTONDOWN_API_KEY: FAKE_BUTTONDOWN_KEY },
+      cwd: site,
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /^updated the Buttondown draft/);
     assert.equal(buttondown.emails.length, 1, 'found by its subject: one draft per edition');
   });
 
   test('without BUTTONDOWN_API_KEY it says so and asks nothing; a bad key is named; neither prints the key', async () => {
-    const none = await runCli(['email', '_posts/2027-03-14-update.md'], { LWKD_BUTTONDOWN_API_URL: buttondown.url }, site);
+    const none = await runCli(['email', '_posts/2027-03-14-update.md'], {
+      env: { LWKD_BUTTONDOWN_API_URL: buttondown.url },
+      cwd: site,
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.deepEqual([none.code, none.stderr], [1, 'lwkd email: No Buttondown API key is set, so Buttondown was not asked.\n']);
     assert.equal(buttondown.calls.length, 0);
-    const wrong = await runCli(
-      ['email', '_posts/2027-03-14-update.md'],
-      { BUTTONDOWN_API_KEY: 'not-the-key-12345', LWKD_BUTTONDOWN_API_URL: buttondown.url },
-      site,
-    );
+    const wrong = await runCli(['email', '_posts/2027-03-14-update.md'], {
+      env: { BUTTONDOWN_API_KEY: 'not-the-key-12345', LWKD_BUTTONDOWN_API_URL: buttondown.url },
+      cwd: site,
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /refused the API key/);
     assert.ok(!`${wrong.stdout}${wrong.stderr}`.includes('not-the-key-12345'));
@@ -88,10 +79,10 @@ suite('lwkd email: the Buttondown draft from the command line', () => {
 
   test('a file not named for its week, and a missing file, are one line each', async () => {
     writeFileSync(join(site, 'notes.md'), '# Notes\n');
-    const unnamed = await runCli(['email', 'notes.md'], env(), site);
+    const unnamed = await runCli(['email', 'notes.md'], { env: env(), cwd: site, now: '2027-03-20T12:00:00Z' });
     assert.equal(unnamed.code, 1);
     assert.match(unnamed.stderr, /is not named for its week/);
-    const missing = await runCli(['email', '_posts/2027-03-21-update.md'], env(), site);
+    const missing = await runCli(['email', '_posts/2027-03-21-update.md'], { env: env(), cwd: site, now: '2027-03-20T12:00:00Z' });
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^lwkd email: .*2027-03-21-update\.md does not exist\.\n$/);
     assert.equal(buttondown.calls.length, 0);

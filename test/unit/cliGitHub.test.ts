@@ -1,23 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { main } from '../../src/cli';
 import { FakeGitHub } from '../fakeGitHub/server';
-
-async function runCli(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-    cwd: process.cwd(),
-    now: () => new Date('2027-03-20T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+import { runCli } from '../util/runCli';
 
 /** What must never reach a terminal from remote text: C0 (ESC) and C1 controls, bidi, zero-width, separators. */
 // eslint-disable-next-line no-control-regex
@@ -45,7 +28,10 @@ suite('lwkd GitHub commands: tokens and remote text', () => {
   });
 
   test('check-github uses GITHUB_TOKEN like the other GitHub commands, and never prints it', async () => {
-    const { code, stdout } = await runCli(['check-github'], { GITHUB_TOKEN: 'cli-token-123', LWKD_GITHUB_API_URL: github.url });
+    const { code, stdout } = await runCli(['check-github'], {
+      env: { GITHUB_TOKEN: 'cli-token-123', LWKD_GITHUB_API_URL: github.url },
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(code, 0);
     assert.match(stdout, /of 5000 requests left/);
     assert.ok(!stdout.includes('cli-token-123'));
@@ -59,7 +45,7 @@ suite('lwkd GitHub commands: tokens and remote text', () => {
       ['merged', '--week', '2027-03-14'],
       ['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o'],
     ]) {
-      const { code, stderr } = await runCli(argv, env);
+      const { code, stderr } = await runCli(argv, { env: env, now: '2027-03-20T12:00:00Z' });
       assert.equal(code, 1, argv.join(' '));
       assert.match(stderr, /not a valid token/, argv.join(' '));
       assert.doesNotMatch(stderr, /Cannot reach GitHub/);
@@ -73,7 +59,7 @@ suite('lwkd GitHub commands: tokens and remote text', () => {
       ['pr', 'k/k#130001'],
       ['pr', 'k/k#130001', '--json'],
     ]) {
-      const { code, stdout } = await runCli(argv, { LWKD_GITHUB_API_URL: github.url });
+      const { code, stdout } = await runCli(argv, { env: { LWKD_GITHUB_API_URL: github.url }, now: '2027-03-20T12:00:00Z' });
       assert.equal(code, 0);
       assert.ok(!UNSAFE.test(stdout), JSON.stringify(stdout));
       assert.match(stdout, /kubelet/);
@@ -81,18 +67,27 @@ suite('lwkd GitHub commands: tokens and remote text', () => {
   });
 
   test('lwkd merged and lwkd releases print remote text safely', async () => {
-    const merged = await runCli(['merged', '--week', '2027-03-14', '--root', '/nonexistent'], { LWKD_GITHUB_API_URL: github.url });
+    const merged = await runCli(['merged', '--week', '2027-03-14', '--root', '/nonexistent'], {
+      env: { LWKD_GITHUB_API_URL: github.url },
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(merged.code, 0, merged.stderr);
     assert.match(merged.stdout, /kubelet/);
     assert.ok(!UNSAFE.test(merged.stdout), JSON.stringify(merged.stdout));
-    const releases = await runCli(['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o'], { LWKD_GITHUB_API_URL: github.url });
+    const releases = await runCli(['releases', '--week', '2027-03-14', '--repos', 'cri-o/cri-o'], {
+      env: { LWKD_GITHUB_API_URL: github.url },
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(releases.code, 0, releases.stderr);
     assert.match(releases.stdout, /v1\.31\.2/);
     assert.ok(!UNSAFE.test(releases.stdout), JSON.stringify(releases.stdout));
   });
 
   test('--repos refuses path steps as repository names', async () => {
-    const { code, stderr } = await runCli(['releases', '--week', '2027-03-14', '--repos', 'kubernetes/..'], { LWKD_GITHUB_API_URL: github.url });
+    const { code, stderr } = await runCli(['releases', '--week', '2027-03-14', '--repos', 'kubernetes/..'], {
+      env: { LWKD_GITHUB_API_URL: github.url },
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(code, 2);
     assert.match(stderr, /--repos/);
     assert.equal(github.requests.length, 0);

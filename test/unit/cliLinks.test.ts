@@ -2,26 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli';
 import { FakeGitHub } from '../fakeGitHub/server';
 import { FakeSite } from '../fakeSite/server';
-
-async function runCli(argv: string[], env: Record<string, string>, cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-    cwd,
-    now: () => new Date('2027-03-20T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+import { runCli } from '../util/runCli';
 
 suite('lwkd links', () => {
   let github: FakeGitHub;
@@ -46,7 +29,11 @@ suite('lwkd links', () => {
 
   test('prints file:line:col verdict url for each link, and exits 1 when one is broken', async () => {
     write(`* [PR](https://github.com/kubernetes/kubernetes/pull/140001) and [gone](${site.url}/gone)\n* [moved](${site.url}/old), [busy](${site.url}/busy)`);
-    const { code, stdout } = await runCli(['links', '_posts/2027-03-14-update.md'], { LWKD_GITHUB_API_URL: github.url }, folder);
+    const { code, stdout } = await runCli(['links', '_posts/2027-03-14-update.md'], {
+      env: { LWKD_GITHUB_API_URL: github.url },
+      cwd: folder,
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(code, 1);
     assert.equal(
       stdout,
@@ -62,14 +49,22 @@ suite('lwkd links', () => {
 
   test('--json gives the same results as data; an edition with nothing broken exits 0', async () => {
     write(`* [ok](${site.url}/ok)`);
-    const { code, stdout } = await runCli(['links', '_posts/2027-03-14-update.md', '--json'], { LWKD_GITHUB_API_URL: github.url }, folder);
+    const { code, stdout } = await runCli(['links', '_posts/2027-03-14-update.md', '--json'], {
+      env: { LWKD_GITHUB_API_URL: github.url },
+      cwd: folder,
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(stdout), [{ url: `${site.url}/ok`, line: 4, column: 7, endColumn: 7 + `${site.url}/ok`.length, verdict: { kind: 'ok' } }]);
   });
 
   test('a bad --timeout-ms is a usage error', async () => {
     write('* nothing');
-    const { code, stderr } = await runCli(['links', '_posts/2027-03-14-update.md', '--timeout-ms', 'soon'], {}, folder);
+    const { code, stderr } = await runCli(['links', '_posts/2027-03-14-update.md', '--timeout-ms', 'soon'], {
+      env: {},
+      cwd: folder,
+      now: '2027-03-20T12:00:00Z',
+    });
     assert.equal(code, 2);
     assert.match(stderr, /--timeout-ms takes a number/);
   });

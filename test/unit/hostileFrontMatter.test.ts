@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli';
 import { lintPost } from '../../src/core/lint';
 import { indexPost } from '../../src/core/postIndex';
+import { runCli } from '../util/runCli';
 
 /**
  * Front matter of every shape YAML allows: a run over many posts reports each of them, and one
@@ -28,23 +28,6 @@ const SHAPES: Readonly<Record<string, string>> = {
 
 const GOOD =
   '---\nlayout: post\ntitle: Week Ending March 14, 2027\ndate: 2027-03-15 04:00:00 -0000\nslug: 2027-03-14-update\n---\n\n## Other Merges\n\n* A [change](https://github.com/kubernetes/kubernetes/pull/5).\n';
-
-async function runCli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: {},
-    cwd,
-    now: () => new Date('2027-03-25T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
 
 suite('Front matter of any shape', () => {
   for (const [shape, yaml] of Object.entries(SHAPES)) {
@@ -93,7 +76,7 @@ suite('Front matter of any shape', () => {
     });
 
     test('lint reports every post, the well-formed one included', async () => {
-      const { code, stdout, stderr } = await runCli(['lint', '--root', root], root);
+      const { code, stdout, stderr } = await runCli(['lint', '--root', root], { cwd: root, now: '2027-03-25T12:00:00Z' });
       assert.equal(code, 1, stderr);
       assert.match(stdout, /^_posts\/2027-03-14-update\.md:10:\d+ bullet-period /m);
       assert.match(stderr, new RegExp(`^${Object.keys(SHAPES).length + 1} files, \\d+ findings`, 'm'));
@@ -103,7 +86,7 @@ suite('Front matter of any shape', () => {
     });
 
     test('index lists every post with its sections and links', async () => {
-      const { code, stdout } = await runCli(['index', '--root', root, '--json'], root);
+      const { code, stdout } = await runCli(['index', '--root', root, '--json'], { cwd: root, now: '2027-03-25T12:00:00Z' });
       assert.equal(code, 0);
       const posts = JSON.parse(stdout) as Array<{ file: string; sections: unknown[]; refs: unknown[]; errors: string[] }>;
       assert.equal(posts.length, Object.keys(SHAPES).length + 1);

@@ -3,6 +3,7 @@ import type { InsertOutcome } from '../../src/features/weeklyMaterial';
 import * as assert from './assert';
 import type { RemoteGitHub } from './remoteGitHub';
 import { edition, encode, github, post } from './site';
+import { runAccepting } from '../util/acceptQuickPick';
 
 const EDITION = post('2027-08-22-update.md');
 const TEXT = edition('2027-08-22', 'August 22, 2027', [
@@ -22,23 +23,6 @@ const TEXT = edition('2027-08-22', 'August 22, 2027', [
   '',
   'Thanks.',
 ]);
-
-/**
- * Runs a command that shows a multi-select quick pick and accepts it as a writer pressing Enter
- * would: the ticked items are what the command proposed.
- */
-async function runAccepting(command: string): Promise<InsertOutcome | undefined> {
-  let done = false;
-  const pending = Promise.resolve(vscode.commands.executeCommand<InsertOutcome | undefined>(command)).finally(() => {
-    done = true;
-  });
-  while (!done) {
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    // A worker has no setImmediate: yield one macrotask so the command can show its picker.
-    await Promise.race([pending, new Promise((resolve) => setTimeout(resolve, 0))]);
-  }
-  return pending;
-}
 
 suite("The week's merged PRs and releases in the browser", () => {
   let fake: RemoteGitHub;
@@ -78,7 +62,7 @@ suite("The week's merged PRs and releases in the browser", () => {
   test("Insert Merged PRs puts the week's merged PR into Other Merges, as one edit", async () => {
     const document = await vscode.workspace.openTextDocument(EDITION);
     await vscode.window.showTextDocument(document);
-    const outcome = await runAccepting('lwkd.insertMergedPRs');
+    const outcome = await runAccepting<InsertOutcome>('lwkd.insertMergedPRs');
     assert.deepEqual(outcome, { inserted: 1, offered: 1, notes: [] });
     const searches = (await fake.state()).requests
       .filter((request) => request.path === '/search/issues')
@@ -94,7 +78,7 @@ suite("The week's merged PRs and releases in the browser", () => {
   test('Insert Subproject Releases puts the release line under its section', async () => {
     const document = await vscode.workspace.openTextDocument(EDITION);
     await vscode.window.showTextDocument(document);
-    const outcome = await runAccepting('lwkd.insertSubprojectReleases');
+    const outcome = await runAccepting<InsertOutcome>('lwkd.insertSubprojectReleases');
     assert.equal(outcome?.inserted, 1);
     const section = document.getText().split('## Subprojects and Dependency Updates\n')[1]!.split('\n## ')[0]!.trim();
     assert.equal(section, '* [cri-o v1.35.1](https://github.com/cri-o/cri-o/releases/tag/v1.35.1): Fix the seccomp default');
