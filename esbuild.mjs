@@ -24,12 +24,10 @@ const common = {
   legalComments: 'none',
   define: { __LWKD_VERSION__: JSON.stringify(version) },
   // octokit parses with json-with-bigint; src/services/plainJson.ts says why plain JSON does.
-  // gray-matter pulls in js-yaml 3 for a YAML engine we always replace: give it a stand-in with
-  // the two functions it binds (about 40 KB saved). Our own code loads js-yaml 4's loader and
-  // CORE schema modules directly, so its dumper (which we never use) does not ship.
+  // Our code loads js-yaml 4's loader and CORE schema modules directly, so its dumper (which we
+  // never use) does not ship.
   alias: {
     'json-with-bigint': fileURLToPath(new URL('./src/services/plainJson.ts', import.meta.url)),
-    'js-yaml': fileURLToPath(new URL('./src/core/grayMatterYaml.ts', import.meta.url)),
     'js-yaml-loader': fileURLToPath(new URL('./node_modules/js-yaml/lib/loader.js', import.meta.url)),
     'js-yaml-core-schema': fileURLToPath(new URL('./node_modules/js-yaml/lib/schema/core.js', import.meta.url)),
   },
@@ -52,23 +50,6 @@ function files(dir, pattern) {
 // bundle had to earn and inside the noise, so one bundle: 197 KB instead of 174 + 133 KB, which
 // puts bundle.extension.size ~23 KB further over its 150 KB budget.
 /**
- * gray-matter's utils.js keeps `Buffer.from(text)` of every parsed string as the file's `orig`
- * (jonschlinkert/gray-matter#143), which throws in a web worker, where there is no Buffer. That
- * one module gets a module-local Buffer whose `from` gives the same bytes as a Uint8Array; nothing
- * we call reads `orig`. Local, not a global stub: other extensions share the worker's globals,
- * and an injected free `Buffer` would change every other module's `typeof Buffer` checks too.
- */
-const grayMatterWithoutBuffer = {
-  name: 'gray-matter-without-buffer',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]gray-matter[\\/]lib[\\/]utils\.js$/ }, (args) => ({
-      contents: `const Buffer = { from: (text) => new TextEncoder().encode(text) };\n${readFileSync(args.path, 'utf8')}`,
-      loader: 'js',
-    }));
-  },
-};
-
-/**
  * Mocha's browser build is a UMD file: bundled as it is, it takes the CommonJS branch and
  * replaces the bundle's own `module.exports` (the suite's `run`) with the mocha object. Hiding
  * `module`, `exports` and `define` from it sends it down its browser branch, which puts `Mocha`
@@ -90,7 +71,6 @@ const browser = {
   platform: 'browser',
   target: 'es2022',
   external: ['vscode'],
-  plugins: [grayMatterWithoutBuffer],
 };
 
 const builds = [
@@ -128,9 +108,9 @@ if (tests) {
       entryPoints: ['test/web/index.ts'],
       outfile: 'out/test/web/index.js',
       alias: { ...browser.alias, mocha: fileURLToPath(new URL('./test/web/mochaGlobal.ts', import.meta.url)) },
-      plugins: [...browser.plugins, mochaAsBrowserGlobal],
+      plugins: [mochaAsBrowserGlobal],
     },
-    { ...browser, plugins: [], entryPoints: ['test/webFs/extension.ts'], outfile: 'out/test/webFs/extension.js' },
+    { ...browser, entryPoints: ['test/webFs/extension.ts'], outfile: 'out/test/webFs/extension.js' },
   );
 }
 

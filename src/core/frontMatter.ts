@@ -1,14 +1,18 @@
-import matter from 'gray-matter';
 // js-yaml 4's loader and CORE schema modules (esbuild aliases; see esbuild.mjs): the dumper,
 // which we never use, does not ship.
 import CORE_SCHEMA from 'js-yaml-core-schema';
 import { load } from 'js-yaml-loader';
 
 /**
- * Front matter, parsed without trusting the post. gray-matter splits the block; YAML is the only
- * language accepted (gray-matter would `eval` a `---js` block with its default engines), js-yaml's
- * CORE schema keeps dates as the text the writer typed, and the parsed value is copied under a
- * budget so that YAML aliases cannot expand into a billion nodes ("billion laughs").
+ * Front matter, parsed without trusting the post. The block is found here, as Jekyll finds it
+ * (from the opening `---` to the first line that is `---` or `...`); YAML is the only language
+ * accepted (a `---js` block is refused, never evaluated); js-yaml's CORE schema keeps dates as
+ * the text the writer typed; and the parsed value is copied under a budget so that YAML aliases
+ * cannot expand into a billion nodes ("billion laughs").
+ *
+ * Not gray-matter: given the block, it only handed it to the YAML engine we passed it (with
+ * the others replaced by refusals, since its defaults `eval` JavaScript), yet it cost 9.5 KB of
+ * each bundle and a Buffer the browser's web worker does not have (gray-matter#143).
  */
 
 /** The front-matter fields LWKD uses, as written (quotes removed). */
@@ -37,24 +41,6 @@ const CLOSING = /^(---|\.\.\.)\s*$/;
 export const FRONT_MATTER_NODE_BUDGET = 10_000;
 const MAX_DEPTH = 64;
 
-const refuse = (language: string) => (): never => {
-  throw new Error(`front matter in ${language} is never evaluated`);
-};
-
-// Passed on every call: gray-matter caches parses only when called without options, and its
-// default engines include `javascript`, which evaluates the block.
-const GRAY_MATTER_OPTIONS = {
-  language: 'yaml',
-  excerpt: false,
-  engines: {
-    yaml: (text: string): object => parseYamlMapping(text),
-    js: refuse('JavaScript'),
-    javascript: refuse('JavaScript'),
-    coffee: refuse('CoffeeScript'),
-    json: refuse('JSON'),
-  },
-} as const;
-
 export function parseFrontMatter(text: string): ParsedFrontMatter {
   const lines = frontMatterLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const opening = /^---([^\s-].*)?\s*$/.exec(lines[0] ?? '');
@@ -71,10 +57,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   }
   let data: Record<string, unknown>;
   try {
-    // Hand gray-matter only the block, so a body containing `---` lines cannot confuse it.
-    const block = `---\n${lines.slice(1, endLine).join('\n')}\n---\n`;
-    const parsed = matter(block, GRAY_MATTER_OPTIONS as unknown as Parameters<typeof matter>[1]);
-    data = parsed.data;
+    data = parseYamlMapping(lines.slice(1, endLine).join('\n'));
   } catch (error) {
     return { endLine, error: `front matter is not valid YAML: ${firstLine(error)}` };
   }

@@ -85,6 +85,16 @@ suite('Front matter, read safely', () => {
     assert.deepEqual(parseFrontMatter('---\n---\nbody').fields, {});
   });
 
+  test('a block of comments only is empty, as Jekyll reads it', () => {
+    assert.deepEqual(parseFrontMatter('---\n# drafted by hand\n---\n\nBody\n'), { endLine: 2, data: {}, fields: {} });
+  });
+
+  test('a "--- x" line inside the block is a second YAML document: an error, and the block still ends where Jekyll ends it', () => {
+    const parsed = parseFrontMatter('---\ntitle: Week Ending March 7, 2027\n--- x\n---\n\nBody\n');
+    assert.equal(parsed.endLine, 3);
+    assert.match(parsed.error ?? '', /^front matter is not valid YAML: expected a single document/);
+  });
+
   test('a __proto__ key stays a plain key', () => {
     const parsed = parseFrontMatter('---\n__proto__: {polluted: true}\ntitle: x\n---\n');
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
