@@ -1,4 +1,5 @@
 import { DEFAULT_BUTTONDOWN_API_URL } from '../constants';
+import { BodyTooLarge, boundedFetch } from './boundedFetch';
 
 /**
  * Buttondown's email API, for one thing only: the edition's draft. Creating an email there sends
@@ -111,7 +112,8 @@ export class ButtondownClient {
 
   constructor(private readonly options: ButtondownClientOptions) {
     this.base = (options.apiUrl ?? DEFAULT_BUTTONDOWN_API_URL).replace(/\/+$/, '');
-    this.send = options.fetch ?? ((input, init) => fetch(input, init));
+    // Bounded and never from a browser's HTTP cache (the list of drafts must be Buttondown's now).
+    this.send = boundedFetch(options.fetch ?? ((input, init) => fetch(input, init)), MAX_ANSWER_BYTES);
   }
 
   /**
@@ -184,7 +186,7 @@ export class ButtondownClient {
     let response: Response;
     let text: string;
     try {
-      const init: RequestInit & { cache: 'no-store' } = {
+      response = await this.send(`${this.base}${path}`, {
         method,
         headers: {
           accept: 'application/json',
@@ -197,18 +199,15 @@ export class ButtondownClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         // The key must not follow a redirect to another origin.
         redirect: 'manual',
-        // The list of drafts must be Buttondown's now, not a browser's cached copy.
-        cache: 'no-store',
         signal: controller.signal,
-      };
-      response = await this.send(`${this.base}${path}`, init);
-      text = await readBounded(response);
+      });
+      text = await response.text();
     } catch (error) {
       if (controller.signal.aborted) {
         throw new ButtondownError({ kind: 'timeout', message: `Buttondown did not answer within ${Math.round(this.options.timeoutMs / 1000)} s.` });
       }
-      if (error instanceof ButtondownError) {
-        throw error;
+      if (error instanceof BodyTooLarge) {
+        throw new ButtondownError({ kind: 'badResponse', message: 'Buttondown answered with more than an email holds.' });
       }
       throw new ButtondownError({ kind: 'offline', message: `Cannot reach Buttondown at ${this.base}.` });
     } finally {
@@ -237,18 +236,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-async function readBounded(response: Response): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_ANSWER_BYTES) {
-    throw new ButtondownError({ kind: 'badResponse', message: 'Buttondown answered with more than an email holds.' });
-  }
-  const text = await response.text();
-  if (text.length > MAX_ANSWER_BYTES) {
-    throw new ButtondownError({ kind: 'badResponse', message: 'Buttondown answered with more than an email holds.' });
-  }
-  return text;
 }
 
 /** Buttondown's `detail`, as one line of plain text (never HTML, never long). */

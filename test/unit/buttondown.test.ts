@@ -124,6 +124,11 @@ suite('Buttondown draft', () => {
     assert.equal(buttondown.calls.length - before, 1, 'no retry storm');
   });
 
+  test('an answer larger than an email holds is refused, not read whole', async () => {
+    buttondown.fail({ kind: 'status', status: 200, body: { results: [], padding: 'x'.repeat(5 * 1024 * 1024) } });
+    await rejectsWith(client().saveDraft(REQUEST), 'badResponse', /more than an email holds/);
+  });
+
   test('a Buttondown that hangs gets a timeout, soon after the deadline', async () => {
     buttondown.fail({ kind: 'hang' });
     const started = Date.now();
