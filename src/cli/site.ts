@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_SITE_URL } from '../constants';
 import { FileError } from '../core/fileError';
-import { absoluteUrl, parseSiteConfig } from '../core/permalink';
+import { parseSiteConfig, siteBaseUrl } from '../core/permalink';
 import { MAX_POST_BYTES } from '../core/postFile';
 import type { CliIo, ParsedArgs } from './args';
 import { stringOption } from './args';
@@ -15,7 +15,7 @@ export function siteAddress(root: string): string {
     return DEFAULT_SITE_URL;
   }
   const site = parseSiteConfig(readText(config));
-  return 'error' in site ? DEFAULT_SITE_URL : absoluteUrl(site.config.url ?? DEFAULT_SITE_URL, site.config.baseurl, '');
+  return 'error' in site ? DEFAULT_SITE_URL : siteBaseUrl(site.config, DEFAULT_SITE_URL);
 }
 
 /**

@@ -110,6 +110,11 @@ export function absoluteUrl(siteUrl: string, baseurl: string | undefined, path: 
   return `${siteUrl.replace(/\/+$/, '')}${base ? `/${base}` : ''}${path}`;
 }
 
+/** The site's own address (`url` + `baseurl`, `url` winning over `fallbackUrl`), which site-relative links resolve against. */
+export function siteBaseUrl(config: SiteConfig, fallbackUrl: string): string {
+  return absoluteUrl(config.url ?? fallbackUrl, config.baseurl, '');
+}
+
 /**
  * A post's absolute URL: its own `permalink:`, else the site's, else Jekyll's `date` style; the
  * site's `url` wins over `fallbackUrl` (the `lwkd.siteUrl` setting).

@@ -7,7 +7,7 @@ import { formatDuration } from '../core/deadlines';
 import { readFrontMatterDate } from '../core/edition';
 import { parseFrontMatter } from '../core/frontMatter';
 import type { Finding } from '../core/lint';
-import { absoluteUrl, LWKD_PERMALINK, permalinkPost, postUrl } from '../core/permalink';
+import { LWKD_PERMALINK, siteBaseUrl, permalinkPost, postUrl } from '../core/permalink';
 import { buttondownBody, buttondownSubject, isPlausibleStamp, socialFacts, socialPost } from '../core/publication';
 import { replaceAllEdit } from '../core/textEdit';
 import type { ButtondownFailureKind } from '../services/buttondown';
@@ -166,7 +166,8 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
     }
 
     const subject = buttondownSubject(week);
-    const body = buttondownBody(text, week, absoluteUrl(site.config.url ?? fallbackUrl, site.config.baseurl, ''));
+    const siteUrl = siteBaseUrl(site.config, fallbackUrl);
+    const body = buttondownBody(text, week, siteUrl);
     const social = socialPost(week, socialFacts(text), permalink);
     await vscode.env.clipboard.writeText(subject);
     draft = await socialDraft(draft, social);
@@ -190,7 +191,7 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
       );
     }
     // Last, and awaited only by the command's caller: the checklist is already open.
-    const links = deps.settings.linksBeforePublishing(folder) ? await checkLinksBeforePublishing(deps, document) : undefined;
+    const links = deps.settings.linksBeforePublishing(folder) ? await checkLinksBeforePublishing(deps, document, siteUrl) : undefined;
     return {
       outcome: 'prepared',
       date: date.raw,
@@ -247,8 +248,8 @@ async function saveButtondownDraft(deps: PreparePublicationDeps, edition: string
  * The link check as a publishing step: it warns, it never blocks. Broken and moved links are
  * marked in the edition; the warning says how many and opens the Problems view on request.
  */
-async function checkLinksBeforePublishing(deps: PreparePublicationDeps, document: vscode.TextDocument): Promise<PublishLinks> {
-  const { checked, broken, moved, unchecked } = await deps.linkChecks.check(document);
+async function checkLinksBeforePublishing(deps: PreparePublicationDeps, document: vscode.TextDocument, siteUrl: string): Promise<PublishLinks> {
+  const { checked, broken, moved, unchecked } = await deps.linkChecks.check(document, siteUrl);
   if (broken + moved > 0) {
     const show = vscode.l10n.t('Show Problems');
     const message =

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
-import { absoluteUrl } from '../core/permalink';
+import { siteBaseUrl } from '../core/permalink';
 import type { LinkResult } from '../services/editionLinks';
 import { checkEditionLinks } from '../services/editionLinks';
 import { LinkChecker } from '../services/linkChecker';
@@ -59,11 +59,12 @@ export class LinkChecks extends Disposable {
     return this.moves.get(`${uri.toString()}#${range.start.line}:${range.start.character}`);
   }
 
-  /** Checks the document's links with a cancellable progress notification. */
-  async check(document: vscode.TextDocument): Promise<LinkSummary> {
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const site = await readSiteConfig(folder, this.files, this.logger);
-    const siteUrl = absoluteUrl(site.config.url ?? this.settings.siteUrl(folder), site.config.baseurl, '');
+  /**
+   * Checks the document's links with a cancellable progress notification. `siteUrl`, when the
+   * caller has read it already, saves reading `_config.yml` again.
+   */
+  async check(document: vscode.TextDocument, siteUrl?: string): Promise<LinkSummary> {
+    siteUrl ??= await this.siteUrl(document.uri);
     const text = document.getText();
     const version = document.version;
     return vscode.window.withProgress(
@@ -88,6 +89,12 @@ export class LinkChecks extends Disposable {
         return summary;
       },
     );
+  }
+
+  private async siteUrl(uri: vscode.Uri): Promise<string> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const site = await readSiteConfig(folder, this.files, this.logger);
+    return siteBaseUrl(site.config, this.settings.siteUrl(folder));
   }
 
   private linkChecker(): LinkChecker {
