@@ -3,6 +3,7 @@ import { Commands } from '../constants';
 import type { ButtondownDrafts } from '../vscode/buttondownDrafts';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
+import { askForSecret } from '../vscode/secrets';
 
 export interface ButtondownKeyDeps extends CommandContext {
   readonly drafts: ButtondownDrafts;
@@ -16,17 +17,16 @@ export interface ButtondownKeyDeps extends CommandContext {
 export function registerButtondownKeyCommands(deps: ButtondownKeyDeps): vscode.Disposable {
   return vscode.Disposable.from(
     registerCommand(Commands.setButtondownApiKey, deps, async () => {
-      const key = await vscode.window.showInputBox({
+      const key = await askForSecret({
         title: vscode.l10n.t('Set Buttondown API Key'),
         prompt: vscode.l10n.t("Your Buttondown API key (Buttondown → Settings → API). It is kept in VS Code's secret storage."),
-        password: true,
-        ignoreFocusOut: true,
-        validateInput: (value) => (/^[\x21-\x7e]{8,200}$/.test(value.trim()) ? undefined : vscode.l10n.t('That does not look like a Buttondown API key.')),
+        isPlausible: (value) => /^[\x21-\x7e]{8,200}$/.test(value),
+        notPlausible: vscode.l10n.t('That does not look like a Buttondown API key.'),
       });
       if (key === undefined) {
         return false;
       }
-      await deps.drafts.storeKey(key.trim());
+      await deps.drafts.storeKey(key);
       void vscode.window.showInformationMessage(
         vscode.l10n.t("Buttondown API key saved in VS Code's secret storage. Prepare Publication can now make the draft."),
       );

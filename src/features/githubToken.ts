@@ -4,6 +4,7 @@ import { isPlausibleToken } from '../core/githubApi';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import type { GitHubAuth } from '../vscode/githubAuth';
+import { askForSecret } from '../vscode/secrets';
 
 export interface GitHubTokenDeps extends CommandContext {
   readonly auth: GitHubAuth;
@@ -17,17 +18,16 @@ export interface GitHubTokenDeps extends CommandContext {
 export function registerGitHubTokenCommands(deps: GitHubTokenDeps): vscode.Disposable {
   return vscode.Disposable.from(
     registerCommand(Commands.setGitHubToken, deps, async () => {
-      const token = await vscode.window.showInputBox({
+      const token = await askForSecret({
         title: vscode.l10n.t('Set GitHub Token'),
         prompt: vscode.l10n.t("A GitHub personal access token; no scopes are needed. It is kept in VS Code's secret storage."),
-        password: true,
-        ignoreFocusOut: true,
-        validateInput: (value) => (isPlausibleToken(value.trim()) ? undefined : vscode.l10n.t('That does not look like a GitHub token.')),
+        isPlausible: isPlausibleToken,
+        notPlausible: vscode.l10n.t('That does not look like a GitHub token.'),
       });
       if (token === undefined) {
         return false;
       }
-      await deps.auth.storeToken(token.trim());
+      await deps.auth.storeToken(token);
       void vscode.window.showInformationMessage(vscode.l10n.t("GitHub token saved in VS Code's secret storage. Hovers and the week's PRs now use it."));
       return true;
     }),

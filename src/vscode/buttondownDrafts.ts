@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import type { DraftOutcome } from '../services/buttondown';
 import { ButtondownClient } from '../services/buttondown';
+import { deleteSecret } from './secrets';
 import type { ExtensionSettings } from './settings';
 
 const SECRET_KEY = 'lwkd.buttondown.apiKey';
@@ -31,10 +32,8 @@ export class ButtondownDrafts {
   }
 
   /** Removes the key; false when there was none. */
-  async clearKey(): Promise<boolean> {
-    const had = (await this.secrets.get(SECRET_KEY)) !== undefined;
-    await this.secrets.delete(SECRET_KEY);
-    return had;
+  clearKey(): Promise<boolean> {
+    return deleteSecret(this.secrets, SECRET_KEY);
   }
 
   /** Whether this edition has a draft already (the checklist says Update, not Create). */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { Disposable } from './dispose';
+import { deleteSecret } from './secrets';
 
 const SECRET_KEY = 'lwkd.github.token';
 /** How long a lookup may wait for VS Code's GitHub sign-in: in some builds it never registers. */
@@ -61,10 +62,8 @@ export class GitHubAuth extends Disposable {
   }
 
   /** Removes the stored token; false when there was none. */
-  async clearToken(): Promise<boolean> {
-    const had = (await this.secrets.get(SECRET_KEY)) !== undefined;
-    await this.secrets.delete(SECRET_KEY);
-    return had;
+  clearToken(): Promise<boolean> {
+    return deleteSecret(this.secrets, SECRET_KEY);
   }
 
   /** An interactive sign-in: only from the explicit command. */
