@@ -1,6 +1,7 @@
 import type { CliIo } from './cli/args';
 import { UsageError } from './cli/args';
 import { CHECK_GITHUB_USAGE, runCheckGitHub } from './cli/checkGitHub';
+import { CONTRIBUTIONS_USAGE, runContributions } from './cli/contributionsCommand';
 import { EMAIL_USAGE, runEmail } from './cli/email';
 import { LINKS_USAGE, runLinks } from './cli/linksCommand';
 import { INDEX_USAGE, runIndex } from './cli/indexCommand';
@@ -37,6 +38,8 @@ ${CHECK_GITHUB_USAGE}
 ${MERGED_USAGE}
 
 ${RELEASES_USAGE}
+
+${CONTRIBUTIONS_USAGE}
 
 ${EMAIL_USAGE}
 
@@ -77,6 +80,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runMerged(rest, io, VERSION);
       case 'releases':
         return await runReleases(rest, io, VERSION);
+      case 'contributions':
+        return await runContributions(rest, io, VERSION);
       case 'email':
         return await runEmail(rest, io, VERSION);
       case 'links':

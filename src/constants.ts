@@ -58,4 +58,8 @@ export const DEFAULT_BUTTONDOWN_API_URL = 'https://api.buttondown.com';
 export const DEFAULT_GITHUB_TIMEOUT_MS = 5_000;
 export const DEFAULT_POSTS_FOLDER = '_posts';
 export const DEFAULT_TEMPLATE_PATH = 'template.md';
+/** CONTRIBUTING: signers of items list themselves here, at the site's root. */
+export const AUTHORS_FILE = 'authors.md';
+/** Where contributors send pull requests and News Items (`lwkd.contributions.repo`). */
+export const DEFAULT_CONTRIBUTIONS_REPO = 'kubernetes-sigs/lwkd';
 export const DEFAULT_SITE_URL = 'https://lwkd.info';

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { DEFAULT_POSTS_FOLDER } from '../constants';
+import { AUTHORS_FILE, DEFAULT_POSTS_FOLDER } from '../constants';
+import { parseAuthors } from '../core/authors';
 import { checkEdition } from '../core/checkEdition';
 import type { Finding } from '../core/lint';
 import { MAX_POST_BYTES } from '../core/postFile';
@@ -17,10 +19,10 @@ export const LINT_USAGE = `lwkd lint [FILES...] [--root DIR] [--format text|json
  * One post's findings. A check that fails on this post's text becomes a finding of its own, so
  * the other posts are still checked and reported.
  */
-function checkPost(path: string, key: string, text: string, index: PostIndex, stage: 'writing' | 'publishing'): Finding[] {
+function checkPost(path: string, key: string, text: string, index: PostIndex, stage: 'writing' | 'publishing', authors?: ReadonlySet<string>): Finding[] {
   try {
     // The same entry point as the editor and Prepare Publication, so all three report alike.
-    return checkEdition(text, key, index, { fileName: path, stage }).sort((a, b) => a.line - b.line || a.column - b.column);
+    return checkEdition(text, key, index, { fileName: path, stage, ...(authors ? { authors } : {}) }).sort((a, b) => a.line - b.line || a.column - b.column);
   } catch (error) {
     return [
       {
@@ -33,6 +35,20 @@ function checkPost(path: string, key: string, text: string, index: PostIndex, st
         endColumn: 0,
       },
     ];
+  }
+}
+
+/** The initials `<root>/authors.md` lists; undefined without one, so signatures go unchecked. */
+function readAuthorInitials(root: string, io: CliIo): ReadonlySet<string> | undefined {
+  const path = join(root, AUTHORS_FILE);
+  if (!existsSync(path)) {
+    return undefined;
+  }
+  try {
+    return new Set(parseAuthors(readText(path, MAX_POST_BYTES)).authors.map((author) => author.initials));
+  } catch (error) {
+    io.stderr(`lwkd lint: ${AUTHORS_FILE} could not be read (${reason(error)}); initials are not checked\n`);
+    return undefined;
   }
 }
 
@@ -81,6 +97,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
       }
     }
   }
+  const authors = readAuthorInitials(root, io);
   const results: Array<{ file: string; findings: Finding[] }> = [];
   let errors = 0;
   for (const path of files) {
@@ -88,7 +105,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     const text = read(path);
     const findings: Finding[] =
       typeof text === 'string'
-        ? checkPost(path, keyOf(path), text, index, stage)
+        ? checkPost(path, keyOf(path), text, index, stage, authors)
         : [{ code: 'unreadable', message: text.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0 }];
     errors += findings.filter((finding) => finding.severity === 'error').length;
     results.push({ file, findings });

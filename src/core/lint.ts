@@ -1,3 +1,4 @@
+import { trailingInitials } from './authors';
 import { formatIsoDate, formatLongDate, parseFrontMatterTime, compareDates } from './calendar';
 import { frontMatterKey, frontMatterRange, weekEndingFromFileName } from './edition';
 import { parseFrontMatter } from './frontMatter';
@@ -41,6 +42,8 @@ export interface LintOptions {
   readonly stage?: 'writing' | 'publishing';
   /** Other Merges items longer than this many words are reported (stylesheet: 4–10). */
   readonly otherMergesWordLimit?: number;
+  /** The initials authors.md lists; unset (no authors.md), signatures are not checked. */
+  readonly authors?: ReadonlySet<string>;
 }
 
 export interface RuleInfo {
@@ -74,6 +77,7 @@ export const RULES = [
   { code: 'other-merges-length', severity: 'information', description: 'Other Merges items are short' },
   { code: 'capitalization', severity: 'warning', description: 'terms are capitalised as the stylesheet lists them' },
   { code: 'raw-markup', severity: 'warning', description: 'the body has no raw HTML, Liquid or kramdown attribute lists' },
+  { code: 'unknown-initials', severity: 'information', description: 'initials that sign an item are in authors.md' },
 ] as const satisfies readonly RuleInfo[];
 
 export type StyleRuleCode = (typeof RULES)[number]['code'];
@@ -449,6 +453,16 @@ function checkItems(text: string, lines: readonly string[], bodyStart: number, s
     }
     if (line.includes('**Next Deadline:**') && /^\*\*Next Deadline:\*\*\s*$/.test(line.trim())) {
       add('empty-next-deadline', '"**Next Deadline:**" names no deadline; the stylesheet\'s form is "**Next Deadline: Item, Date**".', i, 0, line.length);
+    }
+    const signed = options.authors && (line.endsWith('*') || line.endsWith('_') || line.endsWith(' ')) ? trailingInitials(line) : undefined;
+    if (signed && !options.authors!.has(signed.initials)) {
+      add(
+        'unknown-initials',
+        `*${signed.initials}* is not in authors.md; CONTRIBUTING asks whoever signs items to add their initials, name and link there (LWKD: Add Me to authors.md).`,
+        i,
+        signed.column,
+        signed.endColumn,
+      );
     }
     const bullet = marked ? readBullet(line) : undefined;
     if (bullet && section && !PARAGRAPH_SECTIONS.has(section) && /[^.]\.$/.test(bullet[1]) && !/\b(etc|e\.g|i\.e|vs)\.$/.test(bullet[1])) {

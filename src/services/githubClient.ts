@@ -161,16 +161,32 @@ export class GitHubClient {
    * next page) and about the rate limit of the resource the route counts against.
    */
   async getPage(route: string, parameters: Record<string, unknown>, signal?: AbortSignal): Promise<PageAnswer> {
-    const answer = await this.getConditional(route, parameters, undefined, signal);
+    const answer = await this.getPageConditional(route, parameters, undefined, signal);
     if (answer.notModified) {
       throw new GitHubError({ kind: 'invalidResponse', status: 304, message: 'GitHub answered 304 to a request without an ETag.' });
+    }
+    return answer;
+  }
+
+  /** getPage with `If-None-Match`: `notModified` when the page behind `etag` is unchanged (free of quota). */
+  async getPageConditional(
+    route: string,
+    parameters: Record<string, unknown>,
+    etag: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ readonly notModified: true } | (PageAnswer & { readonly notModified: false; readonly etag?: string })> {
+    const answer = await this.getConditional(route, parameters, etag, signal);
+    if (answer.notModified) {
+      return answer;
     }
     const next = readNextLink(answer.headers.link, this.octokit.request.endpoint(route, parameters).url, this.endpoints.rest);
     if (next.kind === 'refused') {
       this.options.logger.warn(`[github] ${route}: the Link header's next page is not followed (another origin, outside the API, or not a later page)`);
     }
     return {
+      notModified: false,
       data: answer.data,
+      ...(answer.etag ? { etag: answer.etag } : {}),
       ...answer.headers,
       ...(next.kind === 'next' ? { nextPage: next.page } : {}),
       ...(next.kind === 'refused' ? { nextRefused: true } : {}),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FakeIssue, FakePull, FakeRelease } from './store';
+import type { FakeIssue, FakePull, FakePullFile, FakeRelease } from './store';
 
 /**
  * The bodies GitHub sends for what the store holds: REST JSON for pulls, issues (a PR seen
@@ -43,12 +43,16 @@ export function pullJson(apiBase: string, fullName: string, pull: FakePull): unk
     labels: labelsJson(pull.labels),
     milestone: milestoneJson(pull.milestone),
     created_at: created,
-    updated_at: pull.mergedAt ?? pull.closedAt ?? created,
+    updated_at: pull.updatedAt ?? pull.mergedAt ?? pull.closedAt ?? created,
     closed_at: pull.mergedAt ?? pull.closedAt ?? null,
     merged_at: pull.mergedAt ?? null,
     merge_commit_sha: pull.mergedAt ? createHash('sha1').update(String(pull.number)).digest('hex') : null,
     draft: pull.draft ?? false,
-    head: { label: `${pull.author}:topic-${pull.number}`, ref: `topic-${pull.number}` },
+    head: {
+      label: `${pull.author}:${pull.headRef ?? `topic-${pull.number}`}`,
+      ref: pull.headRef ?? `topic-${pull.number}`,
+      sha: pull.headSha ?? createHash('sha1').update(`head-${pull.number}`).digest('hex'),
+    },
     base: { label: `${fullName.split('/')[0]}:${pull.baseRef ?? 'master'}`, ref: pull.baseRef ?? 'master', repo: { full_name: fullName } },
     author_association: 'MEMBER',
     merged: Boolean(pull.mergedAt),
@@ -77,7 +81,7 @@ export function issueJson(apiBase: string, fullName: string, issue: FakeIssue): 
     milestone: null,
     comments: 0,
     created_at: created,
-    updated_at: issue.closedAt ?? created,
+    updated_at: issue.updatedAt ?? issue.closedAt ?? created,
     closed_at: issue.closedAt ?? null,
     author_association: 'MEMBER',
     body: issue.body ?? null,
@@ -110,6 +114,24 @@ export function pullAsIssueJson(apiBase: string, fullName: string, pull: FakePul
       html_url: base.html_url,
       merged_at: pull.mergedAt ?? null,
     },
+  };
+}
+
+/** One entry of `GET /repos/{o}/{r}/pulls/{n}/files`. */
+export function pullFileJson(fullName: string, pull: FakePull, file: FakePullFile): unknown {
+  const lines = (file.patch ?? '').split('\n');
+  const sha = pull.headSha ?? createHash('sha1').update(`head-${pull.number}`).digest('hex');
+  return {
+    sha: createHash('sha1').update(`${file.filename}@${sha}`).digest('hex'),
+    filename: file.filename,
+    status: file.status ?? 'modified',
+    additions: lines.filter((line) => line.startsWith('+')).length,
+    deletions: lines.filter((line) => line.startsWith('-')).length,
+    changes: lines.filter((line) => line.startsWith('+') || line.startsWith('-')).length,
+    blob_url: `https://github.com/${fullName}/blob/${sha}/${file.filename}`,
+    raw_url: `https://github.com/${fullName}/raw/${sha}/${file.filename}`,
+    contents_url: `https://api.github.com/repos/${fullName}/contents/${file.filename}?ref=${sha}`,
+    ...(file.patch !== undefined ? { patch: file.patch } : {}),
   };
 }
 

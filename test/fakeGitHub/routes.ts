@@ -1,6 +1,6 @@
-import { issueJson, issueNode, pullAsIssueJson, pullJson, pullNode, releaseJson } from './payloads';
+import { issueJson, issueNode, pullAsIssueJson, pullFileJson, pullJson, pullNode, releaseJson } from './payloads';
 import { notFound } from './reply';
-import type { FakePull, Store } from './store';
+import type { FakePull, RepoData, Store } from './store';
 
 /**
  * The endpoints the extension calls, answered from the store: pulls, issues and releases over
@@ -34,6 +34,16 @@ export class Routes {
       const fullName = `${parts[1]}/${parts[2]}`;
       const data = this.store.find(fullName);
       const number = Number(parts[4]);
+      if (parts[3] === 'pulls' && parts.length === 4) {
+        return this.page(url, data && this.pullList(fullName, data, url));
+      }
+      if (parts[3] === 'pulls' && parts.length === 6 && parts[5] === 'files' && Number.isInteger(number)) {
+        const pull = data?.pulls.get(number);
+        return this.page(url, pull && (pull.files ?? []).map((file) => pullFileJson(fullName, pull, file)));
+      }
+      if (parts[3] === 'issues' && parts.length === 4) {
+        return this.page(url, data && this.issueList(fullName, data, url));
+      }
       if (parts[3] === 'pulls' && parts.length === 5 && Number.isInteger(number)) {
         const pull = data?.pulls.get(number);
         return pull ? { status: 200, body: pullJson(this.site.url, fullName, pull) } : { status: 404, body: notFound() };
@@ -55,6 +65,31 @@ export class Routes {
       return this.search(url);
     }
     return { status: 404, body: notFound() };
+  }
+
+  /** `GET /repos/{o}/{r}/pulls`: `state` (default open), newest first, as GitHub sorts by default. */
+  private pullList(fullName: string, data: RepoData, url: URL): unknown[] {
+    const state = url.searchParams.get('state') ?? 'open';
+    return [...data.pulls.values()]
+      .map((pull) => pullJson(this.site.url, fullName, pull) as { state: string; created_at: string })
+      .filter((pull) => state === 'all' || pull.state === state)
+      .sort((a, b) => b.created_at.localeCompare(a.created_at));
+  }
+
+  /**
+   * `GET /repos/{o}/{r}/issues`: issues and pull requests (which carry `pull_request`), by
+   * `state` (default open) and `since` (updated at or after), newest first.
+   */
+  private issueList(fullName: string, data: RepoData, url: URL): unknown[] {
+    const state = url.searchParams.get('state') ?? 'open';
+    const since = url.searchParams.get('since');
+    return [
+      ...[...data.issues.values()].map((issue) => issueJson(this.site.url, fullName, issue)),
+      ...[...data.pulls.values()].map((pull) => pullAsIssueJson(this.site.url, fullName, pull)),
+    ]
+      .map((item) => item as { state: string; created_at: string; updated_at: string })
+      .filter((item) => (state === 'all' || item.state === state) && (!since || Date.parse(item.updated_at) >= Date.parse(since)))
+      .sort((a, b) => b.created_at.localeCompare(a.created_at));
   }
 
   /** Pages a list the way GitHub does: `per_page` (max 100), `page`, and a Link header. */

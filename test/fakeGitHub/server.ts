@@ -13,7 +13,7 @@ import { Store } from './store';
 
 export type { Fault, FaultKind } from './faults';
 export type { Resource } from './rateLimiter';
-export type { FakeIssue, FakePull, FakeRelease, SeedData } from './store';
+export type { FakeIssue, FakePull, FakePullFile, FakeRelease, SeedData } from './store';
 
 /**
  * A small GitHub on 127.0.0.1 for tests: the REST and GraphQL answers the extension reads, with

@@ -16,7 +16,21 @@ export interface FakePull {
   readonly labels?: readonly string[];
   readonly milestone?: string;
   readonly baseRef?: string;
+  /** The branch the PR comes from; `topic-<number>` unless given. */
+  readonly headRef?: string;
+  /** The head commit; a hash of the number unless given (change it to model a new push). */
+  readonly headSha?: string;
+  readonly updatedAt?: string;
   readonly body?: string;
+  /** What `GET /repos/{o}/{r}/pulls/{n}/files` lists. */
+  readonly files?: readonly FakePullFile[];
+}
+
+export interface FakePullFile {
+  readonly filename: string;
+  readonly status?: 'added' | 'modified' | 'removed' | 'renamed';
+  /** The unified diff GitHub shows; absent for a diff too large to show. */
+  readonly patch?: string;
 }
 
 export interface FakeIssue {
@@ -26,6 +40,7 @@ export interface FakeIssue {
   readonly state?: 'open' | 'closed';
   readonly labels?: readonly string[];
   readonly createdAt?: string;
+  readonly updatedAt?: string;
   readonly closedAt?: string;
   readonly body?: string;
 }

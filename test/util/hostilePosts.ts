@@ -5,6 +5,8 @@ import type { SnippetDefinition } from '../../src/core/completions';
 import { suggestCompletions } from '../../src/core/completions';
 import { findGitHubRefs } from '../../src/core/githubRefs';
 import { lintPost } from '../../src/core/lint';
+import { readNewsItem } from '../../src/core/newsItems';
+import { parsePatch, readPatch } from '../../src/core/pullPatch';
 import { lintCoverage } from '../../src/core/lintCoverage';
 import { missingSectionInsertions } from '../../src/core/missingSections';
 import { indexPost, PostIndex, searchIndex } from '../../src/core/postIndex';
@@ -194,7 +196,8 @@ export type ScannerName =
   | 'titleSlot'
   | 'missingSections'
   | 'sectionInsert'
-  | 'links';
+  | 'links'
+  | 'contributions';
 
 /** Every scanner a post's text reaches, each timed in ms. */
 export function scanTimes(text: string): Record<ScannerName, number> {
@@ -209,7 +212,7 @@ export function scanTimes(text: string): Record<ScannerName, number> {
   const index = new PostIndex();
   index.set(post);
   index.set(indexPost('_posts/2027-03-07-update.md', text));
-  time('lint', () => lintPost(text, { fileName: HOSTILE_FILE }));
+  time('lint', () => lintPost(text, { fileName: HOSTILE_FILE, authors: new Set(['JMB']) }));
   time('coverage', () => lintCoverage(post, index));
   time('references', () => findGitHubRefs(text));
   time('links', () => findLinks(text, 'https://lwkd.info'));
@@ -243,6 +246,14 @@ export function scanTimes(text: string): Record<ScannerName, number> {
       ]),
     ),
   );
+  time('contributions', () => {
+    // The post as a News Item's body, and as a PR's patch that keeps every line and adds one.
+    readNewsItem({ number: 1, title: 'News Item: x', html_url: '', created_at: '2027-03-18T00:00:00Z', body: `**What would you like to be added**\n${text}\n**Section:**\n- [x] ${text}` }, 'o/r');
+    const lines = text.split('\n');
+    const hunks = parsePatch(`@@ -1,${lines.length} +1,${lines.length + 1} @@\n${lines.map((line) => ` ${line}`).join('\n')}\n+* added`);
+    readPatch(hunks ?? [], text);
+    readPatch(hunks ?? [], `x\n${text}`);
+  });
   return times;
 }
 
