@@ -21,6 +21,12 @@ export const Commands = {
   clearButtondownApiKey: 'lwkd.clearButtondownApiKey',
   insertMergedPRs: 'lwkd.insertMergedPRs',
   insertSubprojectReleases: 'lwkd.insertSubprojectReleases',
+  showContributions: 'lwkd.showContributions',
+  refreshContributions: 'lwkd.refreshContributions',
+  openContribution: 'lwkd.openContribution',
+  insertNewsItem: 'lwkd.insertNewsItem',
+  previewContribution: 'lwkd.previewContribution',
+  addMeToAuthors: 'lwkd.addMeToAuthors',
 } as const;
 
 /** Context keys the manifest's `when` clauses read. */
@@ -50,6 +56,7 @@ export const Settings = {
   releasesRepos: 'releases.repos',
   linksTimeoutMs: 'links.timeoutMs',
   linksBeforePublishing: 'links.checkBeforePublishing',
+  contributionsRepo: 'contributions.repo',
 } as const;
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';

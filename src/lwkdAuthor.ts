@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAddMissingSections } from './features/addMissingSections';
+import { registerAddMeToAuthors } from './features/authors';
+import { contributionRows, registerContributions } from './features/contributions';
 import { registerButtondownKeyCommands } from './features/buttondownKey';
 import { registerCheckLinks } from './features/checkLinks';
 import type { EditionStatus } from './features/editionStatus';
@@ -18,7 +20,9 @@ import { registerShowLog } from './features/showLog';
 import { registerStampPublicationTime } from './features/stampPublicationTime';
 import { registerStyleDiagnostics } from './features/styleDiagnostics';
 import { registerWeeklyMaterial } from './features/weeklyMaterial';
+import { AuthorsIndex } from './vscode/authors';
 import { ButtondownDrafts } from './vscode/buttondownDrafts';
+import { ContributionsSource } from './vscode/contributions';
 import { GitHubAuth } from './vscode/githubAuth';
 import { GitHubItemSource } from './vscode/githubItems';
 import { OutputChannelLogger } from './vscode/logger';
@@ -69,7 +73,9 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
   const items = new GitHubItemSource(settings, auth, logger, userAgent, vscode.Uri.joinPath(context.globalStorageUri, 'github-cache.json'));
   const drafts = new ButtondownDrafts(context.secrets, context.workspaceState, settings, logger, userAgent);
   const linkChecks = new LinkChecks(settings, files, items, logger, userAgent);
-  const deps = {
+  const authors = new AuthorsIndex(files, logger);
+  const contributions = new ContributionsSource(settings, auth, context.workspaceState, logger, userAgent);
+  const base = {
     files,
     drafts,
     linkChecks,
@@ -83,13 +89,18 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
     items,
     userAgent,
     snippetsFile: vscode.Uri.joinPath(context.extensionUri, 'snippets', 'lwkd.code-snippets'),
+    authors,
+    contributions,
   };
+  const deps = { ...base, contributionRows: contributionRows(base) };
   const pastIssues = registerPastIssuesView(deps);
   const editionStatus = registerEditionStatus(deps);
   context.subscriptions.push(
     auth,
     items,
     index,
+    authors,
+    contributions,
     registerGitHubHover(deps),
     registerInsertPrTitle(deps),
     registerStyleDiagnostics(deps),
@@ -107,6 +118,8 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
     registerStampPublicationTime(deps),
     registerWeeklyMaterial(deps),
     registerPreparePublication(deps),
+    registerContributions(deps),
+    registerAddMeToAuthors(deps),
     editionStatus,
   );
   logger.info(`[extension] LWKD Author ${version} active in VS Code ${vscode.version}`);

@@ -128,5 +128,12 @@ export function suggestInitials(name: string): string {
     .filter((letter) => letter >= 'A' && letter <= 'Z')
     .join('')
     .slice(0, 4);
-  return letters.length >= 2 ? letters : (name.replace(/[^A-Za-z]/g, '').slice(0, 2).toUpperCase() || 'XX').padEnd(2, 'X');
+  return letters.length >= 2
+    ? letters
+    : (
+        name
+          .replace(/[^A-Za-z]/g, '')
+          .slice(0, 2)
+          .toUpperCase() || 'XX'
+      ).padEnd(2, 'X');
 }

@@ -46,6 +46,8 @@ export interface CompletionRequest {
   readonly explicit: boolean;
   /** A pull request's title if it is cached; never fetches. */
   readonly cachedTitle: (key: ItemKey) => string | undefined;
+  /** authors.md's people: their initials are offered instead of the snippet's placeholder. */
+  readonly authors?: ReadonlyArray<{ readonly initials: string; readonly name: string }>;
 }
 
 /**
@@ -108,7 +110,26 @@ export function suggestCompletions(request: CompletionRequest): Suggestion[] {
     });
   }
   const initials = request.snippets[INITIALS_SNIPPET];
-  if (initials && request.explicit && endsWithLinkItem(before) && request.character === lineText.length) {
+  const atItemEnd = request.character === lineText.length && request.explicit && endsWithLinkItem(before);
+  // ` *` typed after an item: the `*` starts the signature, so it is replaced with the whole of it.
+  const typedMark = request.authors?.length && request.character === lineText.length && before.endsWith(' *') && endsWithLinkItem(before.slice(0, -1));
+  if (request.authors?.length && (atItemEnd || typedMark)) {
+    const replaced = typedMark ? 1 : before.endsWith(' ') ? 0 : -1;
+    for (const author of request.authors) {
+      const mark = `*${author.initials}*`;
+      suggestions.push({
+        kind: 'initials',
+        label: mark,
+        detail: author.name,
+        insertText: replaced === -1 ? ` ${mark}` : mark,
+        snippet: false,
+        startColumn: request.character - Math.max(0, replaced),
+        endColumn: request.character,
+        // What is replaced is nothing or the typed `*`: either way the start of the mark.
+        filterText: mark,
+      });
+    }
+  } else if (initials && request.explicit && endsWithLinkItem(before) && request.character === lineText.length) {
     const trimmed = before.endsWith(' ') ? 1 : 0;
     suggestions.push({
       kind: 'initials',

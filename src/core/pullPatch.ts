@@ -79,7 +79,13 @@ const MAX_CANDIDATES = 64;
  * Only lines equal to the block's first non-blank line are tried, at most MAX_CANDIDATES of
  * them, so a hunk costs time in proportion to its own length.
  */
-function locate(lines: readonly string[], positions: ReadonlyMap<string, readonly number[]>, block: readonly string[], expected: number, from: number): number | undefined {
+function locate(
+  lines: readonly string[],
+  positions: ReadonlyMap<string, readonly number[]>,
+  block: readonly string[],
+  expected: number,
+  from: number,
+): number | undefined {
   if (block.length === 0) {
     return Math.max(from, Math.min(expected, lines.length));
   }

@@ -3,6 +3,8 @@ import { Commands, ContextKeys } from '../constants';
 import type { CalendarDate } from '../core/calendar';
 import { formatLongDate, isKnownTimeZone } from '../core/calendar';
 import { DEADLINE_TIME_ZONE, editionCountdown, editionDeadlines, formatInZone } from '../core/deadlines';
+import type { ContributionsSource } from '../vscode/contributions';
+import { countsText } from '../vscode/contributions';
 import { Disposable } from '../vscode/dispose';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
@@ -10,6 +12,8 @@ import type { ExtensionSettings } from '../vscode/settings';
 export interface EditionStatusDeps {
   readonly settings: ExtensionSettings;
   readonly index: PastIssuesIndex;
+  /** The count of contributions in the tooltip, once they have been read; never a reason to ask GitHub. */
+  readonly contributions?: ContributionsSource;
 }
 
 /** The status bar item as shown, for tests and other extensions (the API cannot read it). */
@@ -52,6 +56,9 @@ class EditionStatusItem extends Disposable implements EditionStatus {
         }
       }),
     );
+    if (deps.contributions) {
+      this._register(deps.contributions.onDidChange(() => this.update()));
+    }
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('lwkd.postsFolder') || event.affectsConfiguration('lwkd.timeZone')) {
@@ -81,6 +88,16 @@ class EditionStatusItem extends Disposable implements EditionStatus {
       return;
     }
     const tooltip = deadlineTooltip(week, this.deps.settings.timeZone());
+    if (this.deps.contributions) {
+      const found = this.deps.contributions.cached(week);
+      tooltip.appendMarkdown(
+        `\n\n${
+          found
+            ? vscode.l10n.t('Contributions: {0} (LWKD: Show Contributions)', countsText(found))
+            : vscode.l10n.t('Contributions: not read yet (LWKD: Show Contributions)')
+        }`,
+      );
+    }
     this.item.text = `$(calendar) ${editionCountdown(week, new Date()).text}`;
     this.item.tooltip = tooltip;
     this.item.show();

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import type { IndexedPost } from '../core/postIndex';
+import { calendarDateIn } from '../core/calendar';
+import { plainLine } from '../core/safeText';
 import { isItemSection, plainHeading, sectionLinkCounts } from '../core/sections';
+import type { ContributionRows } from '../vscode/contributions';
+import { editionBeingWritten } from '../vscode/contributions';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import { Disposable, DisposableStore } from '../vscode/dispose';
@@ -11,7 +15,12 @@ export type PastIssuesNode =
   | { readonly kind: 'year'; readonly id: string; readonly year: string }
   | { readonly kind: 'edition'; readonly id: string; readonly file: string }
   | { readonly kind: 'section'; readonly id: string; readonly file: string; readonly index: number }
-  | { readonly kind: 'item'; readonly id: string; readonly file: string; readonly index: number };
+  | { readonly kind: 'item'; readonly id: string; readonly file: string; readonly index: number }
+  /** What contributors sent for the edition being written (the newest, while it is current). */
+  | { readonly kind: 'contributions'; readonly id: string; readonly file: string; readonly week: string }
+  | { readonly kind: 'contribution'; readonly id: string; readonly file: string; readonly week: string; readonly item: 'pr' | 'news'; readonly number: number }
+  /** Why the contributions node has nothing to show: nothing open, or GitHub could not be read. */
+  | { readonly kind: 'contributionNote'; readonly id: string; readonly file: string; readonly message: string };
 
 const UNDATED = 'Undated';
 
@@ -28,8 +37,24 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
   /** The year each shown edition was listed under, to tell an edit from a move. */
   private readonly shownYear = new Map<string, string>();
 
-  constructor(private readonly source: PastIssuesIndex) {
+  /** A contribution row's text, worked out when its node's children were read (it needs the writer's copy). */
+  private readonly rows = new Map<string, vscode.TreeItem>();
+
+  constructor(
+    private readonly source: PastIssuesIndex,
+    private readonly contributions?: ContributionRows,
+  ) {
     super();
+    if (contributions) {
+      this._register(
+        contributions.onDidChange((week) => {
+          const node = [...this.nodes.values()].find((candidate) => candidate.kind === 'contributions' && candidate.week === week);
+          if (node) {
+            this.changeEmitter.fire(node);
+          }
+        }),
+      );
+    }
     this._register(
       source.onDidChange((change) => {
         if (change.rebuilt) {
@@ -78,10 +103,17 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
           });
       case 'edition': {
         const post = index.get(element.file);
-        return (post?.sections ?? []).flatMap((section, i) =>
+        const sections = (post?.sections ?? []).flatMap((section, i) =>
           section.level === 2 ? [this.node({ kind: 'section', id: `section:${element.file}:${i}:${section.title}`, file: element.file, index: i })] : [],
         );
+        const week = this.currentWeek(post);
+        return week ? [this.node({ kind: 'contributions', id: `contributions:${element.file}`, file: element.file, week }), ...sections] : sections;
       }
+      case 'contributions':
+        return this.contributionChildren(element);
+      case 'contribution':
+      case 'contributionNote':
+        return [];
       case 'section': {
         const post = index.get(element.file);
         if (!post) {
@@ -98,9 +130,66 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
     }
   }
 
+  /** The week of `post` when it is the edition being written and contributions are shown. */
+  private currentWeek(post: IndexedPost | undefined): string | undefined {
+    if (!this.contributions || !post?.weekEnding) {
+      return undefined;
+    }
+    const current = editionBeingWritten(this.source.index, calendarDateIn(new Date(), this.contributions.timeZone()));
+    return current?.file === post.file ? post.weekEnding : undefined;
+  }
+
+  private async contributionChildren(element: Extract<PastIssuesNode, { kind: 'contributions' }>): Promise<PastIssuesNode[]> {
+    const note = (message: string): PastIssuesNode[] => [
+      this.node({ kind: 'contributionNote', id: `note:${element.file}:${message}`, file: element.file, message }),
+    ];
+    const rows = this.contributions!;
+    let read: Awaited<ReturnType<ContributionRows['rows']>>;
+    try {
+      read = await rows.rows(element.week, element.file);
+    } catch (error) {
+      return note(vscode.l10n.t('Could not read contributions: {0}', plainLine(error instanceof Error ? error.message : String(error))));
+    }
+    if (!read.length) {
+      return note(vscode.l10n.t('Nothing open for this week in {0}', rows.repo));
+    }
+    return read.map(({ item, number, treeItem }) => {
+      const node = this.node({
+        kind: 'contribution',
+        id: `contribution:${element.file}:${item}:${number}`,
+        file: element.file,
+        week: element.week,
+        item,
+        number,
+      });
+      this.rows.set(node.id, treeItem);
+      return node;
+    });
+  }
+
   getTreeItem(element: PastIssuesNode): vscode.TreeItem {
     const index = this.source.index;
     switch (element.kind) {
+      case 'contributions': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Contributions'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = element.id;
+        item.iconPath = new vscode.ThemeIcon('inbox');
+        item.contextValue = 'contributions';
+        item.description = this.contributions!.summary(element.week) ?? vscode.l10n.t('open PRs and News Items in {0}', this.contributions!.repo);
+        item.tooltip = vscode.l10n.t('What contributors sent for this edition: open PRs against its branch or post, and News Items opened this week');
+        return item;
+      }
+      case 'contribution': {
+        const item = this.rows.get(element.id) ?? new vscode.TreeItem(`#${element.number}`);
+        item.id = element.id;
+        return item;
+      }
+      case 'contributionNote': {
+        const item = new vscode.TreeItem(element.message, vscode.TreeItemCollapsibleState.None);
+        item.id = element.id;
+        item.iconPath = new vscode.ThemeIcon('info');
+        return item;
+      }
       case 'year': {
         const item = new vscode.TreeItem(element.year, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = element.id;
@@ -113,7 +202,9 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
         const label = post?.frontMatter?.title ?? uri.path.split('/').pop() ?? element.file;
         const item = new vscode.TreeItem(
           label,
-          post?.sections.some((s) => s.level === 2) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+          post?.sections.some((s) => s.level === 2) || this.currentWeek(post)
+            ? vscode.TreeItemCollapsibleState.Collapsed
+            : vscode.TreeItemCollapsibleState.None,
         );
         item.id = element.id;
         item.description = post?.weekEnding ?? '';
@@ -157,6 +248,11 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
     switch (element.kind) {
       case 'year':
         return undefined;
+      case 'contributions':
+        return this.node({ kind: 'edition', id: `edition:${element.file}`, file: element.file });
+      case 'contribution':
+      case 'contributionNote':
+        return this.nodes.get(`contributions:${element.file}`);
       case 'edition':
         return post ? this.node({ kind: 'year', id: `year:${yearOf(post)}`, year: yearOf(post) }) : undefined;
       case 'section':
@@ -218,11 +314,12 @@ function editionTooltip(post: IndexedPost): vscode.MarkdownString {
 
 export interface PastIssuesViewDeps extends CommandContext {
   readonly index: PastIssuesIndex;
+  readonly contributionRows?: ContributionRows;
 }
 
 export function registerPastIssuesView(deps: PastIssuesViewDeps): { provider: PastIssuesTreeProvider; disposable: vscode.Disposable } {
   const disposable = new DisposableStore();
-  const provider = disposable.add(new PastIssuesTreeProvider(deps.index));
+  const provider = disposable.add(new PastIssuesTreeProvider(deps.index, deps.contributionRows));
   disposable.add(vscode.window.createTreeView(Views.pastIssues, { treeDataProvider: provider, showCollapseAll: true }));
   disposable.add(
     registerCommand(Commands.refreshPastIssues, deps, async () => {

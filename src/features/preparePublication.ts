@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { literalIcons, plainLine } from '../core/safeText';
+import type { ContributionsSource } from '../vscode/contributions';
 import { Commands } from '../constants';
 import { checkEdition } from '../core/checkEdition';
 import type { CalendarDate, FrontMatterTime } from '../core/calendar';
@@ -32,6 +34,8 @@ export interface PreparePublicationDeps extends CommandContext {
   readonly items: GitHubItemSource;
   readonly drafts: ButtondownDrafts;
   readonly linkChecks: LinkChecks;
+  /** The News Items the edition used, listed so the editor can close them. */
+  readonly contributions?: ContributionsSource;
 }
 
 /** For keybindings and tests; without them the command asks. */
@@ -74,6 +78,8 @@ export type PreparePublicationResult =
       readonly socialDraft: string;
       readonly buttondown?: ButtondownResult;
       readonly links?: PublishLinks;
+      /** News Items used in the edition (inserted by LWKD Author, or linked), to close on GitHub. */
+      readonly newsItems: ReadonlyArray<{ readonly number: number; readonly url: string }>;
     }
   | undefined;
 
@@ -82,6 +88,8 @@ const SETTLED_BY_STAMP = new Set(['date-form', 'date-before-week-end', 'date-tem
 
 interface ChecklistItem extends vscode.QuickPickItem {
   readonly copy?: string;
+  /** A News Item to close: its page opens. */
+  readonly close?: string;
   readonly draft?: vscode.TextDocument;
   readonly buttondown?: true;
 }
@@ -177,6 +185,7 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
     const edition = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
     const makeDraft = (): Promise<ButtondownResult> => saveButtondownDraft(deps, edition, subject, body);
     const buttondown = args?.buttondown ? await makeDraft() : undefined;
+    const newsItems = deps.contributions?.usedNewsItems(week, text) ?? [];
     if (args?.checklist !== false) {
       checklist?.dispose();
       const offerDraft =
@@ -188,6 +197,7 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
         [subject, body, permalink],
         draft,
         offerDraft,
+        newsItems,
       );
     }
     // Last, and awaited only by the command's caller: the checklist is already open.
@@ -203,6 +213,7 @@ function createPreparePublication(deps: PreparePublicationDeps): PreparePublicat
       socialDraft: draft.uri.toString(),
       ...(buttondown ? { buttondown } : {}),
       ...(links ? { links } : {}),
+      newsItems: newsItems.map(({ number, url }) => ({ number, url })),
     };
   };
   return {
@@ -362,6 +373,7 @@ function showChecklist(
   [subject, body, permalink]: readonly string[],
   draft: vscode.TextDocument,
   offerDraft?: { readonly update: boolean; readonly make: () => Promise<ButtondownResult> },
+  newsItems: ReadonlyArray<{ readonly number: number; readonly url: string; readonly title: string }> = [],
 ): vscode.QuickPick<ChecklistItem> {
   const parts: ReadonlyArray<readonly [string, string, string]> = [
     [vscode.l10n.t('Buttondown subject'), subject!, subject!],
@@ -378,6 +390,15 @@ function showChecklist(
       copy: text,
     }));
     items.push({ label: `$(comment-discussion) ${vscode.l10n.t('Show social post draft')}`, description: vscode.l10n.t('Bluesky and Mastodon'), draft });
+    // Last: once the edition is out, the News Items it used are closed on GitHub.
+    for (const item of newsItems) {
+      items.push({
+        label: `$(issue-closed) ${vscode.l10n.t('Close News Item #{0}', item.number)}`,
+        description: literalIcons(plainLine(item.title)),
+        detail: item.url,
+        close: item.url,
+      });
+    }
     if (offerDraft) {
       // With an API key the draft replaces pasting the subject and body: offered first.
       const done = saved && 'action' in saved;
@@ -415,6 +436,8 @@ function showChecklist(
     } else if (item?.draft) {
       picker.hide();
       await vscode.window.showTextDocument(item.draft, { preview: false });
+    } else if (item?.close && /^https:\/\//.test(item.close)) {
+      await vscode.env.openExternal(vscode.Uri.parse(item.close, true));
     }
   });
   picker.onDidHide(() => picker.dispose());

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { SnippetDefinition, Suggestion } from '../core/completions';
 import { suggestCompletions } from '../core/completions';
 import { snippetsForTypedPrefix } from '../core/snippetPrefixes';
+import type { AuthorsFile } from '../core/authors';
+import type { AuthorsIndex } from '../vscode/authors';
 import type { CommandContext } from '../vscode/commands';
 import type { GitHubItemSource } from '../vscode/githubItems';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
@@ -9,6 +11,8 @@ import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 export interface SectionCompletionDeps extends CommandContext {
   readonly index: PastIssuesIndex;
   readonly items: GitHubItemSource;
+  /** authors.md, for the initials at the end of an item. */
+  readonly authors: AuthorsIndex;
   /** The contributed snippets file, whose shapes the completions offer. */
   readonly snippetsFile: vscode.Uri;
 }
@@ -62,6 +66,7 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
       snippets,
       explicit: context.triggerKind === vscode.CompletionTriggerKind.Invoke,
       cachedTitle: (key) => this.deps.items.describe(key).item?.title,
+      authors: (await this.authorsOf(document.uri))?.authors ?? [],
     });
     return suggestions.map((suggestion, i) => {
       const item = new vscode.CompletionItem(suggestion.label, completionKind(suggestion.kind));
@@ -73,6 +78,12 @@ class SectionCompletionProvider implements vscode.CompletionItemProvider {
       item.preselect = i === 0;
       return item;
     });
+  }
+
+  /** authors.md, read first if it has not been: the list is short and read once. */
+  private async authorsOf(uri: vscode.Uri): Promise<AuthorsFile | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.deps.authors.read(folder) : undefined;
   }
 
   private typedSnippets(before: string, position: vscode.Position, snippets: Record<string, SnippetDefinition>): vscode.CompletionItem[] {

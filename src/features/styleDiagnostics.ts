@@ -3,6 +3,7 @@ import { checkEdition } from '../core/checkEdition';
 import type { Finding, Severity } from '../core/lint';
 import type { TextEdit } from '../core/textEdit';
 import { editsOverlap } from '../core/textEdit';
+import type { AuthorsIndex } from '../vscode/authors';
 import type { CommandContext } from '../vscode/commands';
 import { KeyedDebouncer } from '../vscode/debouncer';
 import { DisposableStore } from '../vscode/dispose';
@@ -15,6 +16,7 @@ export interface StyleDeps extends CommandContext {
   readonly settings: ExtensionSettings;
   readonly index: PastIssuesIndex;
   readonly items: GitHubItemSource;
+  readonly authors: AuthorsIndex;
 }
 
 /** Typing pauses this long before an edition is checked again. */
@@ -62,6 +64,7 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
       recentWeeks: deps.settings.recentWeeks,
       cachedItem: (key) => deps.items.describe(key).item,
       rules: deps.settings.lintRules,
+      ...authorsOption(deps.authors, document.uri),
     });
     const diagnostics: vscode.Diagnostic[] = [];
     for (const finding of findings) {
@@ -99,6 +102,8 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
       }
     }),
   );
+  // authors.md read or changed: signatures are checked against it.
+  disposables.add(deps.authors.onDidChange(() => vscode.workspace.textDocuments.forEach(schedule)));
   disposables.add(vscode.workspace.onDidOpenTextDocument(check));
   disposables.add(vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)));
   disposables.add(vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)));
@@ -115,6 +120,12 @@ export function registerStyleDiagnostics(deps: StyleDeps): vscode.Disposable {
     }),
   );
   return disposables;
+}
+
+/** The lint option for signatures: the folder's authors.md initials, when it has one that has been read. */
+export function authorsOption(authors: AuthorsIndex, uri: vscode.Uri): { authors?: ReadonlySet<string> } {
+  const initials = authors.initials(uri);
+  return initials ? { authors: initials } : {};
 }
 
 class StyleFixProvider implements vscode.CodeActionProvider {

@@ -9,7 +9,6 @@ import { relevantLabels } from '../core/pullRequests';
 import type { ProjectReleases } from '../core/releases';
 import { DEFAULT_RELEASE_REPOS, releaseLine } from '../core/releases';
 import { literalIcons } from '../core/safeText';
-import { firstInsertedBullet, sectionInsertions } from '../core/sectionInsert';
 import type { WeekWindow } from '../core/weekWindow';
 import { editionWeekWindow, githubDateRange } from '../core/weekWindow';
 import type { CommandContext } from '../vscode/commands';
@@ -19,7 +18,7 @@ import { GitHubError } from '../services/githubClient';
 import { createGitHubClient } from '../vscode/githubClientFactory';
 import type { PastIssuesIndex } from '../vscode/pastIssuesIndex';
 import type { ExtensionSettings } from '../vscode/settings';
-import { toWorkspaceEdit } from '../vscode/textEdits';
+import { insertIntoSections } from '../vscode/textEdits';
 import type { MergedResult, ReleasesResult } from '../services/weekCollector';
 import { collectMergedPrs, collectReleases, SearchPacer } from '../services/weekCollector';
 
@@ -139,21 +138,6 @@ function pickMany<T extends vscode.QuickPickItem>(
   });
 }
 
-/** Inserts lines into their sections as one undoable edit and shows the first. */
-async function insertIntoSections(editor: vscode.TextEditor, bySection: ReadonlyMap<string, readonly string[]>): Promise<boolean> {
-  const document = editor.document;
-  const edits = sectionInsertions(document.getText(), bySection);
-  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) {
-    return false;
-  }
-  const first = firstInsertedBullet(edits);
-  if (first !== undefined) {
-    const line = Math.min(first, document.lineCount - 1);
-    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
-  return true;
-}
-
 function describeFailures(failures: ReadonlyArray<{ repo: string; failure: { message: string } }>): string {
   return failures.map(({ repo, failure }) => `${repo}: ${failure.message}`).join(' ');
 }
@@ -260,7 +244,7 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
         bySection.set(candidate.section, [...(bySection.get(candidate.section) ?? []), bulletFor(candidate)]);
       }
     }
-    if (!(await insertIntoSections(edition.editor, bySection))) {
+    if ((await insertIntoSections(edition.editor, bySection)) === false) {
       throw new Error(vscode.l10n.t('The edition changed while inserting; nothing was inserted.'));
     }
     const counts = [...bySection].map(([section, lines]) => `${section} (${lines.length})`).join(', ');
@@ -342,7 +326,9 @@ function createWeeklyMaterial(deps: WeeklyMaterialDeps): WeeklyMaterial {
     if (!chosen?.length) {
       return { inserted: 0, offered: items.length, notes };
     }
-    if (!(await insertIntoSections(edition.editor, new Map([['Subprojects and Dependency Updates', chosen.map((item) => releaseLine(item.project))]])))) {
+    if (
+      (await insertIntoSections(edition.editor, new Map([['Subprojects and Dependency Updates', chosen.map((item) => releaseLine(item.project))]]))) === false
+    ) {
       throw new Error(vscode.l10n.t('The edition changed while inserting; nothing was inserted.'));
     }
     void vscode.window.showInformationMessage(

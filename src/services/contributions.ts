@@ -232,7 +232,12 @@ export class ContributionsFetcher {
     let post: ContributedPr['post'];
     for (let page: number | undefined = 1; page !== undefined && page <= MAX_FILE_PAGES; ) {
       counts.requests++;
-      const answer = await source.getPageConditional('GET /repos/{owner}/{repo}/pulls/{number}/files', { ...repo, number, per_page: 100, page }, undefined, signal);
+      const answer = await source.getPageConditional(
+        'GET /repos/{owner}/{repo}/pulls/{number}/files',
+        { ...repo, number, per_page: 100, page },
+        undefined,
+        signal,
+      );
       if (answer.notModified || !Array.isArray(answer.data)) {
         throw new GitHubError({ kind: 'invalidResponse', message: `GitHub's list of the files of #${number} was not a list.` });
       }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { firstInsertedBullet, sectionInsertions } from '../core/sectionInsert';
 import type { TextEdit } from '../core/textEdit';
 
 /**
@@ -37,4 +38,19 @@ export function applyInEditor(editor: vscode.TextEditor, edits: readonly TextEdi
       }
     }
   });
+}
+
+/**
+ * Inserts lines into their sections (Insert Merged PRs, Subproject Releases, a News Item) as one
+ * undoable edit and shows the first; returns its line, or false when the editor refused the edit.
+ */
+export async function insertIntoSections(editor: vscode.TextEditor, bySection: ReadonlyMap<string, readonly string[]>): Promise<number | false> {
+  const document = editor.document;
+  const edits = sectionInsertions(document.getText(), bySection);
+  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) {
+    return false;
+  }
+  const first = Math.min(firstInsertedBullet(edits) ?? 0, document.lineCount - 1);
+  editor.revealRange(new vscode.Range(first, 0, first, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return first;
 }

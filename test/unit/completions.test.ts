@@ -153,6 +153,34 @@ suite('Section-aware completions', () => {
     );
   });
 
+  test("authors.md's initials, asked for or when ` *` is typed after an item; never while typing a sentence", () => {
+    const authors = [
+      { initials: 'JMB', name: 'Josh Berkus' },
+      { initials: 'FD', name: 'Fabian Deutch' },
+    ];
+    const item = '* Kubelet [restarts faster](https://github.com/kubernetes/kubernetes/pull/1)';
+    const asked = at(inSection('Other Merges', item), '|', { authors }).filter((s) => s.kind === 'initials');
+    assert.deepEqual(
+      asked.map((s) => [s.label, s.detail, s.insertText]),
+      [
+        ['*JMB*', 'Josh Berkus', ' *JMB*'],
+        ['*FD*', 'Fabian Deutch', ' *FD*'],
+      ],
+    );
+    const typed = at(inSection('Other Merges', `${item} *`), '|', { explicit: false, authors }).filter((s) => s.kind === 'initials');
+    assert.deepEqual(
+      typed.map((s) => [s.insertText, s.endColumn - s.startColumn]),
+      [
+        ['*JMB*', 1],
+        ['*FD*', 1],
+      ],
+    );
+    assert.deepEqual(
+      at(inSection('Other Merges', `${item} `), '|', { explicit: false, authors }).filter((s) => s.kind === 'initials'),
+      [],
+    );
+  });
+
   test('with no snippets (file unreadable) there are no shapes but nothing breaks', () => {
     assert.deepEqual(
       suggestCompletions({

@@ -72,7 +72,13 @@ suite('News Items: read from the issue template', () => {
   });
 
   test('an html_url that is not this issue on https is replaced by the github.com address', () => {
-    for (const html_url of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'https://evil.example/x', 'http://github.com/kubernetes-sigs/lwkd/issues/7', 7]) {
+    for (const html_url of [
+      'javascript:alert(1)',
+      'command:workbench.action.terminal.new',
+      'https://evil.example/x',
+      'http://github.com/kubernetes-sigs/lwkd/issues/7',
+      7,
+    ]) {
       const item = readNewsItem(issue({ html_url, body: newsItemBody({ what: 'x', ticked: [] }) }), CONTRIBUTIONS_REPO);
       assert.equal(item?.url, 'https://github.com/kubernetes-sigs/lwkd/issues/7', String(html_url));
     }
@@ -124,7 +130,9 @@ suite('Contributed PRs: read from the patch', () => {
     const hunks = parsePatch(makePatch(copy, [{ at: 19, add: ['* kube-proxy [drops iptables](https://github.com/kubernetes/kubernetes/pull/4)'] }]))!;
     const firstAdded = hunks[0]!.added[0]!;
     assert.ok(!hunks[0]!.newLines.slice(0, firstAdded).some((line) => line.startsWith('## ')), 'no heading above it in the hunk');
-    assert.deepEqual(readPatch(hunks, copy).added, [{ section: 'Other Merges', lines: ['* kube-proxy [drops iptables](https://github.com/kubernetes/kubernetes/pull/4)'] }]);
+    assert.deepEqual(readPatch(hunks, copy).added, [
+      { section: 'Other Merges', lines: ['* kube-proxy [drops iptables](https://github.com/kubernetes/kubernetes/pull/4)'] },
+    ]);
   });
 
   test('lines moved by the writer still apply (at an offset); changed lines conflict; merged ones are already in', () => {
@@ -194,7 +202,8 @@ suite('authors.md', () => {
   });
 
   test('the lint rule: unknown initials are information; known ones and posts without authors.md are quiet', () => {
-    const post = '---\nlayout: post\n---\n\n## Other Merges\n\n* Faster [kubelet](https://github.com/kubernetes/kubernetes/pull/1) *JMB*\n* Slower [proxy](https://github.com/kubernetes/kubernetes/pull/2) *ZZ*\n';
+    const post =
+      '---\nlayout: post\n---\n\n## Other Merges\n\n* Faster [kubelet](https://github.com/kubernetes/kubernetes/pull/1) *JMB*\n* Slower [proxy](https://github.com/kubernetes/kubernetes/pull/2) *ZZ*\n';
     const findings = lintPost(post, { authors: new Set(['JMB']) }).filter((finding) => finding.code === 'unknown-initials');
     assert.deepEqual(
       findings.map(({ line, severity, message }) => ({ line, severity, message: message.slice(0, 25) })),

@@ -98,7 +98,7 @@ export function newsItemBody(options: { what: string; why?: string; more?: strin
       ];
   return [
     "**Request to add your PR/updates/content/news in the next week's LWKD Newsletter**",
-    '<!-- Please only use this template for submitting content you\'d like to feature in the LWKD Newsletter -->',
+    "<!-- Please only use this template for submitting content you'd like to feature in the LWKD Newsletter -->",
     '',
     '**What would you like to be added**',
     "<!-- Please provide a detailed description of how this news, feature, or enhancement should function from the reader's perspective -->",
@@ -134,7 +134,12 @@ export function seedContributions(github: FakeGitHub, week: CalendarDate): void 
     baseRef: branch,
     headRef: 'dev-news',
     createdAt: midweek,
-    files: [{ filename: post, patch: makePatch(copy, [{ at: 10, add: ['', 'SIG Docs is looking for [new reviewers](https://github.com/kubernetes/website/issues/1) *AB*'] }]) }],
+    files: [
+      {
+        filename: post,
+        patch: makePatch(copy, [{ at: 10, add: ['', 'SIG Docs is looking for [new reviewers](https://github.com/kubernetes/website/issues/1) *AB*'] }]),
+      },
+    ],
   });
   github.addPull(CONTRIBUTIONS_REPO, {
     number: 502,
@@ -202,7 +207,11 @@ export function seedContributions(github: FakeGitHub, week: CalendarDate): void 
     title: 'LWKD - PodHostIPs graduates',
     author: 'frank',
     createdAt: midweek,
-    body: newsItemBody({ what: 'PodHostIPs graduates to GA.', more: 'https://github.com/kubernetes/kubernetes/pull/160101', ticked: ['Version Promotions/ Graduates'] }),
+    body: newsItemBody({
+      what: 'PodHostIPs graduates to GA.',
+      more: 'https://github.com/kubernetes/kubernetes/pull/160101',
+      ticked: ['Version Promotions/ Graduates'],
+    }),
   });
   github.addIssue(CONTRIBUTIONS_REPO, {
     number: 603,

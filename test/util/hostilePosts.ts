@@ -248,7 +248,16 @@ export function scanTimes(text: string): Record<ScannerName, number> {
   );
   time('contributions', () => {
     // The post as a News Item's body, and as a PR's patch that keeps every line and adds one.
-    readNewsItem({ number: 1, title: 'News Item: x', html_url: '', created_at: '2027-03-18T00:00:00Z', body: `**What would you like to be added**\n${text}\n**Section:**\n- [x] ${text}` }, 'o/r');
+    readNewsItem(
+      {
+        number: 1,
+        title: 'News Item: x',
+        html_url: '',
+        created_at: '2027-03-18T00:00:00Z',
+        body: `**What would you like to be added**\n${text}\n**Section:**\n- [x] ${text}`,
+      },
+      'o/r',
+    );
     const lines = text.split('\n');
     const hunks = parsePatch(`@@ -1,${lines.length} +1,${lines.length + 1} @@\n${lines.map((line) => ` ${line}`).join('\n')}\n+* added`);
     readPatch(hunks ?? [], text);
