@@ -21,6 +21,10 @@
  * - A `-` after a `-` gets a backslash, so `--dry-run` is not turned into an en dash.
  * - A `:` after a `]` gets a backslash: kramdown reads a line starting `[…]:` as a link
  *   definition even when that `]` is escaped, and the bullet `* [title](url)` would vanish.
+ * - GFM's autolinks (Buttondown's renderer links bare addresses outside link text) are broken
+ *   with an entity the reader sees as the character: the `:` of `http://` and `https://` becomes
+ *   `&#58;`, the `.` of a `www.` that starts a word `&#46;`, and every `@` (an email address)
+ *   `&#64;`. A renderer parses an entity apart from the text around it, so no link is found.
  * - Whitespace, line and paragraph separators included, becomes one space: no line can start
  *   with `#`, `>`, `-` or `1.`, and no line break ends the text early.
  */
@@ -46,7 +50,18 @@ export function inlineText(text: string): string {
         out += line[i - 1] === '-' ? '\\-' : '-';
         break;
       case ':':
-        out += line[i - 1] === ']' ? '\\:' : ':';
+        out +=
+          line[i - 1] === ']'
+            ? '\\:'
+            : line.startsWith('//', i + 1) && /(?:^|[^A-Za-z0-9])(?:https?|ftp)$/i.test(line.slice(Math.max(0, i - 6), i))
+              ? '&#58;'
+              : ':';
+        break;
+      case '@':
+        out += '&#64;';
+        break;
+      case '.':
+        out += /(?:^|[^A-Za-z0-9.])www$/i.test(line.slice(Math.max(0, i - 4), i)) ? '&#46;' : '.';
         break;
       default:
         out += BACKSLASHED.has(char) ? `\\${char}` : char;

@@ -220,7 +220,7 @@ suite('Contributions from the fake GitHub', () => {
 
   setup(async () => {
     github = await FakeGitHub.start();
-    seedContributions(github, WEEK);
+    await seedContributions(github, WEEK);
   });
   teardown(() => github.close());
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { bulletFor } from '../../src/core/mergedPrs';
+import { inlineText } from '../../src/core/inertMarkdown';
 import { linkText } from '../../src/core/prTitleEdit';
 import { groupReleases, highlights, readReleasesPage, releaseLine } from '../../src/core/releases';
 import { editionWeekWindow } from '../../src/core/weekWindow';
@@ -13,7 +14,7 @@ suite('Remote text drafted into an edition is inert', () => {
       linkText('Fix <script>alert(1)</script> <img src=x onerror=alert(1)>'),
       'Fix &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;',
     );
-    assert.equal(linkText('<!-- x --> <https://evil.example>'), '&lt;!-\\- x -\\-&gt; &lt;https://evil.example&gt;');
+    assert.equal(linkText('<!-- x --> <https://evil.example>'), '&lt;!-\\- x -\\-&gt; &lt;https&#58;//evil.example&gt;');
   });
 
   test('every { becomes &#123;: no Liquid tag or output, no kramdown attribute list or extension', () => {
@@ -34,7 +35,13 @@ suite('Remote text drafted into an edition is inert', () => {
 
   test('double dashes are kept from becoming dashes, and ]: from becoming a link definition', () => {
     assert.equal(linkText('Add --dry-run and --- and -x'), 'Add -\\-dry-run and -\\-\\- and -x');
-    assert.equal(linkText(']: https://x [^1]: y a: b'), '\\]\\: https://x \\[^1\\]\\: y a: b');
+    assert.equal(linkText(']: https://x [^1]: y a: b'), '\\]\\: https&#58;//x \\[^1\\]\\: y a: b');
+  });
+
+  test('bare addresses cannot become autolinks: the scheme colon, a leading www. and every @ are entities', () => {
+    assert.equal(inlineText('See https://evil.example and HTTP://x, ftp://y'), 'See https&#58;//evil.example and HTTP&#58;//x, ftp&#58;//y');
+    assert.equal(inlineText('www.evil.example and awww.x and mail me@evil.example'), 'www&#46;evil.example and awww.x and mail me&#64;evil.example');
+    assert.equal(inlineText('xhttps://a, key: value, v1.2'), 'xhttps://a, key: value, v1.2');
   });
 
   test('one line: newlines and separators cannot start a heading, quote or list', () => {

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../src/core/calendar';
 import { addDays, formatCompactDate, formatIsoDate, formatLongDate } from '../../src/core/calendar';
-import type { FakeGitHub } from '../fakeGitHub/server';
+import type { FakeIssue, FakePull } from '../fakeGitHub/server';
 
 /**
  * What contributors send for one week, as the fake GitHub serves it from kubernetes-sigs/lwkd:
@@ -119,8 +119,19 @@ export function newsItemBody(options: { what: string; why?: string; more?: strin
   ].join('\r\n');
 }
 
+/** Where the contributions go: a FakeGitHub in this process, or one driven over its controls (the web layer). */
+export interface Seeder {
+  addPull(repo: string, pull: FakePull): unknown;
+  addIssue(repo: string, issue: FakeIssue): unknown;
+}
+
 /** Puts the week's contributions in the fake GitHub. */
-export function seedContributions(github: FakeGitHub, week: CalendarDate): void {
+export async function seedContributions(target: Seeder, week: CalendarDate): Promise<void> {
+  const pending: unknown[] = [];
+  const github = {
+    addPull: (repo: string, pull: FakePull) => pending.push(target.addPull(repo, pull)),
+    addIssue: (repo: string, issue: FakeIssue) => pending.push(target.addIssue(repo, issue)),
+  };
   const iso = formatIsoDate(week);
   const branch = formatCompactDate(week);
   const post = `_posts/${iso}-update.md`;
@@ -241,4 +252,5 @@ export function seedContributions(github: FakeGitHub, week: CalendarDate): void 
       older: true,
     }),
   });
+  await Promise.all(pending);
 }

@@ -7,6 +7,7 @@ import './publication.test';
 import './pastIssues.test';
 import './github.test';
 import './weeklyMaterial.test';
+import './contributions.test';
 import * as vscode from 'vscode';
 import { WEB_SUITE_BANNER } from './banner';
 
