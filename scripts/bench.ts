@@ -8,6 +8,7 @@ import { lintCoverage } from '../src/core/lintCoverage';
 import { ItemCache } from '../src/core/itemCache';
 import { silentLogger } from '../src/core/logger';
 import { decodePost, MAX_POST_BYTES } from '../src/core/postFile';
+import { ContributionsFetcher } from '../src/services/contributions';
 import { GitHubClient } from '../src/services/githubClient';
 import { ItemFetcher } from '../src/services/itemFetcher';
 import { FakeGitHub } from '../test/fakeGitHub/server';
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
     benchHostile();
     await benchGitHub();
     await benchMerged(existsSync(samplePosts) ? listMarkdown(samplePosts) : []);
+    await benchContributions();
     await benchActivation(scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -334,6 +336,80 @@ async function benchMerged(sampleFiles: string[]): Promise<void> {
       }
     }
     emit({ name: 'merged.picker_from_warm_cache', value: round(median(times)), unit: 'ms', prs: 250, index_posts: index.size, runs: times.length });
+  } finally {
+    await github.close();
+  }
+}
+
+/**
+ * Contributions for one edition, in a repository shaped like kubernetes-sigs/lwkd's: 40 open PRs
+ * (25 untouched for months, 8 named for other weeks, 2 README fixes this week, 5 for the week) and
+ * 30 open issues (6 News Items this week, 2 from the week before, the rest ordinary). Cold: the
+ * two listings and one files list per PR that could be the week's; warm (the tree opened again,
+ * Show Contributions): the listings again with their ETags, answered 304, which GitHub does not
+ * count against the quota.
+ */
+async function benchContributions(): Promise<void> {
+  const github = await FakeGitHub.start();
+  try {
+    const week = { year: 2027, month: 3, day: 14 };
+    const repo = 'kubernetes-sigs/lwkd';
+    const post = '_posts/2027-03-14-update.md';
+    const patch = '@@ -1,1 +1,2 @@\n ## Developer News\n+A contributed item';
+    for (let i = 0; i < 40; i++) {
+      const stale = i < 25;
+      const otherWeek = i >= 25 && i < 33;
+      const readme = i >= 33 && i < 35;
+      github.addPull(repo, {
+        number: 900 + i,
+        title: otherWeek
+          ? `Dev News 2027-0${1 + (i % 2)}-1${i % 7}-update.md`
+          : readme
+            ? `Fix README ${i}`
+            : stale
+              ? `Old idea ${i}`
+              : `Dev News 2027-03-14-update.md (${i})`,
+        author: `contributor${i}`,
+        baseRef: i >= 35 ? '20270314' : 'main',
+        createdAt: stale ? '2026-10-01T10:00:00Z' : '2027-03-10T10:00:00Z',
+        files: [{ filename: readme || stale ? 'README.md' : otherWeek ? '_posts/2027-01-10-update.md' : post, patch }],
+      });
+    }
+    for (let i = 0; i < 30; i++) {
+      const news = i < 8;
+      github.addIssue(repo, {
+        number: 1000 + i,
+        title: news ? `News Item: item ${i}` : `Site issue ${i}`,
+        author: `reporter${i}`,
+        createdAt: news && i < 6 ? '2027-03-11T10:00:00Z' : '2027-03-01T10:00:00Z',
+        updatedAt: '2027-03-11T10:00:00Z',
+        body: news ? '**What would you like to be added**\nA sentence.\n\n**Section:**\n- [x] Developer News\n' : 'Something on the site.',
+      });
+    }
+    const fetcher = new ContributionsFetcher(() => new GitHubClient({ apiUrl: github.url, userAgent: 'bench', logger: silentLogger }), silentLogger);
+    const query = { repo, week, window: editionWeekWindow(week, 'UTC'), postsFolder: '_posts' };
+    const cold = await fetcher.fetch(query);
+    const warm = await fetcher.fetch(query);
+    if (cold.prs.length !== 5 || cold.newsItems.length !== 6) {
+      throw new Error(`expected 5 PRs and 6 News Items, got ${cold.prs.length} and ${cold.newsItems.length}`);
+    }
+    emit({
+      name: 'contributions.requests.cold',
+      value: cold.requests,
+      unit: 'requests',
+      quota: cold.requests - cold.notModified,
+      prs: 5,
+      news_items: 6,
+      open_prs: 40,
+      open_issues: 30,
+    });
+    emit({
+      name: 'contributions.requests.warm',
+      value: warm.requests,
+      unit: 'requests',
+      quota: warm.requests - warm.notModified,
+      not_modified: warm.notModified,
+    });
   } finally {
     await github.close();
   }

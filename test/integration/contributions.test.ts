@@ -147,15 +147,12 @@ suite('Contributions: what contributors sent for the edition being written', () 
     assert.match(tooltip, /Contributions: 3 PRs · 4 News Items/);
   });
 
-  test('a News Item with nothing ticked asks for a section (here given), then goes there', async () => {
+  test('a News Item with nothing ticked asks for a section, then goes there', async () => {
     const editor = await vscode.window.showTextDocument(POST());
-    const inserted = await vscode.commands.executeCommand<InsertResult>('lwkd.insertNewsItem', {
-      week: formatIsoDate(WEEK),
-      item: 'news',
-      number: 603,
-      section: 'Developer News',
-    });
-    assert.equal(inserted?.bullet, '* The contributor summit CFP closes Friday. ([k8s.dev/summit](https://k8s.dev/summit))');
+    // The picker lists the template's sections in order; Enter takes the first, Developer News.
+    const inserted = await runAccepting<InsertResult>('lwkd.insertNewsItem', { week: formatIsoDate(WEEK), item: 'news', number: 603 });
+    assert.equal(inserted?.section, 'Developer News');
+    assert.equal(inserted.bullet, '* The contributor summit CFP closes Friday. ([k8s.dev/summit](https://k8s.dev/summit))');
     const news = editor.document.getText().split('## Release Schedule')[0]!;
     assert.ok(news.includes(inserted.bullet), news);
   });

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addDays, calendarDateIn, formatIsoDate, formatLongDate, sundayEndingWeekOf } from '../../src/core/calendar';
+import { seedContributions, writerCopy } from '../util/contributionFixtures';
 import { useUiSession } from './session';
 
 suite('Past Issues view, as a writer uses it', () => {
@@ -49,6 +51,37 @@ suite('Past Issues view, as a writer uses it', () => {
     await session().page.keyboard.press('Enter');
     await session().page.locator('.tab.active', { hasText: '2026-11-15-update.md' }).waitFor({ state: 'visible' });
     assert.match(await session().page.locator('.statusbar').innerText(), /Ln 25,/);
+  });
+
+  test("the edition being written shows what contributors sent; a News Item's inline action inserts it", async () => {
+    const week = addDays(sundayEndingWeekOf(calendarDateIn(new Date(), 'UTC')), 7 * 520);
+    const name = `${formatIsoDate(week)}-update.md`;
+    await seedContributions(session().github, week);
+    writeFileSync(join(session().folder, '_posts', name), writerCopy(week));
+    const year = formatIsoDate(week).slice(0, 4);
+    await row(year).waitFor({ state: 'visible', timeout: 30_000 });
+    await row(year).click();
+    const edition = row(`Week Ending ${formatLongDate(week)}`);
+    await edition.waitFor({ state: 'visible' });
+    await edition.locator('.monaco-tl-twistie').click();
+    await row('Contributions').waitFor({ state: 'visible' });
+    await row('Contributions').locator('.monaco-tl-twistie').click();
+    const pr = row('#501 Dev News');
+    await pr.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await pr.innerText(), /alice · applies cleanly/);
+    const item = row('The Steering Committee election results are out.');
+    await item.waitFor({ state: 'visible' });
+    assert.match(await item.innerText(), /#601 · Developer News · erin/);
+    assert.match(await row('Contributions').innerText(), /3 PRs · 4 News Items/);
+    await item.hover();
+    await session().screenshot('ui-contributions');
+    await item.getByRole('button', { name: 'Insert News Item' }).click();
+    await session().page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible' });
+    const lines = session().page.locator('.editor-instance .view-lines');
+    await lines.filter({ hasText: 'The Steering Committee election results are out.' }).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match((await lines.innerText()).replace(/\u00a0/g, ' '), /\* The Steering Committee election results are out\. \(\[elections\.k8s\.io/);
+    await session().screenshot('ui-contributions-inserted');
+    await session().page.keyboard.press('Control+Z');
   });
 
   test('the toolbar offers New Weekly Issue', async () => {

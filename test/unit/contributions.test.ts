@@ -286,6 +286,28 @@ suite('Contributions from the fake GitHub', () => {
     assert.equal(found.failures.length, 1);
   });
 
+  test('lwkd lint checks signatures against <root>/authors.md, and not without one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lwkd-authors-'));
+    try {
+      mkdirSync(join(root, '_posts'));
+      const file = join(root, '_posts', '2027-03-14-update.md');
+      writeFileSync(file, writerCopy(WEEK).replace('pull/160011)', 'pull/160011) *ZQ*').replace('pull/160010)', 'pull/160010) *JMB*'));
+      const without = await runCli(['lint', '--root', root, '--stage', 'writing'], { cwd: root });
+      assert.ok(!without.stdout.includes('unknown-initials'), without.stdout);
+      writeFileSync(join(root, 'authors.md'), '# List of Authors for LWKD\n\n* *JMB* [Josh Berkus](https://github.com/jberkus)\n');
+      const checked = await runCli(['lint', '--root', root, '--stage', 'writing'], { cwd: root });
+      assert.deepEqual(
+        checked.stdout
+          .split('\n')
+          .filter((line) => line.includes('unknown-initials'))
+          .map((line) => line.split(' ').slice(0, 3).join(' ')),
+        ['_posts/2027-03-14-update.md:20:81 unknown-initials *ZQ*'],
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('lwkd contributions prints both, with the bullets, safely; --json for scripts', async () => {
     const root = mkdtempSync(join(tmpdir(), 'lwkd-contributions-'));
     try {

@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
  * ticked items are what the command proposed. Each round yields one macrotask (a web worker has
  * no setImmediate) so the command can show its picker.
  */
-export async function runAccepting<T>(command: string): Promise<T | undefined> {
+export async function runAccepting<T>(command: string, ...args: unknown[]): Promise<T | undefined> {
   let done = false;
-  const pending = Promise.resolve(vscode.commands.executeCommand<T | undefined>(command)).finally(() => {
+  const pending = Promise.resolve(vscode.commands.executeCommand<T | undefined>(command, ...args)).finally(() => {
     done = true;
   });
   while (!done) {
