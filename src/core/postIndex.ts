@@ -1,6 +1,9 @@
 import type { CalendarDate } from './calendar';
 import { daysBetween, formatIsoDate, parseCalendarDate } from './calendar';
 import { weekEndingFromFileName } from './edition';
+import type { PackedRefs } from './compactPost';
+import type { IndexKey } from './compactPost';
+import { detached, indexKeyOf, keptFrontMatter, numberOfKey, packedKeys, packRefs, refIndexKey, refKeyOf, sharedString, unpackRefs } from './compactPost';
 import type { FrontMatterFields } from './frontMatter';
 import { parseFrontMatter } from './frontMatter';
 import type { GitHubRef } from './githubRefs';
@@ -23,8 +26,8 @@ export interface IndexedPost {
   /** The key the caller chose: a URI string in the editor, a relative path on the command line. */
   readonly file: string;
   /** `YYYY-MM-DD` from the file name, when it has one and it is a real date. */
-  readonly weekEnding?: string;
-  readonly frontMatter?: FrontMatterFields;
+  readonly weekEnding?: string | undefined;
+  readonly frontMatter?: FrontMatterFields | undefined;
   readonly sections: readonly Section[];
   readonly refs: readonly GitHubRef[];
   readonly errors: readonly string[];
@@ -46,15 +49,57 @@ export function indexPost(file: string, text: string): IndexedPost {
     errors.push(`front matter could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   const week = weekEndingFromFileName(file);
-  return {
+  return new KeptPost(
     file,
-    ...(week ? { weekEnding: formatIsoDate(week) } : {}),
-    ...(frontMatter ? { frontMatter } : {}),
-    sections: findSections(text, bodyStart),
+    week ? formatIsoDate(week) : undefined,
+    frontMatter && keptFrontMatter(frontMatter),
+    findSections(text, bodyStart).map((section) => ({ level: section.level, title: sharedString(section.title), line: section.line })),
     // References in the front matter (rare) are kept: they are links the edition published.
-    refs: findGitHubRefs(text),
-    errors,
-  };
+    packRefs(findGitHubRefs(text)),
+    errors.length ? errors.map(detached) : NO_ERRORS,
+  );
+}
+
+const NO_ERRORS: readonly string[] = Object.freeze([]);
+
+/**
+ * An indexed post as the index keeps it (compactPost.ts): its references packed, unpacked into
+ * GitHubRefs each time `refs` is read. `toJSON` gives the plain shape (`lwkd index --json`).
+ */
+class KeptPost implements IndexedPost {
+  constructor(
+    readonly file: string,
+    readonly weekEnding: string | undefined,
+    readonly frontMatter: FrontMatterFields | undefined,
+    readonly sections: readonly Section[],
+    private readonly packed: PackedRefs,
+    readonly errors: readonly string[],
+  ) {}
+
+  get refs(): GitHubRef[] {
+    return unpackRefs(this.packed);
+  }
+
+  /** The index key of each reference, in order, without unpacking them. */
+  get refKeys(): IndexKey[] {
+    return packedKeys(this.packed.packed);
+  }
+
+  toJSON(): object {
+    return {
+      file: this.file,
+      ...(this.weekEnding !== undefined ? { weekEnding: this.weekEnding } : {}),
+      ...(this.frontMatter ? { frontMatter: this.frontMatter } : {}),
+      sections: this.sections,
+      refs: this.refs,
+      errors: this.errors,
+    };
+  }
+}
+
+/** The index key of each of a post's references: from the packed form when the index made the post. */
+function keysOfPost(post: IndexedPost): IndexKey[] {
+  return post instanceof KeptPost ? post.refKeys : post.refs.map(refIndexKey);
 }
 
 /** An index entry for a file that could not be read as text: kept, with the reason. */
@@ -73,7 +118,7 @@ export function isEditionWithinWeeksBefore(post: IndexedPost, week: CalendarDate
 
 export function unreadablePost(file: string, error: string): IndexedPost {
   const week = weekEndingFromFileName(file);
-  return { file, ...(week ? { weekEnding: formatIsoDate(week) } : {}), sections: [], refs: [], errors: [error] };
+  return new KeptPost(file, week ? formatIsoDate(week) : undefined, undefined, [], { packed: [] }, [detached(error)]);
 }
 
 /**
@@ -158,9 +203,11 @@ export interface RefOccurrence {
 
 export class PostIndex {
   private readonly posts = new Map<string, IndexedPost>();
-  private readonly byRef = new Map<string, Set<string>>();
-  /** Each post's distinct reference keys, computed once when it is set. */
-  private readonly keysOf = new Map<string, readonly string[]>();
+  /**
+   * The posts linking each key: one file name, or several. Most keys are linked once or twice,
+   * and a Set per key was most of the index's memory and of its building time.
+   */
+  private readonly byRef = new Map<IndexKey, string | string[]>();
 
   get size(): number {
     return this.posts.size;
@@ -174,15 +221,15 @@ export class PostIndex {
   set(post: IndexedPost): IndexedPost {
     this.delete(post.file);
     this.posts.set(post.file, post);
-    const keys = [...new Set(post.refs.map(refKey))];
-    this.keysOf.set(post.file, keys);
-    for (const key of keys) {
-      let files = this.byRef.get(key);
-      if (!files) {
-        files = new Set();
-        this.byRef.set(key, files);
+    for (const key of new Set(keysOfPost(post))) {
+      const files = this.byRef.get(key);
+      if (files === undefined) {
+        this.byRef.set(key, post.file);
+      } else if (typeof files === 'string') {
+        this.byRef.set(key, [files, post.file]);
+      } else {
+        files.push(post.file);
       }
-      files.add(post.file);
     }
     return post;
   }
@@ -193,21 +240,21 @@ export class PostIndex {
       return false;
     }
     this.posts.delete(file);
-    for (const key of this.keysOf.get(file) ?? []) {
+    for (const key of new Set(keysOfPost(old))) {
       const files = this.byRef.get(key);
-      files?.delete(file);
-      if (files?.size === 0) {
+      if (files === file) {
         this.byRef.delete(key);
+      } else if (Array.isArray(files)) {
+        const rest = files.filter((other) => other !== file);
+        this.byRef.set(key, rest.length === 1 ? rest[0]! : rest);
       }
     }
-    this.keysOf.delete(file);
     return true;
   }
 
   clear(): void {
     this.posts.clear();
     this.byRef.clear();
-    this.keysOf.clear();
   }
 
   /** Newest edition first (by week-ending date, then file name). */
@@ -230,7 +277,9 @@ export class PostIndex {
     for (const key of keys) {
       const lower = key.toLowerCase();
       wanted.add(lower);
-      for (const file of this.byRef.get(lower) ?? []) {
+      const indexKey = indexKeyOf(lower);
+      const linking = indexKey === undefined ? undefined : this.byRef.get(indexKey);
+      for (const file of typeof linking === 'string' ? [linking] : (linking ?? [])) {
         files.add(file);
       }
     }
@@ -255,8 +304,7 @@ export class PostIndex {
 
   /** Keys of everything linked anywhere with this number (any repository, or a KEP). */
   keysWithNumber(number: number): string[] {
-    const suffix = `#${number}`;
-    return [...this.byRef.keys()].filter((key) => key.endsWith(suffix) || key === `kep:${number}`);
+    return [...this.byRef.keys()].filter((key) => numberOfKey(key) === number).map(refKeyOf);
   }
 }
 

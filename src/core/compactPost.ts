@@ -1,0 +1,271 @@
+import type { FrontMatterFields } from './frontMatter';
+import type { GitHubRef, RefForm, RefKind } from './githubRefs';
+
+/**
+ * How the index keeps a post: what the tree, Find, the coverage checks and the hovers use, and no
+ * more. A post's text is never retained, not even through a substring (V8 keeps a whole string
+ * alive behind any slice of 13 characters or more): strings kept are copied or shared. References
+ * are six numbers each, with owner and repository names shared across posts; their text is kept
+ * only when it is not the canonical form of the reference, which is rebuilt when asked for.
+ */
+
+const KINDS: readonly RefKind[] = ['pull', 'issue', 'kep'];
+const FORMS: readonly RefForm[] = ['pullUrl', 'pullsUrl', 'issueUrl', 'short', 'kepDirectory', 'kepLink'];
+/** Numbers per reference in `packed`: kind/form/variant, repository, number, line, column, end column. */
+export const REF_FIELDS = 6;
+const MALFORMED = 1 << 10;
+
+/**
+ * Owner/repository pairs as written, shared by every post (a few hundred at most in LWKD's
+ * archive), each with the id of its name in lower case (what refKey compares); key id 0 is KEPs.
+ */
+const repos: Array<{ readonly owner: string; readonly repo: string; readonly keyId: number }> = [];
+const repoIds = new Map<string, Map<string, number>>();
+/** Lower-case `owner/repo` → key id, and back. */
+const keyIds = new Map<string, number>([['kep', 0]]);
+const keyNames: string[] = ['kep'];
+let lastRepo: { owner: string; repo: string; id: number } | undefined;
+
+/** Shared copies of short, repeated strings (section titles, layouts); unbounded growth is refused. */
+const shared = new Map<string, string>();
+const MAX_SHARED = 20_000;
+
+/** A copy of `text` that holds no reference to the string it was cut from. */
+export function detached(text: string): string {
+  // Shorter strings are copied by V8 when sliced. A longer one is joined to a space, which makes
+  // a new flat string of its characters, and cut from that: what stays alive is the copy.
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/** One copy of a string that many posts hold (section titles, front-matter values). */
+export function sharedString(text: string): string {
+  const known = shared.get(text);
+  if (known !== undefined) {
+    return known;
+  }
+  const copy = detached(text);
+  if (shared.size < MAX_SHARED) {
+    shared.set(copy, copy);
+  }
+  return copy;
+}
+
+function repoId(owner: string, repo: string): number {
+  // Most references of a post are to one repository: comparing with the last is cheaper than a lookup.
+  if (lastRepo && lastRepo.owner === owner && lastRepo.repo === repo) {
+    return lastRepo.id;
+  }
+  let byRepo = repoIds.get(owner);
+  if (!byRepo) {
+    byRepo = new Map();
+    repoIds.set(detached(owner), byRepo);
+  }
+  let id = byRepo.get(repo);
+  if (id === undefined) {
+    id = repos.length;
+    const name = `${owner}/${repo}`.toLowerCase();
+    let keyId = keyIds.get(name);
+    if (keyId === undefined) {
+      keyId = keyNames.length;
+      keyNames.push(name);
+      keyIds.set(name, keyId);
+    }
+    repos.push({ owner: detached(owner), repo: detached(repo), keyId });
+    byRepo.set(detached(repo), id);
+  }
+  lastRepo = { owner: repos[id]!.owner, repo: repos[id]!.repo, id };
+  return id;
+}
+
+/**
+ * The index's key of a reference: a number, since string keys made building the index several
+ * times slower. Small ids and numbers (nearly all) give a small integer; the rest a larger one,
+ * and numbers past 2^32 a string. The same reference always gets the same key.
+ */
+export type IndexKey = number | string;
+
+function indexKey(keyId: number, number: number): IndexKey {
+  if (keyId < 64 && number < 2 ** 24) {
+    return keyId * 2 ** 24 + number;
+  }
+  return number < 2 ** 32 ? 2 ** 30 + keyId * 2 ** 32 + number : `${keyId}#${number}`;
+}
+
+/** refKey's string (`owner/repo#N`, `kep:N`) as the index's key; undefined when no post has that repository. */
+export function indexKeyOf(key: string): IndexKey | undefined {
+  const kep = /^kep:(\d+)$/.exec(key);
+  if (kep) {
+    return indexKey(0, Number(kep[1]));
+  }
+  const hash = key.lastIndexOf('#');
+  const keyId = keyIds.get(key.slice(0, hash).toLowerCase());
+  const number = Number(key.slice(hash + 1));
+  return hash > 0 && keyId !== undefined && keyId !== 0 && Number.isSafeInteger(number) ? indexKey(keyId, number) : undefined;
+}
+
+/** The refKey string of an index key. */
+export function refKeyOf(key: IndexKey): string {
+  let keyId: number;
+  let number: number;
+  if (typeof key === 'string') {
+    const hash = key.indexOf('#');
+    keyId = Number(key.slice(0, hash));
+    number = Number(key.slice(hash + 1));
+  } else if (key < 2 ** 30) {
+    keyId = Math.floor(key / 2 ** 24);
+    number = key % 2 ** 24;
+  } else {
+    keyId = Math.floor((key - 2 ** 30) / 2 ** 32);
+    number = (key - 2 ** 30) % 2 ** 32;
+  }
+  return keyId === 0 ? `kep:${number}` : `${keyNames[keyId]}#${number}`;
+}
+
+/** The number an index key stands for. */
+export function numberOfKey(key: IndexKey): number {
+  return typeof key === 'string' ? Number(key.slice(key.indexOf('#') + 1)) : key < 2 ** 30 ? key % 2 ** 24 : (key - 2 ** 30) % 2 ** 32;
+}
+
+/** The forms of a reference's text that can be rebuilt from its fields; the index is its variant. */
+function canonicalTexts(form: RefForm, owner: string, repo: string, number: number): string[] {
+  switch (form) {
+    case 'pullUrl':
+      return [`${GITHUB}${owner}/${repo}/pull/${number}`];
+    case 'pullsUrl':
+      return [`${GITHUB}${owner}/${repo}/pulls/${number}`];
+    case 'issueUrl':
+      return [`${GITHUB}${owner}/${repo}/issues/${number}`];
+    case 'short':
+      return [
+        `${owner}/${repo}#${number}`,
+        ...(owner === 'kubernetes' && repo === 'kubernetes' ? [`k/k#${number}`] : []),
+        ...(owner === 'kubernetes' && repo === 'enhancements' ? [`enhancements#${number}`] : []),
+      ];
+    case 'kepLink':
+      return [`https://kep.k8s.io/${number}`];
+    case 'kepDirectory':
+      return [];
+  }
+}
+
+const GITHUB = 'https://github.com/';
+
+/**
+ * Which of canonicalTexts `ref.text` is, or -1, from lengths alone where findGitHubRefs's
+ * patterns make that enough: a URL's owner, repository and number are cut from its text, so
+ * a text that starts with the lower-case `https://github.com/` and has the canonical length is
+ * the canonical text (`www.`, a suffix or leading zeros change the length). This runs for every
+ * reference of every post the index reads; building the candidates took a third of its time.
+ */
+function canonicalVariant(ref: GitHubRef): number {
+  const { text, owner, repo } = ref;
+  const digits = digitCount(ref.number);
+  const path = owner.length + 1 + repo.length;
+  switch (ref.form) {
+    case 'pullUrl':
+      return text.length === GITHUB.length + path + 6 + digits && text.startsWith(GITHUB) ? 0 : -1;
+    case 'pullsUrl':
+      return text.length === GITHUB.length + path + 7 + digits && text.startsWith(GITHUB) ? 0 : -1;
+    case 'issueUrl':
+      return text.length === GITHUB.length + path + 8 + digits && text.startsWith(GITHUB) ? 0 : -1;
+    case 'short': {
+      // owner/repo#N as typed, k/k#N or enhancements#N (whose owner and repository are filled in).
+      if (text.length === path + 1 + digits && text.startsWith(owner) && text.charCodeAt(owner.length) === 47 && text.startsWith(repo, owner.length + 1)) {
+        return 0;
+      }
+      if (owner === 'kubernetes' && repo === 'kubernetes') {
+        return text.length === 4 + digits && text.startsWith('k/k#') ? 1 : -1;
+      }
+      return owner === 'kubernetes' && repo === 'enhancements' && text.length === 13 + digits && text.startsWith('enhancements#') ? 1 : -1;
+    }
+    case 'kepLink':
+      return text === `https://kep.k8s.io/${ref.number}` ? 0 : -1;
+    case 'kepDirectory':
+      return -1;
+  }
+}
+
+function digitCount(number: number): number {
+  let count = 1;
+  for (let rest = number; rest >= 10; rest = Math.floor(rest / 10)) {
+    count++;
+  }
+  return count;
+}
+
+/** What a post's references are kept as. */
+export interface PackedRefs {
+  readonly packed: readonly number[];
+  /** Texts that are not a canonical form, by reference index. */
+  readonly texts?: ReadonlyMap<number, string>;
+}
+
+export function packRefs(refs: readonly GitHubRef[]): PackedRefs {
+  const packed: number[] = [];
+  let texts: Map<number, string> | undefined;
+  refs.forEach((ref, i) => {
+    const variant = canonicalVariant(ref);
+    const code = KINDS.indexOf(ref.kind) | (FORMS.indexOf(ref.form) << 2) | ((variant + 1) << 5) | (ref.malformed ? MALFORMED : 0);
+    packed.push(code, repoId(ref.owner, ref.repo), ref.number, ref.line, ref.column, ref.endColumn);
+    if (variant === -1) {
+      (texts ??= new Map()).set(i, detached(ref.text));
+    }
+  });
+  return texts ? { packed, texts } : { packed };
+}
+
+export function unpackRefs({ packed, texts }: PackedRefs): GitHubRef[] {
+  const refs: GitHubRef[] = [];
+  for (let i = 0, n = 0; i < packed.length; i += REF_FIELDS, n++) {
+    const code = packed[i]!;
+    const { owner, repo } = repos[packed[i + 1]!]!;
+    const kind = KINDS[code & 3]!;
+    const form = FORMS[(code >> 2) & 7]!;
+    const number = packed[i + 2]!;
+    const variant = ((code >> 5) & 31) - 1;
+    const text = variant >= 0 ? canonicalTexts(form, owner, repo, number)[variant]! : (texts?.get(n) ?? '');
+    const ref: { -readonly [K in keyof GitHubRef]: GitHubRef[K] } = {
+      kind,
+      form,
+      owner,
+      repo,
+      number,
+      line: packed[i + 3]!,
+      column: packed[i + 4]!,
+      endColumn: packed[i + 5]!,
+      text,
+    };
+    if (code & MALFORMED) {
+      ref.malformed = true;
+    }
+    refs.push(ref);
+  }
+  return refs;
+}
+
+/** The index key of each packed reference, without building the references. */
+export function packedKeys(packed: readonly number[]): IndexKey[] {
+  const keys: IndexKey[] = [];
+  for (let i = 0; i < packed.length; i += REF_FIELDS) {
+    const kep = KINDS[packed[i]! & 3] === 'kep';
+    keys.push(indexKey(kep ? 0 : repos[packed[i + 1]!]!.keyId, packed[i + 2]!));
+  }
+  return keys;
+}
+
+/** The index key of a reference that is not packed (a post built elsewhere). */
+export function refIndexKey(ref: Pick<GitHubRef, 'kind' | 'owner' | 'repo' | 'number'>): IndexKey {
+  return ref.kind === 'kep' ? indexKey(0, ref.number) : indexKey(repos[repoId(ref.owner, ref.repo)]!.keyId, ref.number);
+}
+
+/** Front-matter values as shared copies, so no post text stays alive behind them. */
+export function keptFrontMatter(fields: FrontMatterFields): FrontMatterFields {
+  const kept: { -readonly [K in keyof FrontMatterFields]: FrontMatterFields[K] } = {};
+  for (const key of ['layout', 'title', 'date', 'slug'] as const) {
+    const value = fields[key];
+    if (value !== undefined) {
+      kept[key] = key === 'layout' ? sharedString(value) : detached(value);
+    }
+  }
+  return kept;
+}
