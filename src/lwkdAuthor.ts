@@ -38,6 +38,8 @@ export interface LwkdAuthorApi {
   readonly pastIssues: vscode.TreeDataProvider<PastIssuesNode>;
   /** The edition status bar item's text and tooltip, undefined while hidden. */
   readonly editionStatus: Pick<EditionStatus, 'current'>;
+  /** What the last index build took from the saved index and what it read, once there was one. */
+  readonly indexBuild: () => PastIssuesIndex['lastBuild'];
 }
 
 /**
@@ -54,7 +56,7 @@ export interface Host {
 /** The running extension: what activate() built and deactivate() must finish. */
 export interface RunningExtension {
   readonly api: LwkdAuthorApi;
-  /** Finishes the GitHub cache's pending save. */
+  /** Finishes the pending saves of the GitHub cache and the index. */
   readonly flush: () => Promise<void>;
 }
 
@@ -67,7 +69,7 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
   const settings = new ExtensionSettings();
   const files = new WorkspaceFiles(host.disk);
   // Built on first use (the view opening, a search), never here.
-  const index = new PastIssuesIndex(settings, logger, files);
+  const index = new PastIssuesIndex(settings, logger, files, context.storageUri && vscode.Uri.joinPath(context.storageUri, 'past-issues-index.json'));
   const userAgent = `lwkd-author/${version}`;
   const auth = new GitHubAuth(context.secrets, logger);
   const items = new GitHubItemSource(settings, auth, logger, userAgent, vscode.Uri.joinPath(context.globalStorageUri, 'github-cache.json'));
@@ -123,5 +125,10 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
     editionStatus,
   );
   logger.info(`[extension] LWKD Author ${version} active in VS Code ${vscode.version}`);
-  return { api: { pastIssues: pastIssues.provider, editionStatus }, flush: () => items.flush() };
+  return {
+    api: { pastIssues: pastIssues.provider, editionStatus, indexBuild: () => index.lastBuild },
+    flush: async () => {
+      await Promise.all([items.flush(), index.flush()]);
+    },
+  };
 }

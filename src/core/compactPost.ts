@@ -214,6 +214,11 @@ export function packRefs(refs: readonly GitHubRef[]): PackedRefs {
   return texts ? { packed, texts } : { packed };
 }
 
+/** Whether a packed reference's first number names a kind, a form and a variant there are. */
+export function isRefCode(code: number): boolean {
+  return (code & 3) < KINDS.length && ((code >> 2) & 7) < FORMS.length && ((code >> 5) & 31) <= 3 && code < 2 * MALFORMED;
+}
+
 export function unpackRefs({ packed, texts }: PackedRefs): GitHubRef[] {
   const refs: GitHubRef[] = [];
   for (let i = 0, n = 0; i < packed.length; i += REF_FIELDS, n++) {
@@ -268,4 +273,15 @@ export function keptFrontMatter(fields: FrontMatterFields): FrontMatterFields {
     }
   }
   return kept;
+}
+
+/** A repository id's names, for a store written to disk (ids are this process's own). */
+export function repoNames(id: number): readonly [string, string] {
+  const { owner, repo } = repos[id]!;
+  return [owner, repo];
+}
+
+/** This process's id of a repository read from a store. */
+export function repoIdOf(owner: string, repo: string): number {
+  return repoId(owner, repo);
 }

@@ -3,7 +3,20 @@ import { daysBetween, formatIsoDate, parseCalendarDate } from './calendar';
 import { weekEndingFromFileName } from './edition';
 import type { PackedRefs } from './compactPost';
 import type { IndexKey } from './compactPost';
-import { detached, indexKeyOf, keptFrontMatter, numberOfKey, packedKeys, packRefs, refIndexKey, refKeyOf, sharedString, unpackRefs } from './compactPost';
+import {
+  detached,
+  indexKeyOf,
+  isRefCode,
+  keptFrontMatter,
+  REF_FIELDS,
+  numberOfKey,
+  packedKeys,
+  packRefs,
+  refIndexKey,
+  refKeyOf,
+  sharedString,
+  unpackRefs,
+} from './compactPost';
 import type { FrontMatterFields } from './frontMatter';
 import { parseFrontMatter } from './frontMatter';
 import type { GitHubRef } from './githubRefs';
@@ -85,6 +98,23 @@ class KeptPost implements IndexedPost {
     return packedKeys(this.packed.packed);
   }
 
+  /** The post as the index store keeps it (indexStore.ts); repository ids through `repoSlot`. */
+  stored(repoSlot: (id: number) => number): StoredPost {
+    const packed = [...this.packed.packed];
+    for (let i = 1; i < packed.length; i += REF_FIELDS) {
+      packed[i] = repoSlot(packed[i]!);
+    }
+    return [
+      this.file,
+      this.weekEnding ?? null,
+      this.frontMatter ?? null,
+      this.sections.map((section) => [section.level, section.title, section.line]),
+      packed,
+      this.packed.texts ? [...this.packed.texts] : null,
+      this.errors.length ? [...this.errors] : null,
+    ];
+  }
+
   toJSON(): object {
     return {
       file: this.file,
@@ -95,6 +125,69 @@ class KeptPost implements IndexedPost {
       errors: this.errors,
     };
   }
+}
+
+/**
+ * A post in the index store: `[file, weekEnding, frontMatter, sections as [level, title, line],
+ * packed references (repository slots of the store's table), texts by reference, errors]`.
+ * Arrays, not objects: the store of 10,000 posts is read at every start.
+ */
+export type StoredPost = [
+  string,
+  string | null,
+  FrontMatterFields | null,
+  Array<[2 | 3, string, number]>,
+  number[],
+  Array<[number, string]> | null,
+  string[] | null,
+];
+
+export function storedPost(post: IndexedPost, repoSlot: (id: number) => number): StoredPost | undefined {
+  return post instanceof KeptPost ? post.stored(repoSlot) : undefined;
+}
+
+/**
+ * A post back from the store, checked field by field (a store is only a cache: anything out of
+ * shape is undefined, and the post is read again). `repoId` maps the store's repository slots.
+ */
+export function restoredPost(value: unknown, repoId: (slot: number) => number | undefined): IndexedPost | undefined {
+  if (!Array.isArray(value) || value.length !== 7) {
+    return undefined;
+  }
+  const [file, week, frontMatter, sections, packed, texts, errors] = value as unknown[];
+  const isString = (x: unknown): x is string => typeof x === 'string';
+  const isInteger = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+  if (
+    !isString(file) ||
+    (week !== null && !isString(week)) ||
+    (frontMatter !== null && (typeof frontMatter !== 'object' || Array.isArray(frontMatter) || !Object.values(frontMatter).every(isString))) ||
+    !Array.isArray(sections) ||
+    !sections.every((section) => Array.isArray(section) && (section[0] === 2 || section[0] === 3) && isString(section[1]) && isInteger(section[2])) ||
+    !Array.isArray(packed) ||
+    packed.length % REF_FIELDS !== 0 ||
+    !packed.every(isInteger) ||
+    (texts !== null && !(Array.isArray(texts) && texts.every((entry) => Array.isArray(entry) && isInteger(entry[0]) && isString(entry[1])))) ||
+    (errors !== null && !(Array.isArray(errors) && errors.every(isString)))
+  ) {
+    return undefined;
+  }
+  const refs = [...packed];
+  for (let i = 0; i < refs.length; i += REF_FIELDS) {
+    const id = repoId(refs[i + 1]!);
+    if (id === undefined || !isRefCode(refs[i]!)) {
+      return undefined;
+    }
+    refs[i + 1] = id;
+  }
+  const fields = frontMatter as Record<string, string> | null;
+  return new KeptPost(
+    file,
+    week ?? undefined,
+    fields ? keptFrontMatter(fields) : undefined,
+    (sections as Array<[2 | 3, string, number]>).map(([level, title, line]) => ({ level, title: sharedString(title), line })),
+    texts ? { packed: refs, texts: new Map(texts as Array<[number, string]>) } : { packed: refs },
+    errors ?? NO_ERRORS,
+  );
 }
 
 /** The index key of each of a post's references: from the packed form when the index made the post. */

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileRead, PostFileSystem } from '../services/postFiles';
@@ -30,6 +31,11 @@ export const nodePostFiles: PostFileSystem<string> = {
     );
   },
   child: join,
+  async stat(file) {
+    // Synchronous, as readFile's read is: both are one system call on a local disk.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats?.isFile() ? { size: stats.size, mtime: stats.mtimeMs } : undefined;
+  },
   async readFile(file, maxBytes): Promise<FileRead> {
     try {
       return { bytes: readRegularFile(file, maxBytes) };

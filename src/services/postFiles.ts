@@ -8,6 +8,7 @@
 import { forEachLimited } from '../core/concurrency';
 import { decodePost, MAX_POST_BYTES, tooLargeError } from '../core/postFile';
 import type { IndexedPost } from '../core/postIndex';
+import type { FileStamp, StoredEntry } from '../core/indexStore';
 import { indexPost, unreadablePost } from '../core/postIndex';
 
 /** The bits of `vscode.FileType` a folder listing reports (the values are VS Code's). */
@@ -34,6 +35,8 @@ export interface PostFileSystem<T> {
   child(folder: T, name: string): T;
   /** At most `maxBytes` of a regular file; the bound holds even for a file that grows. */
   readFile(file: T, maxBytes: number): Promise<FileRead>;
+  /** Size and modification time (ms), for the index store; undefined when there is no such file. */
+  stat(file: T): Promise<FileStamp | undefined>;
 }
 
 /** How many files are read at once. */
@@ -108,4 +111,49 @@ export async function readPosts<T>(files: PostFileSystem<T>, list: readonly T[],
     },
   );
   return posts.filter((post): post is IndexedPost => post !== undefined);
+}
+
+export interface ReadWithStore {
+  /** The posts, from the store or read now; files gone since the listing are left out. */
+  readonly posts: IndexedPost[];
+  /** The stamp each post was read at (by key), for the next store. */
+  readonly stamps: Map<string, FileStamp>;
+  /** How many were read and parsed because the store had no valid entry for them. */
+  readonly parsed: number;
+}
+
+/**
+ * Every listed post, taken from `store` when its file's size and modification time are those
+ * the store has, else read and parsed. Without a store, every post is read (and stamped).
+ */
+export async function readPostsWithStore<T>(
+  files: PostFileSystem<T>,
+  list: readonly T[],
+  keyOf: (file: T) => string,
+  store: ReadonlyMap<string, StoredEntry> | undefined,
+): Promise<ReadWithStore> {
+  const posts = Array.from<IndexedPost | undefined>({ length: list.length });
+  const stamps = new Map<string, FileStamp>();
+  let parsed = 0;
+  await forEachLimited(
+    list.map((file, slot) => ({ file, slot })),
+    READ_CONCURRENCY,
+    async ({ file, slot }) => {
+      const key = keyOf(file);
+      // Stamped before reading: a change during the read makes the stamp older than the file, so
+      // the next start reads it again rather than trusting what was read here.
+      const stamp = await files.stat(file).catch(() => undefined);
+      const kept = store?.get(key);
+      if (stamp && kept && kept.stamp.size === stamp.size && kept.stamp.mtime === stamp.mtime) {
+        posts[slot] = kept.post;
+      } else {
+        parsed++;
+        posts[slot] = await readPost(files, file, key);
+      }
+      if (stamp && posts[slot]) {
+        stamps.set(key, stamp);
+      }
+    },
+  );
+  return { posts: posts.filter((post): post is IndexedPost => post !== undefined), stamps, parsed };
 }

@@ -4,7 +4,10 @@ import { weekEndingFromFileName } from '../core/edition';
 import type { Logger } from '../core/logger';
 import type { IndexedPost } from '../core/postIndex';
 import { indexPost, PostIndex } from '../core/postIndex';
-import { listPosts, readPost, readPosts } from '../services/postFiles';
+import type { FileStamp, StoredEntry } from '../core/indexStore';
+import { parseIndexStore, serializeIndexStore } from '../core/indexStore';
+import type { ReadWithStore } from '../services/postFiles';
+import { listPosts, readPost, readPostsWithStore } from '../services/postFiles';
 import type { ExtensionSettings } from './settings';
 import { KeyedDebouncer } from './debouncer';
 import { Disposable, DisposableStore } from './dispose';
@@ -19,6 +22,10 @@ export interface IndexChange {
 
 /** Typing pauses this long before an unsaved post is re-indexed. */
 const TYPING_DEBOUNCE_MS = 250;
+/** Changes on disk are written to the index store this long after the last one. */
+const STORE_DEBOUNCE_MS = 2_000;
+/** The store is a cache of what the posts say; larger than this, it is not read. */
+const MAX_STORE_BYTES = 256 * 1024 * 1024;
 
 /**
  * The one index of past editions every feature shares (tree, hover, lint, search). Built on first
@@ -36,14 +43,22 @@ export class PastIssuesIndex extends Disposable {
   private readonly files: WorkspacePostFiles;
   private readonly changeEmitter = this._register(new vscode.EventEmitter<IndexChange>());
   readonly onDidChange = this.changeEmitter.event;
+  /** Each post as read from disk, with its file's stamp: what the store keeps (not unsaved text). */
+  private readonly onDisk = new Map<string, { post: IndexedPost; stamp: FileStamp }>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** What the last build took from the store and what it read: for the log and the tests. */
+  lastBuild: { readonly posts: number; readonly parsed: number; readonly fromStore: boolean; readonly ms: number } | undefined;
 
   constructor(
     private readonly settings: ExtensionSettings,
     private readonly logger: Logger,
-    files: WorkspaceFiles,
+    private readonly workspaceFiles: WorkspaceFiles,
+    /** The index store in workspace storage; none when VS Code gives no storage (no folder open). */
+    private readonly storeFile?: vscode.Uri,
   ) {
     super();
-    this.files = new WorkspacePostFiles(files, logger);
+    this.files = new WorkspacePostFiles(workspaceFiles, logger);
     this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)));
     // Closing an editor drops its unsaved text: the file on disk is what counts again.
     this._register(
@@ -67,16 +82,31 @@ export class PastIssuesIndex extends Disposable {
     return this.building !== undefined;
   }
 
-  /** The index, built on first call; later calls share that build. */
+  /** The index, built on first call (from the store where the files have not changed); later calls share that build. */
   ready(): Promise<PostIndex> {
-    this.building ??= this.build();
+    this.building ??= this.build(true);
     return this.building;
   }
 
   /** Throws the index away and reads every post again; a build still running then changes nothing. */
   refresh(): Promise<PostIndex> {
-    this.building = this.build();
+    this.building = this.build(false);
     return this.building;
+  }
+
+  /** Writes a pending store save now; resolves once it is written (deactivate waits for it). */
+  flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      this.saving = this.saving.then(() => this.writeStore());
+    }
+    return this.saving;
+  }
+
+  override dispose(): void {
+    void this.flush();
+    super.dispose();
   }
 
   /** The Sunday an edition's week ends, from its file name; undefined for anything but a dated post. */
@@ -103,20 +133,27 @@ export class PastIssuesIndex extends Disposable {
     }
   }
 
-  private async build(): Promise<PostIndex> {
+  private async build(useStore: boolean): Promise<PostIndex> {
     const generation = ++this.generation;
     const started = Date.now();
     this.watch();
-    const posts = await this.readAllPosts(() => generation !== this.generation);
-    if (!posts) {
+    const store = useStore ? await this.readStore() : undefined;
+    const read = await this.readAllPosts(() => generation !== this.generation, store);
+    const posts = read?.posts;
+    if (!posts || !read) {
       // Overtaken by a newer build (a refresh while this one listed or read: folders or settings
       // changed): what this one read may be gone. The newest fills the index and tells
       // listeners; this build's callers get its result.
       return this.building!;
     }
     this.index.clear();
+    this.onDisk.clear();
     for (const post of posts) {
       this.index.set(post);
+      const stamp = read.stamps.get(post.file);
+      if (stamp) {
+        this.onDisk.set(post.file, { post, stamp });
+      }
     }
     // Editors with unsaved changes win over what is on disk.
     for (const document of vscode.workspace.textDocuments) {
@@ -124,13 +161,21 @@ export class PastIssuesIndex extends Disposable {
         this.index.set(indexPost(document.uri.toString(), document.getText()));
       }
     }
-    this.logger.info(`[index] ${this.index.size} posts indexed in ${Date.now() - started} ms`);
+    const ms = Date.now() - started;
+    this.lastBuild = { posts: this.index.size, parsed: read.parsed, fromStore: store !== undefined, ms };
+    this.logger.info(
+      `[index] ${this.index.size} posts indexed in ${ms} ms${store ? `; ${this.index.size - read.parsed} from the store, ${read.parsed} read` : ''}`,
+    );
     this.changeEmitter.fire({ files: [...posts.map((post) => post.file)], rebuilt: true });
+    // Saved again when it read something, or when posts it held are gone.
+    if (read.parsed > 0 || !store || store.size !== this.onDisk.size) {
+      this.saveSoon();
+    }
     return this.index;
   }
 
   /** Every post under the posts folders; undefined once `overtaken()` says a newer build started. */
-  private async readAllPosts(overtaken: () => boolean): Promise<IndexedPost[] | undefined> {
+  private async readAllPosts(overtaken: () => boolean, store: ReadonlyMap<string, StoredEntry> | undefined): Promise<ReadWithStore | undefined> {
     const uris: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       uris.push(...(await this.listPosts(vscode.Uri.joinPath(folder.uri, this.settings.postsFolder(folder)))));
@@ -138,8 +183,50 @@ export class PastIssuesIndex extends Disposable {
     if (overtaken()) {
       return undefined;
     }
-    const posts = await readPosts(this.files, uris, (uri) => uri.toString());
-    return overtaken() ? undefined : posts;
+    const read = await readPostsWithStore(this.files, uris, (uri) => uri.toString(), store);
+    return overtaken() ? undefined : read;
+  }
+
+  /** The store's entries; undefined (and a rebuild) when there is none or it cannot be used. */
+  private async readStore(): Promise<ReadonlyMap<string, StoredEntry> | undefined> {
+    if (!this.storeFile) {
+      return undefined;
+    }
+    try {
+      const text = await this.workspaceFiles.readTextFile(this.storeFile, MAX_STORE_BYTES);
+      const store = text === undefined ? undefined : parseIndexStore(text);
+      if (text !== undefined && !store) {
+        this.logger.info('[index] the saved index is of another version or damaged; reading every post');
+      }
+      return store;
+    } catch (error) {
+      this.logger.info(`[index] the saved index could not be read (${error instanceof Error ? error.message : String(error)}); reading every post`);
+      return undefined;
+    }
+  }
+
+  private saveSoon(): void {
+    if (!this.storeFile) {
+      return;
+    }
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saving = this.saving.then(() => this.writeStore());
+    }, STORE_DEBOUNCE_MS);
+  }
+
+  /** Writes the store; failing to only costs a slower next start, so it is logged. */
+  private async writeStore(): Promise<void> {
+    if (!this.storeFile) {
+      return;
+    }
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storeFile, '..'));
+      await vscode.workspace.fs.writeFile(this.storeFile, new TextEncoder().encode(serializeIndexStore([...this.onDisk.values()])));
+    } catch (error) {
+      this.logger.warn(`[index] the index was not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private listPosts(folder: vscode.Uri): Promise<vscode.Uri[]> {
@@ -158,6 +245,9 @@ export class PastIssuesIndex extends Disposable {
       this.watchers.add(watcher.onDidChange((uri) => void this.reindexFromDisk(uri)));
       this.watchers.add(
         watcher.onDidDelete((uri) => {
+          if (this.onDisk.delete(uri.toString())) {
+            this.saveSoon();
+          }
           if (this.index.delete(uri.toString())) {
             this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
           }
@@ -172,7 +262,14 @@ export class PastIssuesIndex extends Disposable {
     if (open?.isDirty) {
       return; // The editor's text is the newer truth until it is saved or closed.
     }
+    const stamp = await this.files.stat(uri).catch(() => undefined);
     const post = await readPost(this.files, uri, uri.toString());
+    if (post && stamp) {
+      this.onDisk.set(post.file, { post, stamp });
+    } else {
+      this.onDisk.delete(uri.toString());
+    }
+    this.saveSoon();
     if (post) {
       this.index.set(post);
     } else if (!this.index.delete(uri.toString())) {

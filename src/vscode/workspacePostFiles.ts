@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { FileError } from '../core/fileError';
 import type { FileRead, PostFileSystem } from '../services/postFiles';
+import type { FileStamp } from '../core/indexStore';
 import type { WorkspaceFiles } from './workspaceFiles';
+import { statOrUndefined } from './workspaceFiles';
 
 /**
  * The posts folder through workspace.fs, so virtual workspaces index too. Not findFiles: that
@@ -29,6 +31,11 @@ export class WorkspacePostFiles implements PostFileSystem<vscode.Uri> {
 
   child(folder: vscode.Uri, name: string): vscode.Uri {
     return vscode.Uri.joinPath(folder, name);
+  }
+
+  async stat(file: vscode.Uri): Promise<FileStamp | undefined> {
+    const stat = await statOrUndefined(file);
+    return stat && stat.type & vscode.FileType.File ? { size: stat.size, mtime: stat.mtime } : undefined;
   }
 
   async readFile(file: vscode.Uri, maxBytes: number): Promise<FileRead> {

@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INDEX_STORE_VERSION, parseIndexStore, serializeIndexStore } from '../../src/core/indexStore';
+import { indexPost, unreadablePost } from '../../src/core/postIndex';
+import { nodePostFiles } from '../../src/node/postFiles';
+import { readPostsWithStore } from '../../src/services/postFiles';
+
+const post = (week: string, extra = ''): string =>
+  `---\nlayout: post\ntitle: Week Ending ${week}\ndate: ${week} 22:00:00 -0000\nslug: ${week}-update\n---\n\n## Developer News\n\nSee k/k#120001 and https://github.com/kubernetes/kubernetes/pull/120002/files.\n\n## Other Merges\n\n* [x](https://github.com/kubernetes-sigs/kind/pull/7)${extra}\n`;
+
+/** A store written long enough after the files' times that none of them is "racy". */
+const LATER = Date.now() + 60_000;
+
+suite('The saved index', () => {
+  let folder: string;
+  const files = (): string[] => readdirSync(folder).map((name) => join(folder, name));
+  const old = (path: string, seconds: number): void => utimesSync(path, new Date(Date.now() - seconds * 1000), new Date(Date.now() - seconds * 1000));
+
+  setup(() => {
+    folder = mkdtempSync(join(tmpdir(), 'lwkd-store-'));
+    for (let i = 1; i <= 5; i++) {
+      const path = join(folder, `2027-0${i}-07-update.md`);
+      writeFileSync(path, post(`2027-0${i}-07`));
+      old(path, 600);
+    }
+  });
+  teardown(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('a post read back from the store is the post that was indexed, references, sections and errors included', () => {
+    const posts = [
+      indexPost('a/2027-03-07-update.md', post('2027-03-07', ' and https://kep.k8s.io/0042')),
+      unreadablePost('a/2027-03-14-update.md', 'not UTF-8'),
+    ];
+    const store = parseIndexStore(
+      serializeIndexStore(
+        posts.map((p) => ({ post: p, stamp: { size: 1, mtime: 0 } })),
+        LATER,
+      ),
+    )!;
+    assert.deepEqual(
+      posts.map((p) => JSON.parse(JSON.stringify(store.get(p.file)!.post)) as unknown),
+      posts.map((p) => JSON.parse(JSON.stringify(p)) as unknown),
+    );
+  });
+
+  test('after a restart only changed posts are read; new ones are read; gone ones are left out', async () => {
+    const cold = await readPostsWithStore(nodePostFiles, files(), (path) => path, undefined);
+    assert.equal(cold.parsed, 5);
+    const text = serializeIndexStore(
+      cold.posts.map((p) => ({ post: p, stamp: cold.stamps.get(p.file)! })),
+      LATER,
+    );
+
+    const warm = await readPostsWithStore(nodePostFiles, files(), (path) => path, parseIndexStore(text));
+    assert.equal(warm.parsed, 0);
+    assert.deepEqual(JSON.parse(JSON.stringify(warm.posts)), JSON.parse(JSON.stringify(cold.posts)));
+
+    const changed = join(folder, '2027-02-07-update.md');
+    writeFileSync(changed, post('2027-02-07', ' and k/k#999'));
+    old(changed, 300);
+    rmSync(join(folder, '2027-05-07-update.md'));
+    writeFileSync(join(folder, '2027-06-07-update.md'), post('2027-06-07'));
+    const after = await readPostsWithStore(nodePostFiles, files(), (path) => path, parseIndexStore(text));
+    assert.equal(after.parsed, 2, 'the changed post and the new one');
+    assert.equal(after.posts.length, 5);
+    assert.ok(
+      after.posts.find((p) => p.file === changed)!.refs.some((ref) => ref.number === 999),
+      'the change is in the index',
+    );
+  });
+
+  test('a damaged store, one of another version, or an entry out of shape is read again, silently', async () => {
+    const cold = await readPostsWithStore(nodePostFiles, files(), (path) => path, undefined);
+    const text = serializeIndexStore(
+      cold.posts.map((p) => ({ post: p, stamp: cold.stamps.get(p.file)! })),
+      LATER,
+    );
+    assert.equal(parseIndexStore(text.slice(0, text.length / 2)), undefined, 'cut short');
+    assert.equal(parseIndexStore('null'), undefined);
+    assert.equal(parseIndexStore(text.replace(`"version":${INDEX_STORE_VERSION}`, `"version":${INDEX_STORE_VERSION + 1}`)), undefined);
+    const store = JSON.parse(text) as { posts: Array<[number, number, unknown[]]> };
+    store.posts[0]![2][4] = [999, 0, 1, 0, 0, 1]; // a reference code no form has
+    store.posts[1]![2][3] = 'not sections';
+    const entries = parseIndexStore(JSON.stringify(store))!;
+    assert.equal(entries.size, 3);
+    const again = await readPostsWithStore(nodePostFiles, files(), (path) => path, entries);
+    assert.equal(again.parsed, 2);
+  });
+
+  test('a file changed just before the store was written is read again: its time may not have moved since', async () => {
+    const cold = await readPostsWithStore(nodePostFiles, files(), (path) => path, undefined);
+    const recent = join(folder, '2027-01-07-update.md');
+    utimesSync(recent, new Date(), new Date());
+    const stamps = (await readPostsWithStore(nodePostFiles, files(), (path) => path, undefined)).stamps;
+    const text = serializeIndexStore(
+      cold.posts.map((p) => ({ post: p, stamp: stamps.get(p.file)! })),
+      Date.now(),
+    );
+    const warm = await readPostsWithStore(nodePostFiles, files(), (path) => path, parseIndexStore(text));
+    assert.equal(warm.parsed, 1);
+  });
+});
