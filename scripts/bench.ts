@@ -570,7 +570,7 @@ function benchIndex(name: string, files: string[], rounds: number, warmup = 3): 
  * names), alternately, medians of 5 after one warm-up. Also the cold build with its store write.
  */
 async function benchWarmRestart(files: string[], scratch: string): Promise<void> {
-  const storePath = join(scratch, 'past-issues-index.json');
+  const storePath = join(scratch, 'past-issues-index.bin');
   const cold = await readPostsWithStore(nodePostFiles, files, (path) => path, undefined);
   writeFileSync(
     storePath,
@@ -591,7 +591,7 @@ async function benchWarmRestart(files: string[], scratch: string): Promise<void>
     });
     const readMs = Number(process.hrtime.bigint() - started) / 1e6;
     started = process.hrtime.bigint();
-    const store = parseIndexStore(readFileSync(storePath, 'utf8'));
+    const store = parseIndexStore(readFileSync(storePath));
     const restored = await readPostsWithStore(nodePostFiles, files, (path) => path, store);
     const index = new PostIndex();
     restored.posts.forEach((post) => index.set(post));

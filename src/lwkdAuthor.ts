@@ -69,7 +69,7 @@ export function activateLwkdAuthor(context: vscode.ExtensionContext, host: Host)
   const settings = new ExtensionSettings();
   const files = new WorkspaceFiles(host.disk);
   // Built on first use (the view opening, a search), never here.
-  const index = new PastIssuesIndex(settings, logger, files, context.storageUri && vscode.Uri.joinPath(context.storageUri, 'past-issues-index.json'));
+  const index = new PastIssuesIndex(settings, logger, files, context.storageUri && vscode.Uri.joinPath(context.storageUri, 'past-issues-index.bin'));
   const userAgent = `lwkd-author/${version}`;
   const auth = new GitHubAuth(context.secrets, logger);
   const items = new GitHubItemSource(settings, auth, logger, userAgent, vscode.Uri.joinPath(context.globalStorageUri, 'github-cache.json'));

@@ -195,7 +195,8 @@ function digitCount(number: number): number {
 
 /** What a post's references are kept as. */
 export interface PackedRefs {
-  readonly packed: readonly number[];
+  /** A list, or a view into the index store's numbers after a restart. */
+  readonly packed: ArrayLike<number>;
   /** Texts that are not a canonical form, by reference index. */
   readonly texts?: ReadonlyMap<number, string>;
 }
@@ -249,7 +250,7 @@ export function unpackRefs({ packed, texts }: PackedRefs): GitHubRef[] {
 }
 
 /** The index key of each packed reference, without building the references. */
-export function packedKeys(packed: readonly number[]): IndexKey[] {
+export function packedKeys(packed: ArrayLike<number>): IndexKey[] {
   const keys: IndexKey[] = [];
   for (let i = 0; i < packed.length; i += REF_FIELDS) {
     const kep = KINDS[packed[i]! & 3] === 'kep';

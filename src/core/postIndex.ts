@@ -3,20 +3,7 @@ import { daysBetween, formatIsoDate, parseCalendarDate } from './calendar';
 import { weekEndingFromFileName } from './edition';
 import type { PackedRefs } from './compactPost';
 import type { IndexKey } from './compactPost';
-import {
-  detached,
-  indexKeyOf,
-  isRefCode,
-  keptFrontMatter,
-  REF_FIELDS,
-  numberOfKey,
-  packedKeys,
-  packRefs,
-  refIndexKey,
-  refKeyOf,
-  sharedString,
-  unpackRefs,
-} from './compactPost';
+import { detached, indexKeyOf, keptFrontMatter, numberOfKey, packedKeys, packRefs, refIndexKey, refKeyOf, sharedString, unpackRefs } from './compactPost';
 import type { FrontMatterFields } from './frontMatter';
 import { parseFrontMatter } from './frontMatter';
 import type { GitHubRef } from './githubRefs';
@@ -98,21 +85,9 @@ class KeptPost implements IndexedPost {
     return packedKeys(this.packed.packed);
   }
 
-  /** The post as the index store keeps it (indexStore.ts); repository ids through `repoSlot`. */
-  stored(repoSlot: (id: number) => number): StoredPost {
-    const packed = [...this.packed.packed];
-    for (let i = 1; i < packed.length; i += REF_FIELDS) {
-      packed[i] = repoSlot(packed[i]!);
-    }
-    return [
-      this.file,
-      this.weekEnding ?? null,
-      this.frontMatter ?? null,
-      this.sections.map((section) => [section.level, section.title, section.line]),
-      packed,
-      this.packed.texts ? [...this.packed.texts] : null,
-      this.errors.length ? [...this.errors] : null,
-    ];
+  /** The packed references, for the index store. */
+  get packedRefs(): PackedRefs {
+    return this.packed;
   }
 
   toJSON(): object {
@@ -127,67 +102,24 @@ class KeptPost implements IndexedPost {
   }
 }
 
-/**
- * A post in the index store: `[file, weekEnding, frontMatter, sections as [level, title, line],
- * packed references (repository slots of the store's table), texts by reference, errors]`.
- * Arrays, not objects: the store of 10,000 posts is read at every start.
- */
-export type StoredPost = [
-  string,
-  string | null,
-  FrontMatterFields | null,
-  Array<[2 | 3, string, number]>,
-  number[],
-  Array<[number, string]> | null,
-  string[] | null,
-];
-
-export function storedPost(post: IndexedPost, repoSlot: (id: number) => number): StoredPost | undefined {
-  return post instanceof KeptPost ? post.stored(repoSlot) : undefined;
+/** A post's packed references when the index made it (for the index store); undefined otherwise. */
+export function packedRefsOf(post: IndexedPost): PackedRefs | undefined {
+  return post instanceof KeptPost ? post.packedRefs : undefined;
 }
 
 /**
- * A post back from the store, checked field by field (a store is only a cache: anything out of
- * shape is undefined, and the post is read again). `repoId` maps the store's repository slots.
+ * A post as the index store gives it back: its strings are the store's own (fresh copies, one per
+ * distinct string), so nothing is detached again. The store has checked every field.
  */
-export function restoredPost(value: unknown, repoId: (slot: number) => number | undefined): IndexedPost | undefined {
-  if (!Array.isArray(value) || value.length !== 7) {
-    return undefined;
-  }
-  const [file, week, frontMatter, sections, packed, texts, errors] = value as unknown[];
-  const isString = (x: unknown): x is string => typeof x === 'string';
-  const isInteger = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-  if (
-    !isString(file) ||
-    (week !== null && !isString(week)) ||
-    (frontMatter !== null && (typeof frontMatter !== 'object' || Array.isArray(frontMatter) || !Object.values(frontMatter).every(isString))) ||
-    !Array.isArray(sections) ||
-    !sections.every((section) => Array.isArray(section) && (section[0] === 2 || section[0] === 3) && isString(section[1]) && isInteger(section[2])) ||
-    !Array.isArray(packed) ||
-    packed.length % REF_FIELDS !== 0 ||
-    !packed.every(isInteger) ||
-    (texts !== null && !(Array.isArray(texts) && texts.every((entry) => Array.isArray(entry) && isInteger(entry[0]) && isString(entry[1])))) ||
-    (errors !== null && !(Array.isArray(errors) && errors.every(isString)))
-  ) {
-    return undefined;
-  }
-  const refs = [...packed];
-  for (let i = 0; i < refs.length; i += REF_FIELDS) {
-    const id = repoId(refs[i + 1]!);
-    if (id === undefined || !isRefCode(refs[i]!)) {
-      return undefined;
-    }
-    refs[i + 1] = id;
-  }
-  const fields = frontMatter as Record<string, string> | null;
-  return new KeptPost(
-    file,
-    week ?? undefined,
-    fields ? keptFrontMatter(fields) : undefined,
-    (sections as Array<[2 | 3, string, number]>).map(([level, title, line]) => ({ level, title: sharedString(title), line })),
-    texts ? { packed: refs, texts: new Map(texts as Array<[number, string]>) } : { packed: refs },
-    errors ?? NO_ERRORS,
-  );
+export function storedPost(
+  file: string,
+  weekEnding: string | undefined,
+  frontMatter: FrontMatterFields | undefined,
+  sections: readonly Section[],
+  refs: PackedRefs,
+  errors: readonly string[],
+): IndexedPost {
+  return new KeptPost(file, weekEnding, frontMatter, sections, refs, errors.length ? errors : NO_ERRORS);
 }
 
 /** The index key of each of a post's references: from the packed form when the index made the post. */
@@ -301,6 +233,12 @@ export class PostIndex {
    * and a Set per key was most of the index's memory and of its building time.
    */
   private readonly byRef = new Map<IndexKey, string | string[]>();
+  /**
+   * Whether byRef holds every post's keys. It is filled on the first question about a key, not
+   * as posts come in: the tree needs only the posts, and a start-up that fills the tree from the
+   * saved index should not wait for a reference index the first hover builds in a few ms.
+   */
+  private byRefFilled = false;
 
   get size(): number {
     return this.posts.size;
@@ -314,15 +252,8 @@ export class PostIndex {
   set(post: IndexedPost): IndexedPost {
     this.delete(post.file);
     this.posts.set(post.file, post);
-    for (const key of new Set(keysOfPost(post))) {
-      const files = this.byRef.get(key);
-      if (files === undefined) {
-        this.byRef.set(key, post.file);
-      } else if (typeof files === 'string') {
-        this.byRef.set(key, [files, post.file]);
-      } else {
-        files.push(post.file);
-      }
+    if (this.byRefFilled) {
+      this.addKeys(post);
     }
     return post;
   }
@@ -333,21 +264,48 @@ export class PostIndex {
       return false;
     }
     this.posts.delete(file);
-    for (const key of new Set(keysOfPost(old))) {
-      const files = this.byRef.get(key);
-      if (files === file) {
-        this.byRef.delete(key);
-      } else if (Array.isArray(files)) {
-        const rest = files.filter((other) => other !== file);
-        this.byRef.set(key, rest.length === 1 ? rest[0]! : rest);
+    if (this.byRefFilled) {
+      for (const key of new Set(keysOfPost(old))) {
+        const files = this.byRef.get(key);
+        if (files === file) {
+          this.byRef.delete(key);
+        } else if (Array.isArray(files)) {
+          const rest = files.filter((other) => other !== file);
+          this.byRef.set(key, rest.length === 1 ? rest[0]! : rest);
+        }
       }
     }
     return true;
   }
 
+  /** The reference index, filled from every post on first use and kept current after. */
+  private refIndex(): Map<IndexKey, string | string[]> {
+    if (!this.byRefFilled) {
+      this.byRefFilled = true;
+      for (const post of this.posts.values()) {
+        this.addKeys(post);
+      }
+    }
+    return this.byRef;
+  }
+
+  private addKeys(post: IndexedPost): void {
+    for (const key of new Set(keysOfPost(post))) {
+      const files = this.byRef.get(key);
+      if (files === undefined) {
+        this.byRef.set(key, post.file);
+      } else if (typeof files === 'string') {
+        this.byRef.set(key, [files, post.file]);
+      } else {
+        files.push(post.file);
+      }
+    }
+  }
+
   clear(): void {
     this.posts.clear();
     this.byRef.clear();
+    this.byRefFilled = false;
   }
 
   /** Newest edition first (by week-ending date, then file name). */
@@ -371,7 +329,7 @@ export class PostIndex {
       const lower = key.toLowerCase();
       wanted.add(lower);
       const indexKey = indexKeyOf(lower);
-      const linking = indexKey === undefined ? undefined : this.byRef.get(indexKey);
+      const linking = indexKey === undefined ? undefined : this.refIndex().get(indexKey);
       for (const file of typeof linking === 'string' ? [linking] : (linking ?? [])) {
         files.add(file);
       }
@@ -397,7 +355,7 @@ export class PostIndex {
 
   /** Keys of everything linked anywhere with this number (any repository, or a KEP). */
   keysWithNumber(number: number): string[] {
-    return [...this.byRef.keys()].filter((key) => numberOfKey(key) === number).map(refKeyOf);
+    return [...this.refIndex().keys()].filter((key) => numberOfKey(key) === number).map(refKeyOf);
   }
 }
 

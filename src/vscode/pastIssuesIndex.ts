@@ -193,9 +193,9 @@ export class PastIssuesIndex extends Disposable {
       return undefined;
     }
     try {
-      const text = await this.workspaceFiles.readTextFile(this.storeFile, MAX_STORE_BYTES);
-      const store = text === undefined ? undefined : parseIndexStore(text);
-      if (text !== undefined && !store) {
+      const bytes = await this.workspaceFiles.readBoundedFile(this.storeFile, MAX_STORE_BYTES);
+      const store = bytes === undefined ? undefined : parseIndexStore(bytes);
+      if (bytes !== undefined && !store) {
         this.logger.info('[index] the saved index is of another version or damaged; reading every post');
       }
       return store;
@@ -223,7 +223,7 @@ export class PastIssuesIndex extends Disposable {
     }
     try {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storeFile, '..'));
-      await vscode.workspace.fs.writeFile(this.storeFile, new TextEncoder().encode(serializeIndexStore([...this.onDisk.values()])));
+      await vscode.workspace.fs.writeFile(this.storeFile, serializeIndexStore([...this.onDisk.values()]));
     } catch (error) {
       this.logger.warn(`[index] the index was not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
