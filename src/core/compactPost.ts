@@ -37,8 +37,37 @@ export function detached(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
+/** The section titles of nearly every post, as constants: most titles are one of these. */
+const COMMON_TITLES = new Map<number, string[]>();
+for (const title of [
+  'Developer News',
+  'Release Schedule',
+  'Featured PRs',
+  'Featured PR',
+  'KEP of the Week',
+  'Other Merges',
+  'Promotions',
+  'Deprecated',
+  'Version Updates',
+  'Subprojects and Dependency Updates',
+  'Shoutouts',
+  'Election Update',
+  'Contributor Blog',
+]) {
+  COMMON_TITLES.set(title.length, [...(COMMON_TITLES.get(title.length) ?? []), title]);
+}
+
 /** One copy of a string that many posts hold (section titles, front-matter values). */
 export function sharedString(text: string): string {
+  // A comparison with a few constants of the same length is cheaper than hashing a new string.
+  for (const title of COMMON_TITLES.get(text.length) ?? []) {
+    if (title === text) {
+      return title;
+    }
+  }
+  if (text.length < 13) {
+    return text;
+  }
   const known = shared.get(text);
   if (known !== undefined) {
     return known;
@@ -159,7 +188,7 @@ const GITHUB = 'https://github.com/';
  */
 function canonicalVariant(ref: GitHubRef): number {
   const { text, owner, repo } = ref;
-  const digits = digitCount(ref.number);
+  const digits = ref.number < 1e9 ? DIGITS.findIndex((limit) => ref.number < limit) + 1 : digitCount(ref.number);
   const path = owner.length + 1 + repo.length;
   switch (ref.form) {
     case 'pullUrl':
@@ -184,6 +213,9 @@ function canonicalVariant(ref: GitHubRef): number {
       return -1;
   }
 }
+
+/** 10, 100, … 1e9: a number's digits are the index of the first power above it, plus one. */
+const DIGITS = Array.from({ length: 9 }, (_, i) => 10 ** (i + 1));
 
 function digitCount(number: number): number {
   let count = 1;
