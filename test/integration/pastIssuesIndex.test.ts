@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { localDisk } from '../../src/desktop/localDisk';
@@ -64,6 +65,52 @@ suite('Rebuilding the Past Issues index', () => {
         'the index holds what the newest rebuild read',
       );
       assert.deepEqual(rebuilt, [[newest]], 'only the newest rebuild told listeners');
+    } finally {
+      index.dispose();
+    }
+  });
+
+  test('after a restart the index comes from the saved store; only a post changed since is read again', async () => {
+    const folder = join(workspace().fsPath, 'race-older');
+    mkdirSync(folder);
+    const post = (week: string, extra = ''): string =>
+      `---\ntitle: Week Ending ${week}\n---\n\n## Developer News\n\nSee k/k#${week.replace(/-/g, '')}.${extra}\n`;
+    const weeks = ['2027-01-03', '2027-01-10', '2027-01-17'];
+    const old = new Date(Date.now() - 60_000);
+    for (const week of weeks) {
+      writeFileSync(join(folder, `${week}-update.md`), post(week));
+      utimesSync(join(folder, `${week}-update.md`), old, old);
+    }
+    const store = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'lwkd-index-store-')), 'past-issues-index.bin'));
+    const settings = new MovedPostsFolder('race-older');
+    const start = async (): Promise<PastIssuesIndex> => {
+      const index = new PastIssuesIndex(settings, new MemoryLogger(), new WorkspaceFiles(localDisk), store);
+      await index.ready();
+      return index;
+    };
+    let index = await start();
+    try {
+      assert.deepEqual({ ...index.lastBuild, ms: 0 }, { posts: 3, parsed: 3, fromStore: false, ms: 0 });
+      await index.flush();
+      index.dispose();
+
+      index = await start();
+      assert.deepEqual({ ...index.lastBuild, ms: 0 }, { posts: 3, parsed: 0, fromStore: true, ms: 0 });
+      assert.equal(index.index.occurrences('kubernetes/kubernetes#20270110').length, 1, 'the restored posts answer lookups');
+      index.dispose();
+
+      writeFileSync(join(folder, '2027-01-10-update.md'), post('2027-01-10', ' And k/k#4242.'));
+      utimesSync(join(folder, '2027-01-10-update.md'), old, new Date(Date.now() - 30_000));
+      index = await start();
+      assert.deepEqual({ ...index.lastBuild, ms: 0 }, { posts: 3, parsed: 1, fromStore: true, ms: 0 });
+      assert.equal(index.index.occurrences('kubernetes/kubernetes#4242').length, 1, 'the change is in');
+
+      // A damaged store is set aside without a word: every post is read.
+      await index.flush();
+      index.dispose();
+      await vscode.workspace.fs.writeFile(store, new TextEncoder().encode('not a store'));
+      index = await start();
+      assert.deepEqual({ ...index.lastBuild, ms: 0 }, { posts: 3, parsed: 3, fromStore: false, ms: 0 });
     } finally {
       index.dispose();
     }
