@@ -655,9 +655,22 @@ function benchMemory(files: string[]): void {
   for (const file of files) {
     index.set(indexPost(file, readFileSync(file, 'utf8')));
   }
+  // The reference index is filled by the first lookup (a hover, Find, a coverage check): its
+  // cost is reported, and the heap is measured with it built.
+  const started = process.hrtime.bigint();
+  index.occurrences('kubernetes/kubernetes#100001');
+  const firstLookupMs = Number(process.hrtime.bigint() - started) / 1e6;
   gc();
   const after = process.memoryUsage().heapUsed;
-  emit({ name: 'index.synthetic10k.heap', value: round((after - before) / 1024 / 1024), unit: 'MB', posts: index.size });
+  emit({
+    name: 'index.synthetic10k.heap',
+    value: round((after - before) / 1024 / 1024),
+    unit: 'MB',
+    posts: index.size,
+    includes: 'the reference index',
+    target_mb: 60,
+  });
+  emit({ name: 'index.synthetic10k.first_lookup', value: round(firstLookupMs), unit: 'ms', posts: index.size, builds: 'the reference index, once' });
 }
 
 /**

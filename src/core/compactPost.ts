@@ -1,5 +1,6 @@
 import type { FrontMatterFields } from './frontMatter';
-import type { GitHubRef, RefForm, RefKind } from './githubRefs';
+import type { GitHubRef, RefFields, RefForm, RefKind } from './githubRefs';
+import { scanGitHubRefs } from './githubRefs';
 
 /**
  * How the index keeps a post: what the tree, Find, the coverage checks and the hovers use, and no
@@ -25,10 +26,6 @@ const repoIds = new Map<string, Map<string, number>>();
 const keyIds = new Map<string, number>([['kep', 0]]);
 const keyNames: string[] = ['kep'];
 let lastRepo: { owner: string; repo: string; id: number } | undefined;
-
-/** Shared copies of short, repeated strings (section titles, layouts); unbounded growth is refused. */
-const shared = new Map<string, string>();
-const MAX_SHARED = 20_000;
 
 /** A copy of `text` that holds no reference to the string it was cut from. */
 export function detached(text: string): string {
@@ -57,26 +54,19 @@ for (const title of [
   COMMON_TITLES.set(title.length, [...(COMMON_TITLES.get(title.length) ?? []), title]);
 }
 
-/** One copy of a string that many posts hold (section titles, front-matter values). */
+/**
+ * A section title or front-matter value to keep: the constant when it is one of the common
+ * titles (compared, which is cheaper than hashing a new string), else a detached copy. No table
+ * of other strings: most are one post's own (a Featured PR's heading), and looking each up cost
+ * more than it saved.
+ */
 export function sharedString(text: string): string {
-  // A comparison with a few constants of the same length is cheaper than hashing a new string.
   for (const title of COMMON_TITLES.get(text.length) ?? []) {
     if (title === text) {
       return title;
     }
   }
-  if (text.length < 13) {
-    return text;
-  }
-  const known = shared.get(text);
-  if (known !== undefined) {
-    return known;
-  }
-  const copy = detached(text);
-  if (shared.size < MAX_SHARED) {
-    shared.set(copy, copy);
-  }
-  return copy;
+  return detached(text);
 }
 
 function repoId(owner: string, repo: string): number {
@@ -186,29 +176,35 @@ const GITHUB = 'https://github.com/';
  * the canonical text (`www.`, a suffix or leading zeros change the length). This runs for every
  * reference of every post the index reads; building the candidates took a third of its time.
  */
-function canonicalVariant(ref: GitHubRef): number {
-  const { text, owner, repo } = ref;
+function canonicalVariant(text: string, start: number, end: number, ref: RefFields): number {
+  const { owner, repo } = ref;
+  const length = end - start;
   const digits = ref.number < 1e9 ? DIGITS.findIndex((limit) => ref.number < limit) + 1 : digitCount(ref.number);
   const path = owner.length + 1 + repo.length;
   switch (ref.form) {
     case 'pullUrl':
-      return text.length === GITHUB.length + path + 6 + digits && text.startsWith(GITHUB) ? 0 : -1;
+      return length === GITHUB.length + path + 6 + digits && text.startsWith(GITHUB, start) ? 0 : -1;
     case 'pullsUrl':
-      return text.length === GITHUB.length + path + 7 + digits && text.startsWith(GITHUB) ? 0 : -1;
+      return length === GITHUB.length + path + 7 + digits && text.startsWith(GITHUB, start) ? 0 : -1;
     case 'issueUrl':
-      return text.length === GITHUB.length + path + 8 + digits && text.startsWith(GITHUB) ? 0 : -1;
+      return length === GITHUB.length + path + 8 + digits && text.startsWith(GITHUB, start) ? 0 : -1;
     case 'short': {
       // owner/repo#N as typed, k/k#N or enhancements#N (whose owner and repository are filled in).
-      if (text.length === path + 1 + digits && text.startsWith(owner) && text.charCodeAt(owner.length) === 47 && text.startsWith(repo, owner.length + 1)) {
+      if (
+        length === path + 1 + digits &&
+        text.startsWith(owner, start) &&
+        text.charCodeAt(start + owner.length) === 47 &&
+        text.startsWith(repo, start + owner.length + 1)
+      ) {
         return 0;
       }
       if (owner === 'kubernetes' && repo === 'kubernetes') {
-        return text.length === 4 + digits && text.startsWith('k/k#') ? 1 : -1;
+        return length === 4 + digits && text.startsWith('k/k#', start) ? 1 : -1;
       }
-      return owner === 'kubernetes' && repo === 'enhancements' && text.length === 13 + digits && text.startsWith('enhancements#') ? 1 : -1;
+      return owner === 'kubernetes' && repo === 'enhancements' && length === 13 + digits && text.startsWith('enhancements#', start) ? 1 : -1;
     }
     case 'kepLink':
-      return text === `https://kep.k8s.io/${ref.number}` ? 0 : -1;
+      return length === 19 + digits && text.startsWith('https://kep.k8s.io/', start) ? 0 : -1;
     case 'kepDirectory':
       return -1;
   }
@@ -233,15 +229,42 @@ export interface PackedRefs {
   readonly texts?: ReadonlyMap<number, string>;
 }
 
-export function packRefs(refs: readonly GitHubRef[]): PackedRefs {
+/**
+ * The references of `text` (findGitHubRefs's, in text order), packed as they are found: no
+ * GitHubRef and no string per reference, only the texts that are not canonical.
+ */
+export function packRefsOf(text: string): PackedRefs {
+  const rows: number[] = [];
+  let kept: Map<number, string> | undefined;
+  let sorted = true;
+  scanGitHubRefs(text, (fields, start, end, line, column) => {
+    const n = rows.length / REF_FIELDS;
+    const variant = canonicalVariant(text, start, end, fields);
+    const code = KINDS.indexOf(fields.kind) | (FORMS.indexOf(fields.form) << 2) | ((variant + 1) << 5) | (fields.malformed ? MALFORMED : 0);
+    if (n > 0 && (line < rows[rows.length - 3]! || (line === rows[rows.length - 3]! && column < rows[rows.length - 2]!))) {
+      sorted = false;
+    }
+    rows.push(code, repoId(fields.owner, fields.repo), fields.number, line, column, column + (end - start));
+    if (variant === -1) {
+      (kept ??= new Map()).set(n, detached(text.slice(start, end)));
+    }
+  });
+  if (sorted) {
+    return kept ? { packed: rows, texts: kept } : { packed: rows };
+  }
+  // The URL forms come before the short ones: put them in text order, as findGitHubRefs does.
+  const order = Array.from({ length: rows.length / REF_FIELDS }, (_, i) => i).sort(
+    (a, b) => rows[a * REF_FIELDS + 3]! - rows[b * REF_FIELDS + 3]! || rows[a * REF_FIELDS + 4]! - rows[b * REF_FIELDS + 4]!,
+  );
   const packed: number[] = [];
   let texts: Map<number, string> | undefined;
-  refs.forEach((ref, i) => {
-    const variant = canonicalVariant(ref);
-    const code = KINDS.indexOf(ref.kind) | (FORMS.indexOf(ref.form) << 2) | ((variant + 1) << 5) | (ref.malformed ? MALFORMED : 0);
-    packed.push(code, repoId(ref.owner, ref.repo), ref.number, ref.line, ref.column, ref.endColumn);
-    if (variant === -1) {
-      (texts ??= new Map()).set(i, detached(ref.text));
+  order.forEach((from, to) => {
+    for (let k = 0; k < REF_FIELDS; k++) {
+      packed.push(rows[from * REF_FIELDS + k]!);
+    }
+    const stored = kept?.get(from);
+    if (stored !== undefined) {
+      (texts ??= new Map()).set(to, stored);
     }
   });
   return texts ? { packed, texts } : { packed };

@@ -39,7 +39,7 @@ export interface GitHubRef {
 const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
 const REPO = '[A-Za-z0-9._-]{1,100}';
 
-type RefFields = Omit<GitHubRef, 'line' | 'column' | 'endColumn' | 'text'>;
+export type RefFields = Omit<GitHubRef, 'line' | 'column' | 'endColumn' | 'text'>;
 
 /**
  * `text` matched whatever its case, as a regex source: scheme and host names are
@@ -120,16 +120,8 @@ function shortPrefix(text: string, hash: number): { start: number; owner?: strin
 }
 
 export function findGitHubRefs(text: string): GitHubRef[] {
-  const code = codeRanges(text);
-  const lineStarts = lineStartOffsets(text);
   const refs: GitHubRef[] = [];
-  const add = (fields: RefFields, start: number, end: number): void => {
-    // `.` and `..` are path steps, never a repository: such a link must not reach an API path.
-    if (!Number.isSafeInteger(fields.number) || fields.repo === '.' || fields.repo === '..' || inRanges(code, start)) {
-      return;
-    }
-    const line = lineOf(lineStarts, start);
-    const column = start - lineStarts[line]!;
+  scanGitHubRefs(text, (fields, start, end, line, column) => {
     // One literal with a fixed shape: an object spread here was most of the indexing time.
     const ref: { -readonly [K in keyof GitHubRef]: GitHubRef[K] } = {
       kind: fields.kind,
@@ -146,6 +138,28 @@ export function findGitHubRefs(text: string): GitHubRef[] {
       ref.malformed = true;
     }
     refs.push(ref);
+  });
+  return refs.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Where scanGitHubRefs reports each reference: its fields, its text's offsets, and where it starts. */
+export type RefSink = (fields: RefFields, start: number, end: number, line: number, column: number) => void;
+
+/**
+ * Every reference of `text`, outside code, each given to `sink` as it is found: the URL forms
+ * first, then the short ones (not in text order). findGitHubRefs builds GitHubRefs from it; the
+ * index packs them straight away, without an object and a string per reference.
+ */
+export function scanGitHubRefs(text: string, sink: RefSink): void {
+  const code = codeRanges(text);
+  const lineStarts = lineStartOffsets(text);
+  const add = (fields: RefFields, start: number, end: number): void => {
+    // `.` and `..` are path steps, never a repository: such a link must not reach an API path.
+    if (!Number.isSafeInteger(fields.number) || fields.repo === '.' || fields.repo === '..' || inRanges(code, start)) {
+      return;
+    }
+    const line = lineOf(lineStarts, start);
+    sink(fields, start, end, line, start - lineStarts[line]!);
   };
   if (text.includes('://')) {
     for (const { regex, read, needle } of URL_PATTERNS) {
@@ -181,7 +195,6 @@ export function findGitHubRefs(text: string): GitHubRef[] {
       );
     }
   }
-  return refs.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** The line-start offsets of `text` (index = 0-based line). */

@@ -3,7 +3,7 @@ import { daysBetween, formatIsoDate, parseCalendarDate } from './calendar';
 import { weekEndingFromFileName } from './edition';
 import type { PackedRefs } from './compactPost';
 import type { IndexKey } from './compactPost';
-import { detached, indexKeyOf, keptFrontMatter, numberOfKey, packedKeys, packRefs, refIndexKey, refKeyOf, sharedString, unpackRefs } from './compactPost';
+import { detached, indexKeyOf, keptFrontMatter, numberOfKey, packedKeys, packRefsOf, refIndexKey, refKeyOf, sharedString, unpackRefs } from './compactPost';
 import type { FrontMatterFields } from './frontMatter';
 import { parseFrontMatter } from './frontMatter';
 import type { GitHubRef } from './githubRefs';
@@ -55,7 +55,7 @@ export function indexPost(file: string, text: string): IndexedPost {
     frontMatter && keptFrontMatter(frontMatter),
     findSections(text, bodyStart).map((section) => ({ level: section.level, title: sharedString(section.title), line: section.line })),
     // References in the front matter (rare) are kept: they are links the edition published.
-    packRefs(findGitHubRefs(text)),
+    packRefsOf(text),
     errors.length ? errors.map(detached) : NO_ERRORS,
   );
 }
