@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CONTRIBUTIONS_REPO, DEFAULT_POSTS_FOLDER } from '../constants';
-import { dayOfWeek, formatLongDate, isKnownTimeZone, parseCalendarDate } from '../core/calendar';
+import { formatLongDate } from '../core/calendar';
 import { editionFileName } from '../core/edition';
 import { parseRepoName } from '../core/githubApi';
 import { silentLogger } from '../core/logger';
@@ -15,6 +15,7 @@ import { parseArgs, stringOption, UsageError } from './args';
 import { readText } from './files';
 import { cliGitHubClient } from './github';
 import { safeOutput } from './safeOutput';
+import { weekAndZone } from './weekCommands';
 
 export const CONTRIBUTIONS_USAGE = `lwkd contributions --week YYYY-MM-DD [--repo OWNER/REPO] [--root DIR] [--posts-folder DIR]
                    [--time-zone ZONE] [--api-url URL] [--json]
@@ -26,18 +27,7 @@ export const CONTRIBUTIONS_USAGE = `lwkd contributions --week YYYY-MM-DD [--repo
 export async function runContributions(argv: readonly string[], terminal: CliIo, version: string): Promise<number> {
   const io = safeOutput(terminal);
   const args = parseArgs(argv, { valued: ['week', 'repo', 'root', 'posts-folder', 'time-zone', 'api-url'], flags: ['json'], maxPositionals: 0 });
-  const weekText = stringOption(args, 'week');
-  const week = weekText ? parseCalendarDate(weekText) : undefined;
-  if (!week) {
-    throw new UsageError('--week YYYY-MM-DD is required (the Sunday the edition ends)');
-  }
-  if (dayOfWeek(week) !== 0) {
-    throw new UsageError(`--week ${weekText} is not a Sunday; editions end on Sundays`);
-  }
-  const timeZone = stringOption(args, 'time-zone') ?? 'UTC';
-  if (!isKnownTimeZone(timeZone)) {
-    throw new UsageError(`unknown time zone "${timeZone}"`);
-  }
+  const { week, timeZone } = weekAndZone(args);
   const repo = stringOption(args, 'repo') ?? DEFAULT_CONTRIBUTIONS_REPO;
   if (!parseRepoName(repo)) {
     throw new UsageError('--repo takes owner/repo');

@@ -40,6 +40,11 @@ interface WeekArgs {
 
 function weekArgs(argv: readonly string[], io: CliIo, version: string, extra: { valued: string[] }): WeekArgs {
   const args = parseArgs(argv, { valued: ['week', 'repos', 'time-zone', 'api-url', ...extra.valued], flags: ['json'], maxPositionals: 0 });
+  return { args, ...weekAndZone(args), client: cliGitHubClient(io, version, stringOption(args, 'api-url')).client };
+}
+
+/** `--week` (a Sunday, required) and `--time-zone` (default UTC), as the week commands take them. */
+export function weekAndZone(args: ParsedArgs): { week: CalendarDate; timeZone: string } {
   const weekText = stringOption(args, 'week');
   const week = weekText ? parseCalendarDate(weekText) : undefined;
   if (!week) {
@@ -52,7 +57,7 @@ function weekArgs(argv: readonly string[], io: CliIo, version: string, extra: { 
   if (!isKnownTimeZone(timeZone)) {
     throw new UsageError(`unknown time zone "${timeZone}"`);
   }
-  return { args, week, timeZone, client: cliGitHubClient(io, version, stringOption(args, 'api-url')).client };
+  return { week, timeZone };
 }
 
 function list(args: ParsedArgs, name: string, fallback: readonly string[]): string[] {

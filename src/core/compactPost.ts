@@ -1,6 +1,10 @@
 import type { FrontMatterFields } from './frontMatter';
 import type { GitHubRef, RefFields, RefForm, RefKind } from './githubRefs';
 import { scanGitHubRefs } from './githubRefs';
+import { TEMPLATE_SECTIONS } from './sections';
+
+/** The template's `###` headings under Developer News, in most editions too. */
+const TEMPLATE_SUBHEADINGS = ['Election Update', 'Contributor Blog'];
 
 /**
  * How the index keeps a post: what the tree, Find, the coverage checks and the hovers use, and no
@@ -35,23 +39,17 @@ export function detached(text: string): string {
 }
 
 /** The section titles of nearly every post, as constants: most titles are one of these. */
-const COMMON_TITLES = new Map<number, string[]>();
-for (const title of [
-  'Developer News',
-  'Release Schedule',
-  'Featured PRs',
-  'Featured PR',
-  'KEP of the Week',
-  'Other Merges',
-  'Promotions',
-  'Deprecated',
-  'Version Updates',
-  'Subprojects and Dependency Updates',
-  'Shoutouts',
-  'Election Update',
-  'Contributor Blog',
-]) {
-  COMMON_TITLES.set(title.length, [...(COMMON_TITLES.get(title.length) ?? []), title]);
+let commonTitles: Map<number, string[]> | undefined;
+
+/** By length; made on first use (sections.ts and this module import each other through postIndex.ts). */
+function commonTitlesOfLength(length: number): readonly string[] {
+  if (!commonTitles) {
+    commonTitles = new Map();
+    for (const title of [...TEMPLATE_SECTIONS, ...TEMPLATE_SUBHEADINGS]) {
+      commonTitles.set(title.length, [...(commonTitles.get(title.length) ?? []), title]);
+    }
+  }
+  return commonTitles.get(length) ?? [];
 }
 
 /**
@@ -61,7 +59,7 @@ for (const title of [
  * more than it saved.
  */
 export function sharedString(text: string): string {
-  for (const title of COMMON_TITLES.get(text.length) ?? []) {
+  for (const title of commonTitlesOfLength(text.length)) {
     if (title === text) {
       return title;
     }

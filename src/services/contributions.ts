@@ -258,15 +258,9 @@ export class ContributionsFetcher {
   }
 }
 
-interface PullSummary {
-  readonly number: number;
-  readonly url: string;
-  readonly title: string;
-  readonly author: string;
-  readonly draft: boolean;
-  readonly base: string;
+/** A PR from the listing: what is shown of it, and what decides whether its files are asked for. */
+interface PullSummary extends Omit<ContributedPr, 'post' | 'files'> {
   readonly headRef: string;
-  readonly headSha: string;
   readonly updatedAt: string;
 }
 
