@@ -177,7 +177,7 @@ const GITHUB = 'https://github.com/';
 function canonicalVariant(text: string, start: number, end: number, ref: RefFields): number {
   const { owner, repo } = ref;
   const length = end - start;
-  const digits = ref.number < 1e9 ? DIGITS.findIndex((limit) => ref.number < limit) + 1 : digitCount(ref.number);
+  const digits = digitCount(ref.number);
   const path = owner.length + 1 + repo.length;
   switch (ref.form) {
     case 'pullUrl':
@@ -208,12 +208,12 @@ function canonicalVariant(text: string, start: number, end: number, ref: RefFiel
   }
 }
 
-/** 10, 100, … 1e9: a number's digits are the index of the first power above it, plus one. */
-const DIGITS = Array.from({ length: 9 }, (_, i) => 10 ** (i + 1));
+/** 10, 100, … 1e15: a number's digits are one more than the powers it reaches. */
+const POWERS = Array.from({ length: 15 }, (_, i) => 10 ** (i + 1));
 
 function digitCount(number: number): number {
   let count = 1;
-  for (let rest = number; rest >= 10; rest = Math.floor(rest / 10)) {
+  while (count <= POWERS.length && number >= POWERS[count - 1]!) {
     count++;
   }
   return count;

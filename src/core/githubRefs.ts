@@ -176,7 +176,7 @@ export function scanGitHubRefs(text: string, sink: RefSink): void {
   for (let m = HASH_NUMBER.exec(text); m; m = HASH_NUMBER.exec(text)) {
     const hash = m.index;
     // A repository name or `enhancements` ends in a letter, digit, '.', '_' or '-'.
-    if (hash === 0 || !/[\w.-]/.test(text[hash - 1]!)) {
+    if (hash === 0 || !isRepoChar(text.charCodeAt(hash - 1))) {
       continue;
     }
     const before = shortPrefix(text, hash);
