@@ -111,6 +111,8 @@ if (tests) {
       plugins: [mochaAsBrowserGlobal],
     },
     { ...browser, entryPoints: ['test/webFs/extension.ts'], outfile: 'out/test/webFs/extension.js' },
+    // The activation probe for the web worker host (test/runner/activation.ts).
+    { ...browser, entryPoints: ['test/activation/webProbe.ts'], outfile: 'out/test/activation/webProbe.js' },
   );
 }
 

@@ -435,7 +435,7 @@ async function benchActivation(scratch: string): Promise<void> {
   // What ships, from a copy laid out as the .vsix installs it: the manifest, what it
   // contributes, and the bundle (without its source map, which the host does not read).
   const shipped = join(scratch, 'activation-shipped');
-  for (const entry of ['package.json', 'package.nls.json', 'l10n', 'snippets', 'syntaxes', 'media', 'dist/extension.js']) {
+  for (const entry of ['package.json', 'package.nls.json', 'l10n', 'snippets', 'syntaxes', 'media', 'dist/extension.js', 'dist/web/extension.js']) {
     cpSync(join(projectRoot, entry), join(shipped, entry), { recursive: true });
   }
   const empty = join(scratch, 'activation-empty');
@@ -448,6 +448,7 @@ async function benchActivation(scratch: string): Promise<void> {
       version: '0.0.0',
       engines: { vscode: '^1.139.0' },
       main: './extension.js',
+      browser: './extension.js',
       activationEvents: ['workspaceContains:_posts/*.md'],
     }),
   );
@@ -499,6 +500,32 @@ async function benchActivation(scratch: string): Promise<void> {
     difference_to_empty_ms: ours.value - baseline.value,
   });
   emit({ name: 'activation.real_host_ms.empty_extension', ...baseline, build: "an extension whose activate() does nothing: the host's own cost" });
+
+  // The same in the browser's web worker host (github.dev, vscode.dev), on the virtual workspace.
+  let web: Map<string, ActivationSample[]>;
+  try {
+    web = await measureActivation(
+      [
+        { name: 'shipped', root: shipped, id: `${manifest.publisher}.${manifest.name}` },
+        { name: 'empty', root: empty, id: 'lwkd-bench.empty' },
+      ],
+      { runs, log, host: 'web' },
+    );
+  } catch (error) {
+    process.stderr.write(`bench: activation.web_worker_ms left out: ${error instanceof Error ? error.message : String(error)}\n`);
+    return;
+  }
+  const webOurs = summary(web.get('shipped')!);
+  const webBaseline = summary(web.get('empty')!);
+  emit({
+    name: 'activation.web_worker_ms',
+    ...webOurs,
+    host: web.get('shipped')![0]!.node,
+    extension_bytes: statSync(join(shipped, 'dist', 'web', 'extension.js')).size,
+    empty_extension_ms: webBaseline.value,
+    difference_to_empty_ms: webOurs.value - webBaseline.value,
+    target_ms: 50,
+  });
 }
 
 function listMarkdown(folder: string): string[] {

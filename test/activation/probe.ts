@@ -1,7 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import * as vscode from 'vscode';
-import { waitFor } from '../util/waitFor';
-import { activationRow } from './startupPerformance';
+import { readActivation } from './probeCore';
 
 /**
  * Runs inside the extension host as `extensionTestsPath` (test/runner/activation.ts starts it)
@@ -28,42 +26,7 @@ import { activationRow } from './startupPerformance';
 export async function run(): Promise<void> {
   const id = required('LWKD_ACTIVATION_EXTENSION_ID');
   const out = required('LWKD_ACTIVATION_OUT');
-  const extension = vscode.extensions.getExtension(id);
-  if (!extension) {
-    throw new Error(`${id} is not loaded in this extension host`);
-  }
-  // Nothing here activates it: its workspaceContains event must have.
-  await waitFor(() => extension.isActive, { timeoutMs: 60_000, message: `${id} to activate` });
-  // The document's provider registers when the command first runs.
-  await vscode.commands.executeCommand('perfview.show');
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }));
-  // It says "Loading..." until the workbench has finished starting (its "Eventually" phase).
-  const row = await waitFor(() => activationRow(document.getText(), id), {
-    timeoutMs: 60_000,
-    intervalMs: 100,
-    message: `the activation row of ${id} in Startup Performance`,
-  });
-  writeFileSync(
-    out,
-    JSON.stringify({ ...row, ...markedTimes(id), vscode: vscode.version, node: process.versions.node, extensionPath: extension.extensionPath }),
-  );
-}
-
-interface PerfMarks {
-  getMarks(): Array<{ name: string; startTime: number }>;
-}
-
-/** `require(main)` and `activate()` (call and resolution) from the host's marks; {} without them. */
-function markedTimes(id: string): { requireMs?: number; activateMs?: number } {
-  const marks = (globalThis as { MonacoPerformanceMarks?: PerfMarks }).MonacoPerformanceMarks?.getMarks() ?? [];
-  const at = (name: string): number | undefined => marks.find((mark) => mark.name === `code/extHost/${name}/${id}`)?.startTime;
-  const span = (from: string, to: string): number | undefined => {
-    const [start, end] = [at(from), at(to)];
-    return start !== undefined && end !== undefined ? end - start : undefined;
-  };
-  const requireMs = span('willLoadExtensionCode', 'didLoadExtensionCode');
-  const activateMs = span('willActivateExtension', 'didActivateExtension');
-  return { ...(requireMs !== undefined ? { requireMs } : {}), ...(activateMs !== undefined ? { activateMs } : {}) };
+  writeFileSync(out, JSON.stringify(await readActivation(id)));
 }
 
 function required(name: string): string {

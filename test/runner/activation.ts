@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { ActivationRow } from '../activation/startupPerformance';
+import { WEB_ACTIVATION_MARKER } from '../activation/marker';
 import { projectRoot } from './paths';
 import { installedServer, startServer } from './vscodeServer';
 import { copyWorkspace, launchBrowser, workbenchUrl } from './workbench';
@@ -37,12 +38,12 @@ export interface ActivationTarget {
  */
 export async function measureActivation(
   targets: readonly ActivationTarget[],
-  { runs, fixture = 'test/fixtures/workspace', log }: { runs: number; fixture?: string; log: string },
+  { runs, fixture = 'test/fixtures/workspace', log, host = 'node' }: { runs: number; fixture?: string; log: string; host?: 'node' | 'web' },
 ): Promise<Map<string, ActivationSample[]>> {
   if (!installedServer()) {
     throw new Error('the VS Code server is not installed under .vscode-test/ (npm test -- integration installs it)');
   }
-  const probe = join(projectRoot, 'out', 'test', 'activation', 'probe.js');
+  const probe = join(projectRoot, 'out', 'test', 'activation', host === 'web' ? 'webProbe.js' : 'probe.js');
   if (!existsSync(probe)) {
     throw new Error(`${probe} is missing (node esbuild.mjs --tests builds it)`);
   }
@@ -53,7 +54,7 @@ export async function measureActivation(
     for (let run = 0; run < runs; run++) {
       for (const target of targets) {
         appendFileSync(log, `\n=== ${target.name}, launch ${run + 1} of ${runs} ===\n`);
-        samples.get(target.name)!.push(await launchOnce(browser, target, probe, fixture, log));
+        samples.get(target.name)!.push(await launchOnce(browser, target, probe, fixture, log, host));
       }
     }
   } finally {
@@ -62,7 +63,20 @@ export async function measureActivation(
   return samples;
 }
 
-async function launchOnce(browser: Browser, target: ActivationTarget, probe: string, fixture: string, log: string): Promise<ActivationSample> {
+/**
+ * One fresh server and workbench. In the `web` host the extension runs in the browser's web worker
+ * (the runner maps its kind to `web`, as runWeb.ts does), on the fixture served through the test
+ * file system (lwkd-test:), and the probe prints its figures on the console, which the
+ * workbench forwards to `codeAutomationLog`: a worker can write no file.
+ */
+async function launchOnce(
+  browser: Browser,
+  target: ActivationTarget,
+  probe: string,
+  fixture: string,
+  log: string,
+  host: 'node' | 'web',
+): Promise<ActivationSample> {
   const scratch = mkdtempSync(join(tmpdir(), 'lwkd-activation-'));
   const out = join(scratch, 'activation.json');
   const workspace = copyWorkspace(fixture);
@@ -85,7 +99,8 @@ async function launchOnce(browser: Browser, target: ActivationTarget, probe: str
         NO_PROXY: '127.0.0.1,localhost',
         no_proxy: '127.0.0.1,localhost',
       },
-      userSettings: { 'lwkd.github.apiUrl': offline },
+      userSettings: { 'lwkd.github.apiUrl': offline, ...(host === 'web' ? { 'remote.extensionKind': { [target.id]: ['web'] } } : {}) },
+      ...(host === 'web' ? { alsoInstalled: [join(projectRoot, 'out', 'test', 'webFs')] } : {}),
     });
   } catch (error) {
     cleanup();
@@ -98,10 +113,23 @@ async function launchOnce(browser: Browser, target: ActivationTarget, probe: str
     const exited = new Promise<number>((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
+    let printed: string | undefined;
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      appendFileSync(log, `[${type}] ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}\n`);
+      const line = args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+      const marker = line.indexOf(`${WEB_ACTIVATION_MARKER} `);
+      if (marker !== -1) {
+        printed = line.slice(marker + WEB_ACTIVATION_MARKER.length + 1);
+      }
+      appendFileSync(log, `[${type}] ${line}\n`);
     });
-    await page.goto(workbenchUrl(server.url, { folder: workspace.folder, extensionTestsPath: probe, extensionDevelopmentPath: target.root }));
+    const folder = host === 'web' ? `lwkd-test://${new URL(server.url).host}${workspace.folder}` : workspace.folder;
+    // The workbench runs the tests in the host of the development extension whose folder holds
+    // them: in the web case that must be the worker, so the probe goes into the target's folder.
+    const tests = host === 'web' ? join(target.root, 'activation-probe.js') : probe;
+    if (host === 'web') {
+      copyFileSync(probe, tests);
+    }
+    await page.goto(workbenchUrl(server.url, { folder, extensionTestsPath: tests, extensionDevelopmentPath: target.root }));
     let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([
       exited,
@@ -110,10 +138,11 @@ async function launchOnce(browser: Browser, target: ActivationTarget, probe: str
       }),
     ]);
     clearTimeout(timer);
-    if (code !== 0 || !existsSync(out)) {
+    const result = host === 'web' ? printed : existsSync(out) ? readFileSync(out, 'utf8') : undefined;
+    if (code !== 0 || result === undefined) {
       throw new Error(`the activation probe for ${target.name} ${code === -1 ? 'did not finish within 180 s' : `exited with ${code}`} (log: ${log})`);
     }
-    const row = JSON.parse(readFileSync(out, 'utf8')) as ActivationSample;
+    const row = JSON.parse(result) as ActivationSample;
     return { ...row, totalMs: row.codeLoadingTime + row.activateCallTime + row.activateResolvedTime };
   } finally {
     await context?.close();
