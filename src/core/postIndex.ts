@@ -313,6 +313,17 @@ export class PostIndex {
     return [...this.posts.values()].sort(compareNewestFirst);
   }
 
+  /** The first post all() would list, found in one pass (no sort). */
+  newest(): IndexedPost | undefined {
+    let newest: IndexedPost | undefined;
+    for (const post of this.posts.values()) {
+      if (!newest || compareNewestFirst(post, newest) < 0) {
+        newest = post;
+      }
+    }
+    return newest;
+  }
+
   /** Every place a thing is linked, newest edition first. */
   occurrences(key: string): RefOccurrence[] {
     return this.occurrencesOf([key]);

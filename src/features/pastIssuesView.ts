@@ -39,6 +39,8 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
 
   /** A contribution row's text, worked out when its node's children were read (it needs the writer's copy). */
   private readonly rows = new Map<string, vscode.TreeItem>();
+  /** The edition being written, until the index changes. */
+  private beingWritten: { readonly file: string | undefined } | undefined;
 
   constructor(
     private readonly source: PastIssuesIndex,
@@ -57,6 +59,7 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
     }
     this._register(
       source.onDidChange((change) => {
+        this.beingWritten = undefined;
         if (change.rebuilt) {
           this.nodes.clear();
           this.changeEmitter.fire(undefined);
@@ -135,8 +138,9 @@ export class PastIssuesTreeProvider extends Disposable implements vscode.TreeDat
     if (!this.contributions || !post?.weekEnding) {
       return undefined;
     }
-    const current = editionBeingWritten(this.source.index, calendarDateIn(new Date(), this.contributions.timeZone()));
-    return current?.file === post.file ? post.weekEnding : undefined;
+    // Asked for every edition row the tree shows: worked out once per change of the index.
+    this.beingWritten ??= { file: editionBeingWritten(this.source.index, calendarDateIn(new Date(), this.contributions.timeZone()))?.file };
+    return this.beingWritten.file === post.file ? post.weekEnding : undefined;
   }
 
   private async contributionChildren(element: Extract<PastIssuesNode, { kind: 'contributions' }>): Promise<PastIssuesNode[]> {

@@ -130,12 +130,8 @@ export class ContributionsSource extends Disposable {
  * that, the next week's edition is due and has not been made).
  */
 export function editionBeingWritten(index: PostIndex, today: CalendarDate): IndexedPost | undefined {
-  let newest: IndexedPost | undefined;
-  for (const post of index.all()) {
-    if (post.weekEnding && (!newest || post.weekEnding > newest.weekEnding!)) {
-      newest = post;
-    }
-  }
+  // newest() is by week, undated posts last: an undated newest means no dated edition at all.
+  const newest = index.newest();
   const week = newest?.weekEnding ? parseCalendarDate(newest.weekEnding) : undefined;
   return week && daysBetween(week, today) <= 7 ? newest : undefined;
 }

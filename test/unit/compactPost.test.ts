@@ -44,6 +44,9 @@ suite('The index keeps posts compactly', () => {
     assert.deepEqual(index.keysWithNumber(99999999999), ['o/r#99999999999']);
     assert.equal(searchIndex(index, 'https://github.com/kubernetes-sigs/kind/pull/137')[0]?.text, 'kubernetes-sigs/kind#137');
     assert.equal(index.occurrences('nobody/here#1').length, 0);
+    index.set(indexPost('_posts/undated.md', FRONT));
+    assert.equal(index.newest()?.file, index.all()[0]?.file, 'newest() is the first of all(), found without sorting');
+    assert.equal(index.newest()?.file, '_posts/2027-03-28-update.md');
     index.delete('_posts/2027-03-28-update.md');
     assert.deepEqual(
       index.occurrences('kubernetes/kubernetes#123').map(({ post }) => post.file),
