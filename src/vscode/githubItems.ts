@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger';
 import type { ItemKey } from '../core/pullRequests';
 import { GitHubError } from '../services/githubClient';
 import { Disposable } from './dispose';
+import { PendingSave } from './pendingSave';
 import { createGitHubClient } from './githubClientFactory';
 import type { ItemLookup, ItemRequest } from '../services/itemFetcher';
 import { ItemFetcher, itemKeyString } from '../services/itemFetcher';
@@ -28,9 +29,8 @@ const MAX_CACHE_FILE_BYTES = 16 * 1024 * 1024;
 export class GitHubItemSource extends Disposable {
   readonly fetcher: ItemFetcher;
   private loaded: Promise<void> | undefined;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The save under way or the last one; saves run one after another, never two at once. */
-  private saving: Promise<void> = Promise.resolve();
+  /** The cache file, saved two seconds after the first change since the last save. */
+  private readonly save: PendingSave;
 
   constructor(
     settings: ExtensionSettings,
@@ -40,6 +40,12 @@ export class GitHubItemSource extends Disposable {
     private readonly storageFile?: vscode.Uri,
   ) {
     super();
+    this.save = new PendingSave(storageFile, () => new TextEncoder().encode(JSON.stringify(this.fetcher.cache.serialize())), {
+      delayMs: SAVE_DELAY_MS,
+      restart: false,
+      logger,
+      failure: '[github] cache not saved',
+    });
     this.fetcher = new ItemFetcher(
       async () => {
         const token = await auth.token();
@@ -55,7 +61,7 @@ export class GitHubItemSource extends Disposable {
       },
       logger,
       undefined,
-      () => this.scheduleSave(),
+      () => this.save.soon(),
     );
     this._register(auth.onDidChange(() => this.fetcher.forgetFailures()));
     this._register(
@@ -90,7 +96,7 @@ export class GitHubItemSource extends Disposable {
 
   async refresh(): Promise<void> {
     this.fetcher.reset();
-    this.scheduleSave();
+    this.save.soon();
   }
 
   private load(): Promise<void> {
@@ -139,50 +145,17 @@ export class GitHubItemSource extends Disposable {
     }
   }
 
-  private scheduleSave(): void {
-    if (!this.storageFile || this.saveTimer || this.isDisposed) {
-      return;
-    }
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.startSave();
-    }, SAVE_DELAY_MS);
-  }
-
   /**
    * Saves now what a pending save would have saved; resolves once it (and any save under way)
    * is written. deactivate() returns this, so the host waits for it before shutting down.
    */
   flush(): Promise<void> {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      void this.startSave();
-    }
-    return this.saving;
-  }
-
-  private startSave(): Promise<void> {
-    this.saving = this.saving.then(() => this.write());
-    return this.saving;
-  }
-
-  /** Writes the cache; a failure to persist only costs requests later, so it is logged. */
-  private async write(): Promise<void> {
-    if (!this.storageFile) {
-      return;
-    }
-    try {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageFile, '..'));
-      await vscode.workspace.fs.writeFile(this.storageFile, new TextEncoder().encode(JSON.stringify(this.fetcher.cache.serialize())));
-    } catch (error) {
-      this.logger.warn(`[github] cache not saved: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    return this.save.flush();
   }
 
   /** Starts the pending save, if any: flush() still returns it after this. Nothing is scheduled after. */
   override dispose(): void {
-    void this.flush();
+    this.save.dispose();
     super.dispose();
   }
 }

@@ -10,6 +10,7 @@ import type { ReadWithStore } from '../services/postFiles';
 import { listPosts, readPost, readPostsWithStore } from '../services/postFiles';
 import type { ExtensionSettings } from './settings';
 import { KeyedDebouncer } from './debouncer';
+import { PendingSave } from './pendingSave';
 import { Disposable, DisposableStore } from './dispose';
 import type { WorkspaceFiles } from './workspaceFiles';
 import { WorkspacePostFiles } from './workspacePostFiles';
@@ -45,8 +46,8 @@ export class PastIssuesIndex extends Disposable {
   readonly onDidChange = this.changeEmitter.event;
   /** Each post as read from disk, with its file's stamp: what the store keeps (not unsaved text). */
   private readonly onDisk = new Map<string, { post: IndexedPost; stamp: FileStamp }>();
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  /** The store, written two seconds after the last change on disk. */
+  private readonly saved: PendingSave;
   /** What the last build took from the store and what it read: for the log and the tests. */
   lastBuild: { readonly posts: number; readonly parsed: number; readonly fromStore: boolean; readonly ms: number } | undefined;
 
@@ -59,6 +60,12 @@ export class PastIssuesIndex extends Disposable {
   ) {
     super();
     this.files = new WorkspacePostFiles(workspaceFiles, logger);
+    this.saved = new PendingSave(storeFile, () => serializeIndexStore([...this.onDisk.values()]), {
+      delayMs: STORE_DEBOUNCE_MS,
+      restart: true,
+      logger,
+      failure: '[index] the index was not saved',
+    });
     this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event.document)));
     // Closing an editor drops its unsaved text: the file on disk is what counts again.
     this._register(
@@ -96,16 +103,11 @@ export class PastIssuesIndex extends Disposable {
 
   /** Writes a pending store save now; resolves once it is written (deactivate waits for it). */
   flush(): Promise<void> {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      this.saving = this.saving.then(() => this.writeStore());
-    }
-    return this.saving;
+    return this.saved.flush();
   }
 
   override dispose(): void {
-    void this.flush();
+    this.saved.dispose();
     super.dispose();
   }
 
@@ -169,7 +171,7 @@ export class PastIssuesIndex extends Disposable {
     this.changeEmitter.fire({ files: [...posts.map((post) => post.file)], rebuilt: true });
     // Saved again when it read something, or when posts it held are gone.
     if (read.parsed > 0 || !store || store.size !== this.onDisk.size) {
-      this.saveSoon();
+      this.saved.soon();
     }
     return this.index;
   }
@@ -205,30 +207,6 @@ export class PastIssuesIndex extends Disposable {
     }
   }
 
-  private saveSoon(): void {
-    if (!this.storeFile) {
-      return;
-    }
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      this.saving = this.saving.then(() => this.writeStore());
-    }, STORE_DEBOUNCE_MS);
-  }
-
-  /** Writes the store; failing to only costs a slower next start, so it is logged. */
-  private async writeStore(): Promise<void> {
-    if (!this.storeFile) {
-      return;
-    }
-    try {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storeFile, '..'));
-      await vscode.workspace.fs.writeFile(this.storeFile, serializeIndexStore([...this.onDisk.values()]));
-    } catch (error) {
-      this.logger.warn(`[index] the index was not saved: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
   private listPosts(folder: vscode.Uri): Promise<vscode.Uri[]> {
     return listPosts(this.files, folder, (uri, error) => {
       this.logger.warn(`[index] cannot list ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -246,7 +224,7 @@ export class PastIssuesIndex extends Disposable {
       this.watchers.add(
         watcher.onDidDelete((uri) => {
           if (this.onDisk.delete(uri.toString())) {
-            this.saveSoon();
+            this.saved.soon();
           }
           if (this.index.delete(uri.toString())) {
             this.changeEmitter.fire({ files: [uri.toString()], rebuilt: false });
@@ -269,7 +247,7 @@ export class PastIssuesIndex extends Disposable {
     } else {
       this.onDisk.delete(uri.toString());
     }
-    this.saveSoon();
+    this.saved.soon();
     if (post) {
       this.index.set(post);
     } else if (!this.index.delete(uri.toString())) {
