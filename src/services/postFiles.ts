@@ -102,15 +102,7 @@ export async function readPost<T>(files: PostFileSystem<T>, file: T, key: string
 
 /** Every listed post read, a few at a time; files gone since the listing are left out. */
 export async function readPosts<T>(files: PostFileSystem<T>, list: readonly T[], keyOf: (file: T) => string): Promise<IndexedPost[]> {
-  const posts = Array.from<IndexedPost | undefined>({ length: list.length });
-  await forEachLimited(
-    list.map((file, slot) => ({ file, slot })),
-    READ_CONCURRENCY,
-    async ({ file, slot }) => {
-      posts[slot] = await readPost(files, file, keyOf(file));
-    },
-  );
-  return posts.filter((post): post is IndexedPost => post !== undefined);
+  return (await readEach(files, list, keyOf, undefined, false)).posts;
 }
 
 export interface ReadWithStore {
@@ -126,11 +118,22 @@ export interface ReadWithStore {
  * Every listed post, taken from `store` when its file's size and modification time are those
  * the store has, else read and parsed. Without a store, every post is read (and stamped).
  */
-export async function readPostsWithStore<T>(
+export function readPostsWithStore<T>(
   files: PostFileSystem<T>,
   list: readonly T[],
   keyOf: (file: T) => string,
   store: ReadonlyMap<string, StoredEntry> | undefined,
+): Promise<ReadWithStore> {
+  return readEach(files, list, keyOf, store, true);
+}
+
+/** The one reading loop: each post from the store or read; stamped first when `stamp` (the editor saves them). */
+async function readEach<T>(
+  files: PostFileSystem<T>,
+  list: readonly T[],
+  keyOf: (file: T) => string,
+  store: ReadonlyMap<string, StoredEntry> | undefined,
+  stamp: boolean,
 ): Promise<ReadWithStore> {
   const posts = Array.from<IndexedPost | undefined>({ length: list.length });
   const stamps = new Map<string, FileStamp>();
@@ -142,16 +145,16 @@ export async function readPostsWithStore<T>(
       const key = keyOf(file);
       // Stamped before reading: a change during the read makes the stamp older than the file, so
       // the next start reads it again rather than trusting what was read here.
-      const stamp = await files.stat(file).catch(() => undefined);
+      const stamped = stamp ? await files.stat(file).catch(() => undefined) : undefined;
       const kept = store?.get(key);
-      if (stamp && kept && kept.stamp.size === stamp.size && kept.stamp.mtime === stamp.mtime) {
+      if (stamped && kept && kept.stamp.size === stamped.size && kept.stamp.mtime === stamped.mtime) {
         posts[slot] = kept.post;
       } else {
         parsed++;
         posts[slot] = await readPost(files, file, key);
       }
-      if (stamp && posts[slot]) {
-        stamps.set(key, stamp);
+      if (stamped && posts[slot]) {
+        stamps.set(key, stamped);
       }
     },
   );
