@@ -4,6 +4,7 @@ import type { AuthorsFile, NewAuthor } from '../core/authors';
 import { addAuthorEdit, authorLine, newAuthorProblem, parseAuthors, suggestInitials } from '../core/authors';
 import { isOwnerName } from '../core/githubApi';
 import type { AuthorsIndex } from '../vscode/authors';
+import { MAX_AUTHORS_BYTES } from '../vscode/authors';
 import type { CommandContext } from '../vscode/commands';
 import { registerCommand } from '../vscode/commands';
 import type { ExtensionSettings } from '../vscode/settings';
@@ -46,8 +47,7 @@ export function registerAddMeToAuthors(deps: AuthorsDeps): vscode.Disposable {
       return undefined;
     }
     const uri = vscode.Uri.joinPath(folder.uri, AUTHORS_FILE);
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    const text = open ? open.getText() : await deps.files.readTextFile(uri, 256 * 1024);
+    const text = await deps.files.currentText(uri, MAX_AUTHORS_BYTES);
     const file = parseAuthors(text ?? '');
 
     const login =

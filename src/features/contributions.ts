@@ -91,9 +91,19 @@ export function fitText(fit: PrFit): string {
   }
 }
 
+/** A section as the PR's added lines name it: `''` is the text above the first heading. */
+function sectionLabel(section: string): string {
+  return section || vscode.l10n.t('(before the first section)');
+}
+
 /** `Developer News +1 · Other Merges +2`: where the PR's lines land. */
 export function addedSummary(added: ReadonlyArray<{ section: string; lines: readonly string[] }>): string {
-  return added.map((group) => `${group.section || vscode.l10n.t('(before the first section)')} +${group.lines.length}`).join(' · ');
+  return added.map((group) => `${sectionLabel(group.section)} +${group.lines.length}`).join(' · ');
+}
+
+/** A PR row's description, for the tree and the picker: `alice · draft · applies cleanly`. */
+function prDescription(pr: ContributedPr, fit: PrFit): string[] {
+  return [plainLine(pr.author), ...(pr.draft ? [vscode.l10n.t('draft')] : []), fitText(fit)];
 }
 
 /**
@@ -135,13 +145,8 @@ export function registerContributions(deps: ContributionsDeps): vscode.Disposabl
     return { week: date, ...(uri ? { uri } : {}), ...(folder ? { folder } : {}) };
   };
 
-  const writerText = async (uri: vscode.Uri | undefined): Promise<string | undefined> => {
-    if (!uri) {
-      return undefined;
-    }
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    return open ? open.getText() : deps.files.readTextFile(uri, MAX_POST_BYTES);
-  };
+  const writerText = (uri: vscode.Uri | undefined): Promise<string | undefined> =>
+    uri ? deps.files.currentText(uri, MAX_POST_BYTES) : Promise.resolve(undefined);
 
   const fetch = (week: CalendarDate, refresh: boolean, folder?: vscode.WorkspaceFolder): Thenable<Contributions> =>
     vscode.window.withProgress(
@@ -283,10 +288,6 @@ export function registerContributions(deps: ContributionsDeps): vscode.Disposabl
 
 /** The Past Issues node's rows: each PR and News Item as a tree item, with its actions in the manifest's menus. */
 export function contributionRows(deps: ContributionsDeps): ContributionRows {
-  const writerText = async (file: string): Promise<string | undefined> => {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file);
-    return open ? open.getText() : deps.files.readTextFile(vscode.Uri.parse(file), MAX_POST_BYTES);
-  };
   return {
     get repo() {
       return deps.contributions.repo;
@@ -309,19 +310,19 @@ export function contributionRows(deps: ContributionsDeps): ContributionRows {
       if (!found.prs.length && !found.newsItems.length && found.failures.length) {
         throw new Error(found.failures.map((failure) => failure.message).join(' '));
       }
-      const copy = await writerText(file);
+      const copy = await deps.files.currentText(uri, MAX_POST_BYTES);
       const ref = (item: 'pr' | 'news', number: number) => ({ week, item, number });
       return [
         ...found.prs.map((pr) => {
           const reading = readContributedPr(pr, copy);
           const treeItem = new vscode.TreeItem(`#${pr.number} ${plainLine(pr.title)}`, vscode.TreeItemCollapsibleState.None);
-          treeItem.description = [plainLine(pr.author), ...(pr.draft ? [vscode.l10n.t('draft')] : []), fitText(reading.fit)].join(' · ');
+          treeItem.description = prDescription(pr, reading.fit).join(' · ');
           treeItem.iconPath = new vscode.ThemeIcon(pr.draft ? 'git-pull-request-draft' : 'git-pull-request');
           treeItem.contextValue = 'contributionPr';
           const tooltip = new vscode.MarkdownString();
           tooltip.appendText(`#${pr.number} ${plainLine(pr.title)}\n\n${vscode.l10n.t('into {0}', pr.base)} · ${fitText(reading.fit)}\n\n`);
           for (const group of reading.added) {
-            tooltip.appendText(`${group.section || vscode.l10n.t('(before the first section)')}:\n`);
+            tooltip.appendText(`${sectionLabel(group.section)}:\n`);
             tooltip.appendCodeblock(group.lines.join('\n'), 'markdown');
           }
           treeItem.tooltip = tooltip;
@@ -373,7 +374,9 @@ function pickContribution(
     const reading = readContributedPr(pr, copy);
     return {
       label: `$(${pr.draft ? 'git-pull-request-draft' : 'git-pull-request'}) #${pr.number} ${literalIcons(plainLine(pr.title))}`,
-      description: [plainLine(pr.author), ...(pr.draft ? [vscode.l10n.t('draft')] : []), fitText(reading.fit)].map((part) => literalIcons(part)).join(' · '),
+      description: prDescription(pr, reading.fit)
+        .map((part) => literalIcons(part))
+        .join(' · '),
       detail: literalIcons(plainLine(addedSummary(reading.added))) || vscode.l10n.t('no lines added to the post'),
       buttons: [openButton],
       contribution: 'pr',

@@ -45,8 +45,7 @@ export function registerFindInPastIssues(deps: FindDeps): vscode.Disposable {
     const linesOf = (file: string): Promise<readonly string[]> => {
       let lines = texts.get(file);
       if (!lines) {
-        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file);
-        lines = (open ? Promise.resolve(open.getText()) : deps.files.readTextFile(vscode.Uri.parse(file), MAX_POST_BYTES)).then(
+        lines = deps.files.currentText(vscode.Uri.parse(file), MAX_POST_BYTES).then(
           (text) => text?.split(/\r?\n/) ?? [],
           () => [],
         );

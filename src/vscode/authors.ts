@@ -7,7 +7,7 @@ import { Disposable } from './dispose';
 import type { WorkspaceFiles } from './workspaceFiles';
 
 /** authors.md is a short list; a larger file is not an authors list and is not read. */
-const MAX_AUTHORS_BYTES = 256 * 1024;
+export const MAX_AUTHORS_BYTES = 256 * 1024;
 
 /**
  * Each workspace folder's authors.md, read once and again when it changes on disk: the style

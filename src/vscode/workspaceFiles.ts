@@ -86,6 +86,12 @@ export class WorkspaceFiles {
     return text;
   }
 
+  /** The editor's text of `uri` while it is open (unsaved changes included), else the file's; undefined when neither. */
+  currentText(uri: vscode.Uri, maxBytes?: number): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    return open ? Promise.resolve(open.getText()) : this.readTextFile(uri, maxBytes);
+  }
+
   /**
    * The folder's template (`lwkd.templatePath`), or undefined when there is none. Refused unless it
    * lies inside the folder once links are resolved: a cloned repository's template.md (or its
