@@ -222,28 +222,22 @@ function readStore(bytes: Uint8Array): Map<string, StoredEntry> | undefined {
     need(refCount * REF_FIELDS + 1);
     // The references stay in the store's buffer: a view, with repository slots made ids in place.
     let packed: ArrayLike<number> = ints.subarray(at, at + refCount * REF_FIELDS);
-    let large: number[] | undefined;
+    let large = false;
     for (let n = 0; n < refCount; n++, at += REF_FIELDS) {
       const repo = repoIds[ints[at + 1]!];
-      if (!isRefCode(ints[at]!) || repo === undefined) {
+      if (!isRefCode(ints[at]!) || repo === undefined || (ints[at + 2]! < 0 && bigNumbers[-1 - ints[at + 2]!] === undefined)) {
         throw new Damaged();
       }
       ints[at + 1] = repo;
-      if (ints[at + 2]! < 0) {
-        const number = bigNumbers[-1 - ints[at + 2]!];
-        if (number === undefined) {
-          throw new Damaged();
-        }
-        large ??= Array.from(packed);
-        large[n * REF_FIELDS + 2] = number;
-      }
+      large ||= ints[at + 2]! < 0;
     }
     if (large) {
       // A number past 32 bits (a mistyped link): this post's references as a plain list.
-      for (let n = 0; n < refCount; n++) {
-        large[n * REF_FIELDS + 1] = ints[at - (refCount - n) * REF_FIELDS + 1]!;
+      const list = Array.from(packed);
+      for (let i = 2; i < list.length; i += REF_FIELDS) {
+        list[i] = list[i]! < 0 ? bigNumbers[-1 - list[i]!]! : list[i]!;
       }
-      packed = large;
+      packed = list;
     }
     const textCount = ints[at++]!;
     need(textCount * 2 + 1);

@@ -7,7 +7,7 @@ import type { CoverageRuleCode } from './lintCoverage';
 import { LINT_DEFAULTS } from './lintDefaults';
 import { checkMarkup } from './lintMarkup';
 import type { SectionSpan } from './sections';
-import { isEmptyBullet, replaceInlineLinks, sectionSpans, TEMPLATE_SECTIONS } from './sections';
+import { isEmptyBullet, PARAGRAPH_SECTIONS, replaceInlineLinks, sectionSpans, TEMPLATE_SECTIONS } from './sections';
 import type { TextEdit } from './textEdit';
 
 /**
@@ -83,12 +83,6 @@ export const RULES = [
 export type StyleRuleCode = (typeof RULES)[number]['code'];
 
 const SEVERITY = new Map<StyleRuleCode, Severity>(RULES.map((rule) => [rule.code, rule.severity]));
-
-/**
- * Sections of full sentences, where periods belong: the paragraph sections, and Shoutouts, whose
- * stylesheet boilerplate is itself two sentences.
- */
-const PARAGRAPH_SECTIONS = new Set(['Developer News', 'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Shoutouts']);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

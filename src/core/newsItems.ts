@@ -1,5 +1,5 @@
 import { linkText, inlineText } from './inertMarkdown';
-import { canonicalSection, TEMPLATE_SECTIONS } from './sections';
+import { canonicalSection, PARAGRAPH_SECTIONS, TEMPLATE_SECTIONS } from './sections';
 
 /**
  * News Items: the issues contributors file from `.github/ISSUE_TEMPLATE/lwkd-report.md`. The
@@ -231,8 +231,6 @@ function decodeURIComponentSafe(text: string): string {
     return text;
   }
 }
-
-const PARAGRAPH_SECTIONS = new Set<string>(['Developer News', 'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Shoutouts']);
 
 /**
  * The item as a stylesheet bullet for `section`: the contributor's sentence as inert text, then

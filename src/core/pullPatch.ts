@@ -246,10 +246,9 @@ export function readPatch(hunks: readonly Hunk[], writerText: string | undefined
   } else if (fits && hunks.length > 0) {
     fit = 'applies';
   } else {
-    const newPositions = positions;
     let after = 0;
     const present = hunks.every((hunk) => {
-      const at = locate(lines, newPositions, hunk.newLines, Math.max(0, hunk.oldStart - 1), after);
+      const at = locate(lines, positions, hunk.newLines, Math.max(0, hunk.oldStart - 1), after);
       if (at !== undefined) {
         after = at + hunk.newLines.length;
       }

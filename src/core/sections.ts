@@ -20,6 +20,12 @@ export const TEMPLATE_SECTIONS = [
   'Shoutouts',
 ] as const;
 
+/**
+ * Sections of full sentences, where periods belong: the paragraph sections, and Shoutouts, whose
+ * stylesheet boilerplate is itself two sentences.
+ */
+export const PARAGRAPH_SECTIONS: ReadonlySet<string> = new Set(['Developer News', 'Release Schedule', 'Featured PRs', 'KEP of the Week', 'Shoutouts']);
+
 export interface SectionSpan {
   readonly title: string;
   readonly canonical?: string;

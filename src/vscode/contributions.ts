@@ -95,7 +95,7 @@ export class ContributionsSource extends Disposable {
 
   /** Records that the News Item went into the week's edition. */
   async markInserted(week: CalendarDate, item: NewsItem): Promise<void> {
-    const all = this.state.get<Record<string, Array<{ number: number; url: string; title: string }>>>(INSERTED_KEY, {});
+    const all = this.inserted();
     const list = (all[formatIsoDate(week)] ?? []).filter((entry) => entry.number !== item.number);
     await this.state.update(INSERTED_KEY, { ...all, [formatIsoDate(week)]: [...list, { number: item.number, url: item.url, title: item.title }] });
   }
@@ -106,7 +106,7 @@ export class ContributionsSource extends Disposable {
    */
   usedNewsItems(week: CalendarDate, text: string): Array<{ number: number; url: string; title: string }> {
     const used = new Map<number, { number: number; url: string; title: string }>();
-    const inserted = this.state.get<Record<string, Array<{ number: number; url: string; title: string }>>>(INSERTED_KEY, {})[formatIsoDate(week)] ?? [];
+    const inserted = this.inserted()[formatIsoDate(week)] ?? [];
     for (const entry of inserted) {
       if (typeof entry?.number === 'number' && typeof entry.url === 'string' && typeof entry.title === 'string') {
         used.set(entry.number, entry);
@@ -118,6 +118,11 @@ export class ContributionsSource extends Disposable {
       }
     }
     return [...used.values()].sort((a, b) => a.number - b.number);
+  }
+
+  /** The News Items inserted through LWKD Author, by week (`YYYY-MM-DD`), as workspace state keeps them. */
+  private inserted(): Record<string, Array<{ number: number; url: string; title: string }>> {
+    return this.state.get<Record<string, Array<{ number: number; url: string; title: string }>>>(INSERTED_KEY, {});
   }
 
   private key(week: CalendarDate): string {

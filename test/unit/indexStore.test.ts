@@ -31,6 +31,8 @@ suite('The saved index', () => {
   test('a post read back from the store is the post that was indexed, references, sections and errors included', () => {
     const posts = [
       indexPost('a/2027-03-07-update.md', post('2027-03-07', ' and https://kep.k8s.io/0042')),
+      // A number past 32 bits (a mistyped link) goes through the header's list of large numbers.
+      indexPost('a/2027-03-21-update.md', post('2027-03-21', ' and o/r#99999999999 and k/k#5')),
       unreadablePost('a/2027-03-14-update.md', 'not UTF-8'),
     ];
     const store = parseIndexStore(
