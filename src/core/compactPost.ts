@@ -1,5 +1,5 @@
 import type { FrontMatterFields } from './frontMatter';
-import type { GitHubRef, RefFields, RefForm, RefKind } from './githubRefs';
+import type { GitHubRef, RefForm, RefKind, RefMatch } from './githubRefs';
 import { scanGitHubRefs } from './githubRefs';
 import { TEMPLATE_SECTIONS } from './sections';
 
@@ -29,7 +29,10 @@ const repoIds = new Map<string, Map<string, number>>();
 /** Lower-case `owner/repo` → key id, and back. */
 const keyIds = new Map<string, number>([['kep', 0]]);
 const keyNames: string[] = ['kep'];
-let lastRepo: { owner: string; repo: string; id: number } | undefined;
+/** The repository of the last reference packed: most of a post's are to one repository. */
+let lastOwner = '';
+let lastRepo = '';
+let lastId = -1;
 
 /** A copy of `text` that holds no reference to the string it was cut from. */
 export function detached(text: string): string {
@@ -68,9 +71,8 @@ export function sharedString(text: string): string {
 }
 
 function repoId(owner: string, repo: string): number {
-  // Most references of a post are to one repository: comparing with the last is cheaper than a lookup.
-  if (lastRepo && lastRepo.owner === owner && lastRepo.repo === repo) {
-    return lastRepo.id;
+  if (lastId !== -1 && lastOwner === owner && lastRepo === repo) {
+    return lastId;
   }
   let byRepo = repoIds.get(owner);
   if (!byRepo) {
@@ -90,8 +92,30 @@ function repoId(owner: string, repo: string): number {
     repos.push({ owner: detached(owner), repo: detached(repo), keyId });
     byRepo.set(detached(repo), id);
   }
-  lastRepo = { owner: repos[id]!.owner, repo: repos[id]!.repo, id };
+  lastOwner = repos[id]!.owner;
+  lastRepo = repos[id]!.repo;
+  lastId = id;
   return id;
+}
+
+/**
+ * The repository id of a match, compared in place with the last one's names when the text
+ * writes them: no strings are cut for the many references to the same repository.
+ */
+function matchRepoId(text: string, match: RefMatch): number {
+  if (match.ownerStart === -1) {
+    return repoId(match.owner, match.repo);
+  }
+  if (
+    lastId !== -1 &&
+    match.ownerEnd - match.ownerStart === lastOwner.length &&
+    match.repoEnd - match.repoStart === lastRepo.length &&
+    text.startsWith(lastOwner, match.ownerStart) &&
+    text.startsWith(lastRepo, match.repoStart)
+  ) {
+    return lastId;
+  }
+  return repoId(text.slice(match.ownerStart, match.ownerEnd), text.slice(match.repoStart, match.repoEnd));
 }
 
 /**
@@ -168,55 +192,27 @@ function canonicalTexts(form: RefForm, owner: string, repo: string, number: numb
 const GITHUB = 'https://github.com/';
 
 /**
- * Which of canonicalTexts `ref.text` is, or -1, from lengths alone where findGitHubRefs's
- * patterns make that enough: a URL's owner, repository and number are cut from its text, so
- * a text that starts with the lower-case `https://github.com/` and has the canonical length is
- * the canonical text (`www.`, a suffix or leading zeros change the length). This runs for every
- * reference of every post the index reads; building the candidates took a third of its time.
+ * Which of canonicalTexts the match's text is, or -1, from where its parts lie: a URL's owner,
+ * repository and number are cut from its text, so one that starts with the lower-case
+ * `https://github.com/` and ends at its number (no suffix) without leading zeros is the
+ * canonical text. This runs for every reference of every post the index reads; building the
+ * candidates took a third of its time.
  */
-function canonicalVariant(text: string, start: number, end: number, ref: RefFields): number {
-  const { owner, repo } = ref;
-  const length = end - start;
-  const digits = digitCount(ref.number);
-  const path = owner.length + 1 + repo.length;
-  switch (ref.form) {
+function canonicalVariant(text: string, match: RefMatch): number {
+  const plainNumber = match.numberEnd - match.numberStart === 1 || text.charCodeAt(match.numberStart) !== 48;
+  switch (match.form) {
     case 'pullUrl':
-      return length === GITHUB.length + path + 6 + digits && text.startsWith(GITHUB, start) ? 0 : -1;
     case 'pullsUrl':
-      return length === GITHUB.length + path + 7 + digits && text.startsWith(GITHUB, start) ? 0 : -1;
     case 'issueUrl':
-      return length === GITHUB.length + path + 8 + digits && text.startsWith(GITHUB, start) ? 0 : -1;
-    case 'short': {
-      // owner/repo#N as typed, k/k#N or enhancements#N (whose owner and repository are filled in).
-      if (
-        length === path + 1 + digits &&
-        text.startsWith(owner, start) &&
-        text.charCodeAt(start + owner.length) === 47 &&
-        text.startsWith(repo, start + owner.length + 1)
-      ) {
-        return 0;
-      }
-      if (owner === 'kubernetes' && repo === 'kubernetes') {
-        return length === 4 + digits && text.startsWith('k/k#', start) ? 1 : -1;
-      }
-      return owner === 'kubernetes' && repo === 'enhancements' && length === 13 + digits && text.startsWith('enhancements#', start) ? 1 : -1;
-    }
+      return plainNumber && match.end === match.numberEnd && text.startsWith(GITHUB, match.start) ? 0 : -1;
+    case 'short':
+      // owner/repo#N as typed (0), or k/k#N and enhancements#N, whose names are filled in (1).
+      return plainNumber ? (match.ownerStart === -1 ? 1 : 0) : -1;
     case 'kepLink':
-      return length === 19 + digits && text.startsWith('https://kep.k8s.io/', start) ? 0 : -1;
+      return plainNumber && text.startsWith('https://kep.k8s.io/', match.start) ? 0 : -1;
     case 'kepDirectory':
       return -1;
   }
-}
-
-/** 10, 100, … 1e15: a number's digits are one more than the powers it reaches. */
-const POWERS = Array.from({ length: 15 }, (_, i) => 10 ** (i + 1));
-
-function digitCount(number: number): number {
-  let count = 1;
-  while (count <= POWERS.length && number >= POWERS[count - 1]!) {
-    count++;
-  }
-  return count;
 }
 
 /** What a post's references are kept as. */
@@ -228,44 +224,22 @@ export interface PackedRefs {
 }
 
 /**
- * The references of `text` (findGitHubRefs's, in text order), packed as they are found: no
- * GitHubRef and no string per reference, only the texts that are not canonical.
+ * The references of `text` (findGitHubRefs's, in the text order scanGitHubRefs reports them),
+ * packed as they are found: no GitHubRef and no string per reference, only the texts that are
+ * not canonical.
  */
 export function packRefsOf(text: string): PackedRefs {
   const rows: number[] = [];
   let kept: Map<number, string> | undefined;
-  let sorted = true;
-  scanGitHubRefs(text, (fields, start, end, line, column) => {
-    const n = rows.length / REF_FIELDS;
-    const variant = canonicalVariant(text, start, end, fields);
-    const code = KINDS.indexOf(fields.kind) | (FORMS.indexOf(fields.form) << 2) | ((variant + 1) << 5) | (fields.malformed ? MALFORMED : 0);
-    if (n > 0 && (line < rows[rows.length - 3]! || (line === rows[rows.length - 3]! && column < rows[rows.length - 2]!))) {
-      sorted = false;
-    }
-    rows.push(code, repoId(fields.owner, fields.repo), fields.number, line, column, column + (end - start));
+  scanGitHubRefs(text, (match) => {
+    const variant = canonicalVariant(text, match);
     if (variant === -1) {
-      (kept ??= new Map()).set(n, detached(text.slice(start, end)));
+      (kept ??= new Map()).set(rows.length / REF_FIELDS, detached(text.slice(match.start, match.end)));
     }
+    const code = KINDS.indexOf(match.kind) | (FORMS.indexOf(match.form) << 2) | ((variant + 1) << 5) | (match.malformed ? MALFORMED : 0);
+    rows.push(code, matchRepoId(text, match), match.number, match.line, match.column, match.column + (match.end - match.start));
   });
-  if (sorted) {
-    return kept ? { packed: rows, texts: kept } : { packed: rows };
-  }
-  // The URL forms come before the short ones: put them in text order, as findGitHubRefs does.
-  const order = Array.from({ length: rows.length / REF_FIELDS }, (_, i) => i).sort(
-    (a, b) => rows[a * REF_FIELDS + 3]! - rows[b * REF_FIELDS + 3]! || rows[a * REF_FIELDS + 4]! - rows[b * REF_FIELDS + 4]!,
-  );
-  const packed: number[] = [];
-  let texts: Map<number, string> | undefined;
-  order.forEach((from, to) => {
-    for (let k = 0; k < REF_FIELDS; k++) {
-      packed.push(rows[from * REF_FIELDS + k]!);
-    }
-    const stored = kept?.get(from);
-    if (stored !== undefined) {
-      (texts ??= new Map()).set(to, stored);
-    }
-  });
-  return texts ? { packed, texts } : { packed };
+  return kept ? { packed: rows, texts: kept } : { packed: rows };
 }
 
 /** Whether a packed reference's first number names a kind, a form and a variant there are. */

@@ -36,71 +36,277 @@ export interface GitHubRef {
   readonly malformed?: true;
 }
 
-const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
-const REPO = '[A-Za-z0-9._-]{1,100}';
-
 export type RefFields = Omit<GitHubRef, 'line' | 'column' | 'endColumn' | 'text'>;
 
 /**
- * `text` matched whatever its case, as a regex source: scheme and host names are
- * case-insensitive (`HTTPS://GITHUB.COM/…` is GitHub), paths are not.
+ * One reference as scanGitHubRefs reports it. A scan fills one object for every reference it
+ * finds, so that finding one allocates nothing: read it inside the sink, never keep it.
  */
-function caseless(text: string): string {
-  return [...text]
-    .map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
-    .join('');
+export interface RefMatch {
+  kind: RefKind;
+  form: RefForm;
+  /**
+   * Offsets of the owner and repository names in the text, or -1 when the form does not write
+   * them (KEPs, `k/k#N`, `enhancements#N`); `owner` and `repo` are then the names.
+   */
+  ownerStart: number;
+  ownerEnd: number;
+  repoStart: number;
+  repoEnd: number;
+  owner: string;
+  repo: string;
+  number: number;
+  /** Offsets of the number's digits as written (leading zeros included). */
+  numberStart: number;
+  numberEnd: number;
+  /** Set when the number runs into letters (`pull/102377deb`). */
+  malformed: boolean;
+  /** The reference's text, `[start, end)`, and where it starts: 0-based line and column. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
 }
 
-const SCHEME = `${caseless('http')}[sS]?://`;
-const GITHUB_HOST = `${SCHEME}(?:${caseless('www.')})?${caseless('github.com')}/`;
+/** The match's owner and repository names (cut from the text when it writes them). */
+export function matchNames(text: string, match: RefMatch): readonly [owner: string, repo: string] {
+  return match.ownerStart === -1 ? [match.owner, match.repo] : [text.slice(match.ownerStart, match.ownerEnd), text.slice(match.repoStart, match.repoEnd)];
+}
 
-/** URL forms, anchored on their scheme, so the engine only tries where a URL starts. */
-const URL_PATTERNS: ReadonlyArray<{ needle: RegExp; regex: RegExp; read: (m: RegExpExecArray) => RefFields }> = [
-  {
-    needle: /github\.com\//i,
-    regex: new RegExp(`${GITHUB_HOST}(${OWNER})/(${REPO})/(pull|pulls|issues)/(\\d+)([A-Za-z_]\\w*)?`, 'g'),
-    read: (m) => {
-      const segment = m[3];
-      const fields: { -readonly [K in keyof RefFields]: RefFields[K] } = {
-        kind: segment === 'issues' ? 'issue' : 'pull',
-        form: segment === 'pull' ? 'pullUrl' : segment === 'pulls' ? 'pullsUrl' : 'issueUrl',
-        owner: m[1]!,
-        repo: m[2]!,
-        number: Number(m[4]),
-      };
-      if (m[5]) {
-        fields.malformed = true;
-      }
-      return fields;
-    },
-  },
-  {
-    needle: /\/keps\//,
-    regex: new RegExp(`${GITHUB_HOST}kubernetes/enhancements/(?:tree|blob)/[^/\\s)]+/keps/[^/\\s)]+/(\\d+)-[^\\s)]*`, 'g'),
-    read: (m) => ({ kind: 'kep', form: 'kepDirectory', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }),
-  },
-  {
-    needle: /kep\.k8s\.io\//i,
-    regex: new RegExp(`${SCHEME}${caseless('kep.k8s.io')}/(\\d+)\\b`, 'g'),
-    read: (m) => ({ kind: 'kep', form: 'kepLink', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }),
-  },
-];
-
-/** `#123` not followed by a word character: where every short form ends. */
-const HASH_NUMBER = /#(\d+)(?!\w)/g;
-const isRepoChar = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 95 || code === 45;
-const isOwnerChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isWordChar = (code: number): boolean => isDigit(code) || isLetter(code) || code === 95;
+const isRepoChar = (code: number): boolean => isDigit(code) || isLetter(code) || code === 46 || code === 95 || code === 45;
+const isOwnerChar = (code: number): boolean => isDigit(code) || isLetter(code) || code === 45;
 /** What may stand before an owner or `enhancements`: not a word character, `/`, `.`, `#` or `-`. */
 const isBoundary = (code: number): boolean => Number.isNaN(code) || !(isRepoChar(code) || code === 47 || code === 35);
+/** JavaScript's `\s`: where a KEP directory link ends. */
+const isSpace = (code: number): boolean =>
+  (code >= 9 && code <= 13) ||
+  code === 32 ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff;
 
 /**
- * What stands before `#N`, read backwards from the `#` by hand: `owner/repo` (owner 1–39
- * characters starting with a letter or digit, repository 1–100) or `enhancements`, after the
- * start of the text or a character that cannot be part of either. One pass over at most 141
- * characters: matching a pattern against them tried every start again, for each `#`.
+ * Whether `lower` (lower-case ASCII) is at `at`, its letters in either case: scheme and host
+ * names are case-insensitive (`HTTPS://GITHUB.COM/…` is GitHub), paths are not.
  */
-function shortPrefix(text: string, hash: number): { start: number; owner?: string; repo?: string } | undefined {
+function atCaseless(text: string, at: number, lower: string): boolean {
+  if (at < 0 || at + lower.length > text.length) {
+    return false;
+  }
+  for (let i = 0; i < lower.length; i++) {
+    const code = text.charCodeAt(at + i);
+    const want = lower.charCodeAt(i);
+    if (code !== want && !(want >= 97 && want <= 122 && code === want - 32)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The end of the run of digits at `at` (`at` itself when there is none). */
+function digitsEnd(text: string, at: number): number {
+  while (isDigit(text.charCodeAt(at))) {
+    at++;
+  }
+  return at;
+}
+
+/** The digits `[start, end)` as a number; past 2^53 it is inexact, and refused as unsafe. */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    value = value * 10 + (text.charCodeAt(i) - 48);
+  }
+  return value;
+}
+
+/** The end of a run of `[^/\s)]` at `at` (a KEP directory's branch or SIG). */
+function pathStepEnd(text: string, at: number): number {
+  for (let code = text.charCodeAt(at); at < text.length && code !== 47 && code !== 41 && !isSpace(code); code = text.charCodeAt(++at)) {
+    // advance
+  }
+  return at;
+}
+
+/**
+ * The URL forms, matched by hand at each `://` (where the patterns they replace, one per form,
+ * allocated an array and strings for every match):
+ *   http(s)://(www.)github.com/OWNER/REPO/(pull|pulls|issues)/N(suffix)
+ *   http(s)://(www.)github.com/kubernetes/enhancements/(tree|blob)/REF/keps/SIG/N-NAME
+ *   http(s)://kep.k8s.io/N
+ * OWNER is 1–39 of [A-Za-z0-9-] starting with a letter or digit, REPO 1–100 of [A-Za-z0-9._-],
+ * REF and SIG runs of anything but `/`, white space and `)`; NAME runs to white space or `)`.
+ * Returns the end of the match, or -1; fills `match`.
+ */
+function matchUrl(text: string, colon: number, kepDirectoryFrom: number, match: RefMatch): number {
+  let start = colon;
+  if ((text.charCodeAt(start - 1) | 32) === 115) {
+    start--;
+  }
+  start -= 4;
+  if (!atCaseless(text, start, 'http')) {
+    return -1;
+  }
+  let host = colon + 3;
+  if (atCaseless(text, host, 'kep.k8s.io/')) {
+    const digits = host + 11;
+    const end = digitsEnd(text, digits);
+    if (end === digits || isWordChar(text.charCodeAt(end))) {
+      return -1;
+    }
+    return fixed(match, 'kep', 'kepLink', 'enhancements', text, digits, end, start, end);
+  }
+  if (atCaseless(text, host, 'www.') && atCaseless(text, host + 4, 'github.com/')) {
+    host += 4;
+  }
+  if (!atCaseless(text, host, 'github.com/')) {
+    return -1;
+  }
+  const path = host + 11;
+  if (start >= kepDirectoryFrom && text.startsWith('kubernetes/enhancements/', path)) {
+    const end = matchKepDirectory(text, path + 24, start, match);
+    if (end !== -1) {
+      return end;
+    }
+  }
+  let at = path;
+  if (!isDigit(text.charCodeAt(at)) && !isLetter(text.charCodeAt(at))) {
+    return -1;
+  }
+  while (isOwnerChar(text.charCodeAt(at))) {
+    at++;
+  }
+  const ownerEnd = at;
+  if (ownerEnd - path > 39 || text.charCodeAt(at) !== 47) {
+    return -1;
+  }
+  const repoStart = ++at;
+  while (isRepoChar(text.charCodeAt(at))) {
+    at++;
+  }
+  const repoEnd = at;
+  if (repoEnd === repoStart || repoEnd - repoStart > 100 || text.charCodeAt(at) !== 47) {
+    return -1;
+  }
+  at++;
+  let form: RefForm;
+  if (text.startsWith('pull/', at)) {
+    form = 'pullUrl';
+    at += 5;
+  } else if (text.startsWith('pulls/', at)) {
+    form = 'pullsUrl';
+    at += 6;
+  } else if (text.startsWith('issues/', at)) {
+    form = 'issueUrl';
+    at += 7;
+  } else {
+    return -1;
+  }
+  const numberEnd = digitsEnd(text, at);
+  if (numberEnd === at) {
+    return -1;
+  }
+  let end = numberEnd;
+  const next = text.charCodeAt(end);
+  if (isLetter(next) || next === 95) {
+    while (isWordChar(text.charCodeAt(end))) {
+      end++;
+    }
+  }
+  match.kind = form === 'issueUrl' ? 'issue' : 'pull';
+  match.form = form;
+  match.ownerStart = path;
+  match.ownerEnd = ownerEnd;
+  match.repoStart = repoStart;
+  match.repoEnd = repoEnd;
+  match.numberStart = at;
+  match.numberEnd = numberEnd;
+  match.number = digitsValue(text, at, numberEnd);
+  match.malformed = end > numberEnd;
+  match.start = start;
+  match.end = end;
+  return end;
+}
+
+/** `(tree|blob)/REF/keps/SIG/N-NAME` at `at`, after `…/kubernetes/enhancements/`. */
+function matchKepDirectory(text: string, at: number, start: number, match: RefMatch): number {
+  if (!text.startsWith('tree/', at) && !text.startsWith('blob/', at)) {
+    return -1;
+  }
+  const branchEnd = pathStepEnd(text, at + 5);
+  if (branchEnd === at + 5 || !text.startsWith('/keps/', branchEnd)) {
+    return -1;
+  }
+  const sigEnd = pathStepEnd(text, branchEnd + 6);
+  if (sigEnd === branchEnd + 6 || text.charCodeAt(sigEnd) !== 47) {
+    return -1;
+  }
+  const digits = sigEnd + 1;
+  const numberEnd = digitsEnd(text, digits);
+  if (numberEnd === digits || text.charCodeAt(numberEnd) !== 45) {
+    return -1;
+  }
+  let end = numberEnd + 1;
+  for (let code = text.charCodeAt(end); end < text.length && code !== 41 && !isSpace(code); code = text.charCodeAt(++end)) {
+    // advance
+  }
+  return fixed(match, 'kep', 'kepDirectory', 'enhancements', text, digits, numberEnd, start, end);
+}
+
+/** Fills `match` for a form whose names are not written: a KEP, `k/k#N`, `enhancements#N`. */
+function fixed(
+  match: RefMatch,
+  kind: RefKind,
+  form: RefForm,
+  repo: string,
+  text: string,
+  numberStart: number,
+  numberEnd: number,
+  start: number,
+  end: number,
+): number {
+  match.kind = kind;
+  match.form = form;
+  match.ownerStart = match.ownerEnd = match.repoStart = match.repoEnd = -1;
+  match.owner = 'kubernetes';
+  match.repo = repo;
+  match.numberStart = numberStart;
+  match.numberEnd = numberEnd;
+  match.number = digitsValue(text, numberStart, numberEnd);
+  match.malformed = false;
+  match.start = start;
+  match.end = end;
+  return end;
+}
+
+/**
+ * A short form ending in `#N` at `hash`: `owner/repo` (owner 1–39 characters starting with a
+ * letter or digit, repository 1–100) or `enhancements` before it, after the start of the text or
+ * a character that cannot be part of either; `#N` not running into a word. Read backwards from
+ * the `#` by hand, in one pass over at most 141 characters: a pattern tried every start again,
+ * for each `#`. Returns the end of the match, or -1; fills `match`.
+ */
+function matchShort(text: string, hash: number, match: RefMatch): number {
+  const numberEnd = digitsEnd(text, hash + 1);
+  // A repository name or `enhancements` ends in a letter, digit, '.', '_' or '-'.
+  if (
+    numberEnd === hash + 1 ||
+    isLetter(text.charCodeAt(numberEnd)) ||
+    text.charCodeAt(numberEnd) === 95 ||
+    hash === 0 ||
+    !isRepoChar(text.charCodeAt(hash - 1))
+  ) {
+    return -1;
+  }
   let slash = hash - 1;
   while (slash >= 0 && hash - slash <= 101 && isRepoChar(text.charCodeAt(slash))) {
     slash--;
@@ -112,87 +318,130 @@ function shortPrefix(text: string, hash: number): { start: number; owner?: strin
     }
     start++;
     if (start < slash && slash - start <= 39 && text.charCodeAt(start) !== 45 && isBoundary(text.charCodeAt(start - 1))) {
-      return { start, owner: text.slice(start, slash), repo: text.slice(slash + 1, hash) };
+      if (slash - start === 1 && hash - slash === 2 && text.charCodeAt(start) === 107 && text.charCodeAt(slash + 1) === 107) {
+        // k/k#N
+        return fixed(match, 'issue', 'short', 'kubernetes', text, hash + 1, numberEnd, start, numberEnd);
+      }
+      match.kind = 'issue';
+      match.form = 'short';
+      match.ownerStart = start;
+      match.ownerEnd = slash;
+      match.repoStart = slash + 1;
+      match.repoEnd = hash;
+      match.numberStart = hash + 1;
+      match.numberEnd = numberEnd;
+      match.number = digitsValue(text, hash + 1, numberEnd);
+      match.malformed = false;
+      match.start = start;
+      match.end = numberEnd;
+      return numberEnd;
     }
   }
   const start = hash - 'enhancements'.length;
-  return start >= 0 && text.startsWith('enhancements', start) && isBoundary(text.charCodeAt(start - 1)) ? { start } : undefined;
+  return start >= 0 && text.startsWith('enhancements', start) && isBoundary(text.charCodeAt(start - 1))
+    ? fixed(match, 'issue', 'short', 'enhancements', text, hash + 1, numberEnd, start, numberEnd)
+    : -1;
 }
 
 export function findGitHubRefs(text: string): GitHubRef[] {
   const refs: GitHubRef[] = [];
-  scanGitHubRefs(text, (fields, start, end, line, column) => {
+  scanGitHubRefs(text, (match) => {
+    const [owner, repo] = matchNames(text, match);
     // One literal with a fixed shape: an object spread here was most of the indexing time.
     const ref: { -readonly [K in keyof GitHubRef]: GitHubRef[K] } = {
-      kind: fields.kind,
-      form: fields.form,
-      owner: fields.owner,
-      repo: fields.repo,
-      number: fields.number,
-      line,
-      column,
-      endColumn: column + (end - start),
-      text: text.slice(start, end),
+      kind: match.kind,
+      form: match.form,
+      owner,
+      repo,
+      number: match.number,
+      line: match.line,
+      column: match.column,
+      endColumn: match.column + (match.end - match.start),
+      text: text.slice(match.start, match.end),
     };
-    if (fields.malformed) {
+    if (match.malformed) {
       ref.malformed = true;
     }
     refs.push(ref);
   });
-  return refs.sort((a, b) => a.line - b.line || a.column - b.column);
+  return refs;
 }
 
-/** Where scanGitHubRefs reports each reference: its fields, its text's offsets, and where it starts. */
-export type RefSink = (fields: RefFields, start: number, end: number, line: number, column: number) => void;
+/** Where scanGitHubRefs reports each reference (the same object each time: see RefMatch). */
+export type RefSink = (match: RefMatch) => void;
 
 /**
- * Every reference of `text`, outside code, each given to `sink` as it is found: the URL forms
- * first, then the short ones (not in text order). findGitHubRefs builds GitHubRefs from it; the
- * index packs them straight away, without an object and a string per reference.
+ * Every reference of `text`, outside code, given to `sink` in text order as it is found, in one
+ * pass over the text's `://`s and `#`s. findGitHubRefs builds GitHubRefs from it; the index packs
+ * them straight away, without an object and a string per reference.
  */
 export function scanGitHubRefs(text: string, sink: RefSink): void {
   const code = codeRanges(text);
-  const lineStarts = lineStartOffsets(text);
-  const add = (fields: RefFields, start: number, end: number): void => {
+  const match: RefMatch = {
+    kind: 'pull',
+    form: 'pullUrl',
+    ownerStart: -1,
+    ownerEnd: -1,
+    repoStart: -1,
+    repoEnd: -1,
+    owner: '',
+    repo: '',
+    number: 0,
+    numberStart: 0,
+    numberEnd: 0,
+    malformed: false,
+    start: 0,
+    end: 0,
+    line: 0,
+    column: 0,
+  };
+  // Lines are counted as the scan moves forward: references come in text order.
+  let line = 0;
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
+  const report = (): void => {
     // `.` and `..` are path steps, never a repository: such a link must not reach an API path.
-    if (!Number.isSafeInteger(fields.number) || fields.repo === '.' || fields.repo === '..' || inRanges(code, start)) {
+    const dots = match.repoEnd - match.repoStart;
+    if (
+      !Number.isSafeInteger(match.number) ||
+      (match.repoStart !== -1 && dots <= 2 && text.charCodeAt(match.repoStart) === 46 && (dots === 1 || text.charCodeAt(match.repoStart + 1) === 46)) ||
+      inRanges(code, match.start)
+    ) {
       return;
     }
-    const line = lineOf(lineStarts, start);
-    sink(fields, start, end, line, start - lineStarts[line]!);
+    if (match.start < lineStart) {
+      line = 0;
+      lineStart = 0;
+      nextNewline = text.indexOf('\n');
+    }
+    while (nextNewline !== -1 && nextNewline < match.start) {
+      line++;
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+    }
+    match.line = line;
+    match.column = match.start - lineStart;
+    sink(match);
   };
-  if (text.includes('://')) {
-    for (const { regex, read, needle } of URL_PATTERNS) {
-      if (!needle.test(text)) {
-        continue;
+  // A KEP directory link may run on over a later `://` (its name stops only at white space or
+  // `)`): as with a pattern, no other KEP directory starts inside it; the other forms may.
+  let kepDirectoryFrom = 0;
+  let colon = text.indexOf('://');
+  let hash = text.indexOf('#');
+  while (colon !== -1 || hash !== -1) {
+    if (hash === -1 || (colon !== -1 && colon < hash)) {
+      if (matchUrl(text, colon, kepDirectoryFrom, match) !== -1) {
+        if (match.form === 'kepDirectory') {
+          kepDirectoryFrom = match.end;
+        }
+        report();
       }
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m; m = regex.exec(text)) {
-        add(read(m), m.index, m.index + m[0].length);
-      }
-    }
-  }
-  HASH_NUMBER.lastIndex = 0;
-  for (let m = HASH_NUMBER.exec(text); m; m = HASH_NUMBER.exec(text)) {
-    const hash = m.index;
-    // A repository name or `enhancements` ends in a letter, digit, '.', '_' or '-'.
-    if (hash === 0 || !isRepoChar(text.charCodeAt(hash - 1))) {
-      continue;
-    }
-    const before = shortPrefix(text, hash);
-    if (!before) {
-      continue;
-    }
-    const end = hash + m[0].length;
-    if (before.owner === undefined || before.repo === undefined) {
-      add({ kind: 'issue', form: 'short', owner: 'kubernetes', repo: 'enhancements', number: Number(m[1]) }, before.start, end);
+      colon = text.indexOf('://', colon + 3);
     } else {
-      const kk = before.owner === 'k' && before.repo === 'k';
-      add(
-        { kind: 'issue', form: 'short', owner: kk ? 'kubernetes' : before.owner, repo: kk ? 'kubernetes' : before.repo, number: Number(m[1]) },
-        before.start,
-        end,
-      );
+      if (matchShort(text, hash, match) !== -1) {
+        report();
+      }
+      hash = text.indexOf('#', hash + 1);
     }
   }
 }
