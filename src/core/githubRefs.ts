@@ -36,8 +36,6 @@ export interface GitHubRef {
   readonly malformed?: true;
 }
 
-export type RefFields = Omit<GitHubRef, 'line' | 'column' | 'endColumn' | 'text'>;
-
 /**
  * One reference as scanGitHubRefs reports it. A scan fills one object for every reference it
  * finds, so that finding one allocates nothing: read it inside the sink, never keep it.
@@ -222,19 +220,7 @@ function matchUrl(text: string, colon: number, kepDirectoryFrom: number, match: 
       end++;
     }
   }
-  match.kind = form === 'issueUrl' ? 'issue' : 'pull';
-  match.form = form;
-  match.ownerStart = path;
-  match.ownerEnd = ownerEnd;
-  match.repoStart = repoStart;
-  match.repoEnd = repoEnd;
-  match.numberStart = at;
-  match.numberEnd = numberEnd;
-  match.number = digitsValue(text, at, numberEnd);
-  match.malformed = end > numberEnd;
-  match.start = start;
-  match.end = end;
-  return end;
+  return written(match, text, form === 'issueUrl' ? 'issue' : 'pull', form, path, ownerEnd, repoEnd, at, numberEnd, start, end);
 }
 
 /** `(tree|blob)/REF/keps/SIG/N-NAME` at `at`, after `…/kubernetes/enhancements/`. */
@@ -260,6 +246,38 @@ function matchKepDirectory(text: string, at: number, start: number, match: RefMa
     // advance
   }
   return fixed(match, 'kep', 'kepDirectory', 'enhancements', text, digits, numberEnd, start, end);
+}
+
+/**
+ * Fills `match` for a form that writes `owner/repo`: the owner at `[ownerStart, ownerEnd)`, the
+ * repository after its `/` up to `repoEnd`. Text after the number makes it malformed.
+ */
+function written(
+  match: RefMatch,
+  text: string,
+  kind: RefKind,
+  form: RefForm,
+  ownerStart: number,
+  ownerEnd: number,
+  repoEnd: number,
+  numberStart: number,
+  numberEnd: number,
+  start: number,
+  end: number,
+): number {
+  match.kind = kind;
+  match.form = form;
+  match.ownerStart = ownerStart;
+  match.ownerEnd = ownerEnd;
+  match.repoStart = ownerEnd + 1;
+  match.repoEnd = repoEnd;
+  match.numberStart = numberStart;
+  match.numberEnd = numberEnd;
+  match.number = digitsValue(text, numberStart, numberEnd);
+  match.malformed = end > numberEnd;
+  match.start = start;
+  match.end = end;
+  return end;
 }
 
 /** Fills `match` for a form whose names are not written: a KEP, `k/k#N`, `enhancements#N`. */
@@ -322,19 +340,7 @@ function matchShort(text: string, hash: number, match: RefMatch): number {
         // k/k#N
         return fixed(match, 'issue', 'short', 'kubernetes', text, hash + 1, numberEnd, start, numberEnd);
       }
-      match.kind = 'issue';
-      match.form = 'short';
-      match.ownerStart = start;
-      match.ownerEnd = slash;
-      match.repoStart = slash + 1;
-      match.repoEnd = hash;
-      match.numberStart = hash + 1;
-      match.numberEnd = numberEnd;
-      match.number = digitsValue(text, hash + 1, numberEnd);
-      match.malformed = false;
-      match.start = start;
-      match.end = numberEnd;
-      return numberEnd;
+      return written(match, text, 'issue', 'short', start, slash, hash, hash + 1, numberEnd, start, numberEnd);
     }
   }
   const start = hash - 'enhancements'.length;
@@ -408,11 +414,6 @@ export function scanGitHubRefs(text: string, sink: RefSink): void {
       inRanges(code, match.start)
     ) {
       return;
-    }
-    if (match.start < lineStart) {
-      line = 0;
-      lineStart = 0;
-      nextNewline = text.indexOf('\n');
     }
     while (nextNewline !== -1 && nextNewline < match.start) {
       line++;
