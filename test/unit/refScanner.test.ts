@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { findGitHubRefs } from '../../src/core/githubRefs';
 import { regexRefs } from '../util/regexRefs';
+import { seededRandom } from '../util/seededRandom';
 
 /** findGitHubRefs's answer in the oracle's shape, with offsets rebuilt from line and column. */
 function scanned(text: string) {
@@ -97,11 +98,8 @@ suite('The reference scanner against the patterns it replaced', () => {
   });
 
   test('generated texts: the same references, in text order', () => {
-    let seed = 20261202;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const next = seededRandom(20261202);
+    const random = (n: number) => Math.floor(next() * n);
     for (let round = 0; round < 3000; round++) {
       const text = Array.from({ length: 1 + random(24) }, () => PIECES[random(PIECES.length)]).join('');
       assert.deepEqual(scanned(text), regexRefs(text), JSON.stringify(text));

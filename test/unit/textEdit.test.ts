@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { TextEdit } from '../../src/core/textEdit';
 import { applyEdits, editsOverlap, insertAt, replaceAllEdit } from '../../src/core/textEdit';
+import { seededRandom } from '../util/seededRandom';
 
 const edit = (line: number, column: number, endLine: number, endColumn: number, newText: string): TextEdit => ({ line, column, endLine, endColumn, newText });
 
@@ -9,15 +10,6 @@ function permutations<T>(items: readonly T[]): T[][] {
   return items.length <= 1
     ? [[...items]]
     : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
-}
-
-/** A small seeded generator, so a failure repeats. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
 }
 
 suite('Text edits: one shape, one applier', () => {
@@ -122,7 +114,7 @@ suite('Text edits: one shape, one applier', () => {
   });
 
   test('agrees with applying the edits one by one from the last to the first, on random texts and edits', () => {
-    const next = random(20261122);
+    const next = seededRandom(20261122);
     const pick = (n: number): number => Math.floor(next() * n);
     for (let round = 0; round < 300; round++) {
       const lines = Array.from({ length: 1 + pick(5) }, () => 'abcdefgh'.slice(0, pick(8)));
