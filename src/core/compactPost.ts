@@ -1,6 +1,6 @@
 import type { FrontMatterFields } from './frontMatter';
 import type { GitHubRef, RefForm, RefKind, RefMatch } from './githubRefs';
-import { scanGitHubRefs } from './githubRefs';
+import { isAt, scanGitHubRefs } from './githubRefs';
 import { TEMPLATE_SECTIONS } from './sections';
 
 /** The template's `###` headings under Developer News, in most editions too. */
@@ -110,8 +110,8 @@ function matchRepoId(text: string, match: RefMatch): number {
     lastId !== -1 &&
     match.ownerEnd - match.ownerStart === lastOwner.length &&
     match.repoEnd - match.repoStart === lastRepo.length &&
-    text.startsWith(lastOwner, match.ownerStart) &&
-    text.startsWith(lastRepo, match.repoStart)
+    isAt(text, match.ownerStart, lastOwner) &&
+    isAt(text, match.repoStart, lastRepo)
   ) {
     return lastId;
   }
@@ -204,12 +204,12 @@ function canonicalVariant(text: string, match: RefMatch): number {
     case 'pullUrl':
     case 'pullsUrl':
     case 'issueUrl':
-      return plainNumber && match.end === match.numberEnd && text.startsWith(GITHUB, match.start) ? 0 : -1;
+      return plainNumber && match.end === match.numberEnd && match.lowerGitHub ? 0 : -1;
     case 'short':
       // owner/repo#N as typed (0), or k/k#N and enhancements#N, whose names are filled in (1).
       return plainNumber ? (match.ownerStart === -1 ? 1 : 0) : -1;
     case 'kepLink':
-      return plainNumber && text.startsWith('https://kep.k8s.io/', match.start) ? 0 : -1;
+      return plainNumber && isAt(text, match.start, 'https://kep.k8s.io/') ? 0 : -1;
     case 'kepDirectory':
       return -1;
   }
@@ -229,18 +229,35 @@ export interface PackedRefs {
  * not canonical.
  */
 export function packRefsOf(text: string): PackedRefs {
-  const rows: number[] = [];
+  // Filled in a scratch list and copied out once at its size: a list grown by push was copied
+  // at each growth, and the copies were garbage.
+  const rows = scratchRows;
+  let length = 0;
   let kept: Map<number, string> | undefined;
   scanGitHubRefs(text, (match) => {
     const variant = canonicalVariant(text, match);
     if (variant === -1) {
-      (kept ??= new Map()).set(rows.length / REF_FIELDS, detached(text.slice(match.start, match.end)));
+      (kept ??= new Map()).set(length / REF_FIELDS, detached(text.slice(match.start, match.end)));
     }
-    const code = KINDS.indexOf(match.kind) | (FORMS.indexOf(match.form) << 2) | ((variant + 1) << 5) | (match.malformed ? MALFORMED : 0);
-    rows.push(code, matchRepoId(text, match), match.number, match.line, match.column, match.column + (match.end - match.start));
+    rows[length] = KINDS.indexOf(match.kind) | (FORMS.indexOf(match.form) << 2) | ((variant + 1) << 5) | (match.malformed ? MALFORMED : 0);
+    rows[length + 1] = matchRepoId(text, match);
+    rows[length + 2] = match.number;
+    rows[length + 3] = match.line;
+    rows[length + 4] = match.column;
+    rows[length + 5] = match.column + (match.end - match.start);
+    length += REF_FIELDS;
   });
-  return kept ? { packed: rows, texts: kept } : { packed: rows };
+  const packed = rows.slice(0, length);
+  if (rows.length > SCRATCH_KEPT) {
+    // One post with many references must not keep a large list alive for good.
+    rows.length = SCRATCH_KEPT;
+  }
+  return kept ? { packed, texts: kept } : { packed };
 }
+
+/** packRefsOf's scratch list, reused; up to this many numbers of it stay between posts. */
+const SCRATCH_KEPT = 4096 * REF_FIELDS;
+const scratchRows: number[] = [];
 
 /** Whether a packed reference's first number names a kind, a form and a variant there are. */
 export function isRefCode(code: number): boolean {

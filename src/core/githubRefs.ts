@@ -59,6 +59,8 @@ export interface RefMatch {
   numberEnd: number;
   /** Set when the number runs into letters (`pull/102377deb`). */
   malformed: boolean;
+  /** Set when a URL starts `https://github.com/` as written, in lower case and without `www.`. */
+  lowerGitHub: boolean;
   /** The reference's text, `[start, end)`, and where it starts: 0-based line and column. */
   start: number;
   end: number;
@@ -110,6 +112,22 @@ function atCaseless(text: string, at: number, lower: string): boolean {
   return true;
 }
 
+/**
+ * Whether `literal` is at `at`, compared by character code: `startsWith` with a position is a
+ * call into the runtime each time, and was the largest single cost of the scan.
+ */
+export function isAt(text: string, at: number, literal: string): boolean {
+  if (at < 0 || at + literal.length > text.length) {
+    return false;
+  }
+  for (let i = 0; i < literal.length; i++) {
+    if (text.charCodeAt(at + i) !== literal.charCodeAt(i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** The end of the run of digits at `at` (`at` itself when there is none). */
 function digitsEnd(text: string, at: number): number {
   while (isDigit(text.charCodeAt(at))) {
@@ -146,36 +164,36 @@ function pathStepEnd(text: string, at: number): number {
  * Returns the end of the match, or -1; fills `match`.
  */
 function matchUrl(text: string, colon: number, kepDirectoryFrom: number, match: RefMatch): number {
-  let start = colon;
-  if ((text.charCodeAt(start - 1) | 32) === 115) {
-    start--;
-  }
-  start -= 4;
-  if (!atCaseless(text, start, 'http')) {
-    return -1;
-  }
+  // Nearly every link is written `https://github.com/`: one exact comparison settles it, and
+  // tells the index the text starts as the canonical form does.
+  const lowerGitHub = isAt(text, colon - 5, LOWER_GITHUB);
+  let start = colon - 5;
   let host = colon + 3;
-  if (atCaseless(text, host, 'kep.k8s.io/')) {
-    const digits = host + 11;
-    const end = digitsEnd(text, digits);
-    if (end === digits || isWordChar(text.charCodeAt(end))) {
+  if (!lowerGitHub) {
+    start = colon;
+    if ((text.charCodeAt(start - 1) | 32) === 115) {
+      start--;
+    }
+    start -= 4;
+    if (!atCaseless(text, start, 'http')) {
       return -1;
     }
-    return fixed(match, 'kep', 'kepLink', 'enhancements', text, digits, end, start, end);
-  }
-  if (atCaseless(text, host, 'www.') && atCaseless(text, host + 4, 'github.com/')) {
-    host += 4;
-  }
-  if (!atCaseless(text, host, 'github.com/')) {
-    return -1;
-  }
-  const path = host + 11;
-  if (start >= kepDirectoryFrom && text.startsWith('kubernetes/enhancements/', path)) {
-    const end = matchKepDirectory(text, path + 24, start, match);
-    if (end !== -1) {
-      return end;
+    if (atCaseless(text, host, 'kep.k8s.io/')) {
+      const digits = host + 11;
+      const end = digitsEnd(text, digits);
+      if (end === digits || isWordChar(text.charCodeAt(end))) {
+        return -1;
+      }
+      return fixed(match, 'kep', 'kepLink', 'enhancements', text, digits, end, start, end);
+    }
+    if (atCaseless(text, host, 'www.') && atCaseless(text, host + 4, 'github.com/')) {
+      host += 4;
+    }
+    if (!atCaseless(text, host, 'github.com/')) {
+      return -1;
     }
   }
+  const path = host + 11;
   let at = path;
   if (!isDigit(text.charCodeAt(at)) && !isLetter(text.charCodeAt(at))) {
     return -1;
@@ -196,14 +214,27 @@ function matchUrl(text: string, colon: number, kepDirectoryFrom: number, match: 
     return -1;
   }
   at++;
+  // kubernetes/enhancements/ is known by its lengths before its letters are compared again.
+  if (
+    start >= kepDirectoryFrom &&
+    ownerEnd - path === 10 &&
+    repoEnd - repoStart === 12 &&
+    isAt(text, path, 'kubernetes') &&
+    isAt(text, repoStart, 'enhancements')
+  ) {
+    const end = matchKepDirectory(text, at, start, match);
+    if (end !== -1) {
+      return end;
+    }
+  }
   let form: RefForm;
-  if (text.startsWith('pull/', at)) {
+  if (isAt(text, at, 'pull/')) {
     form = 'pullUrl';
     at += 5;
-  } else if (text.startsWith('pulls/', at)) {
+  } else if (isAt(text, at, 'pulls/')) {
     form = 'pullsUrl';
     at += 6;
-  } else if (text.startsWith('issues/', at)) {
+  } else if (isAt(text, at, 'issues/')) {
     form = 'issueUrl';
     at += 7;
   } else {
@@ -220,16 +251,20 @@ function matchUrl(text: string, colon: number, kepDirectoryFrom: number, match: 
       end++;
     }
   }
-  return written(match, text, form === 'issueUrl' ? 'issue' : 'pull', form, path, ownerEnd, repoEnd, at, numberEnd, start, end);
+  written(match, text, form === 'issueUrl' ? 'issue' : 'pull', form, path, ownerEnd, repoEnd, at, numberEnd, start, end);
+  match.lowerGitHub = lowerGitHub;
+  return end;
 }
+
+const LOWER_GITHUB = 'https://github.com/';
 
 /** `(tree|blob)/REF/keps/SIG/N-NAME` at `at`, after `…/kubernetes/enhancements/`. */
 function matchKepDirectory(text: string, at: number, start: number, match: RefMatch): number {
-  if (!text.startsWith('tree/', at) && !text.startsWith('blob/', at)) {
+  if (!isAt(text, at, 'tree/') && !isAt(text, at, 'blob/')) {
     return -1;
   }
   const branchEnd = pathStepEnd(text, at + 5);
-  if (branchEnd === at + 5 || !text.startsWith('/keps/', branchEnd)) {
+  if (branchEnd === at + 5 || !isAt(text, branchEnd, '/keps/')) {
     return -1;
   }
   const sigEnd = pathStepEnd(text, branchEnd + 6);
@@ -275,6 +310,7 @@ function written(
   match.numberEnd = numberEnd;
   match.number = digitsValue(text, numberStart, numberEnd);
   match.malformed = end > numberEnd;
+  match.lowerGitHub = false;
   match.start = start;
   match.end = end;
   return end;
@@ -301,6 +337,7 @@ function fixed(
   match.numberEnd = numberEnd;
   match.number = digitsValue(text, numberStart, numberEnd);
   match.malformed = false;
+  match.lowerGitHub = false;
   match.start = start;
   match.end = end;
   return end;
@@ -344,7 +381,7 @@ function matchShort(text: string, hash: number, match: RefMatch): number {
     }
   }
   const start = hash - 'enhancements'.length;
-  return start >= 0 && text.startsWith('enhancements', start) && isBoundary(text.charCodeAt(start - 1))
+  return start >= 0 && isAt(text, start, 'enhancements') && isBoundary(text.charCodeAt(start - 1))
     ? fixed(match, 'issue', 'short', 'enhancements', text, hash + 1, numberEnd, start, numberEnd)
     : -1;
 }
@@ -396,6 +433,7 @@ export function scanGitHubRefs(text: string, sink: RefSink): void {
     numberStart: 0,
     numberEnd: 0,
     malformed: false,
+    lowerGitHub: false,
     start: 0,
     end: 0,
     line: 0,

@@ -31,6 +31,15 @@ suite('The index keeps posts compactly', () => {
     }
   });
 
+  test('a post with more references than the packing keeps room for, and the small post after it, read back whole', () => {
+    const many = `${FRONT}${Array.from({ length: 5_000 }, (_, i) => `* https://github.com/kubernetes/kubernetes/pull/${i + 1} and k/k#${i + 1}`).join('\n')}\n`;
+    const manyPost = indexPost('_posts/2027-03-21-update.md', many);
+    const smallPost = indexPost('_posts/2027-03-28-update.md', MIXED);
+    assert.equal(manyPost.refs.length, 10_000);
+    assert.deepEqual(manyPost.refs, findGitHubRefs(many), 'packing the next post leaves this one as it was');
+    assert.deepEqual(smallPost.refs, findGitHubRefs(MIXED));
+  });
+
   test('lookups by key, by number and by search agree with the references, across repositories and case', () => {
     const index = new PostIndex();
     index.set(indexPost('_posts/2027-03-21-update.md', MIXED));
