@@ -51,17 +51,19 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   if (language && !/^ya?ml$/i.test(language)) {
     return { endLine: -1, error: `front matter marked "---${language}" is not YAML and is never evaluated` };
   }
-  const endLine = lines.findIndex((line, i) => i > 0 && CLOSING.test(line));
+  // frontMatterLines stops at the closing line, so only its last line can be one.
+  const endLine = lines.length > 1 && CLOSING.test(lines[lines.length - 1]!) ? lines.length - 1 : -1;
   if (endLine === -1) {
     return { endLine: -1, error: 'front matter has no closing --- line' };
   }
+  const block = lines.slice(1, endLine);
   let data: Record<string, unknown>;
   try {
-    data = parseYamlMapping(lines.slice(1, endLine).join('\n'));
+    data = parseYamlMapping(block.join('\n'));
   } catch (error) {
     return { endLine, error: `front matter is not valid YAML: ${firstLine(error)}` };
   }
-  return { endLine, data, fields: readFields(lines.slice(1, endLine), data) };
+  return { endLine, data, fields: readFields(block, data) };
 }
 
 /**
@@ -118,9 +120,14 @@ function copyBounded(value: unknown, budget: { left: number }, depth: number): u
   }
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      // Own data properties only; a key such as __proto__ stays a plain key.
-      Object.defineProperty(copy, key, { value: copyBounded(item, budget, depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const key of Object.keys(value)) {
+      const item = copyBounded((value as Record<string, unknown>)[key], budget, depth + 1);
+      if (key === '__proto__') {
+        // Assigned, it would set the copy's prototype: it stays a plain key.
+        Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+      } else {
+        copy[key] = item;
+      }
     }
     return copy;
   }
@@ -128,6 +135,7 @@ function copyBounded(value: unknown, budget: { left: number }, depth: number): u
 }
 
 const FIELD_NAMES = ['layout', 'title', 'date', 'slug'] as const;
+const FIELD_PREFIXES = { layout: 'layout:', title: 'title:', date: 'date:', slug: 'slug:' } as const;
 
 /**
  * The four fields as the writer typed them: read from the lines (so `date` keeps its exact
@@ -136,10 +144,12 @@ const FIELD_NAMES = ['layout', 'title', 'date', 'slug'] as const;
 function readFields(lines: readonly string[], data: Readonly<Record<string, unknown>>): FrontMatterFields {
   const fields: Partial<Record<(typeof FIELD_NAMES)[number], string>> = {};
   for (const name of FIELD_NAMES) {
-    const line = lines.find((candidate) => candidate.startsWith(`${name}:`));
+    const prefix = FIELD_PREFIXES[name];
+    const line = lines.find((candidate) => candidate.startsWith(prefix));
     const raw = line?.slice(name.length + 1).trim();
     if (raw !== undefined && raw !== '' && !/^[|>]/.test(raw)) {
-      const quoted = /^(["'])(.*)\1$/.exec(raw);
+      const first = raw.charCodeAt(0);
+      const quoted = first === 34 || first === 39 ? /^(["'])(.*)\1$/.exec(raw) : null;
       fields[name] = quoted ? quoted[2]! : withoutComment(raw);
     } else if (data[name] !== undefined && data[name] !== null) {
       fields[name] = typeof data[name] === 'string' ? data[name] : JSON.stringify(data[name]);
@@ -153,6 +163,9 @@ function readFields(lines: readonly string[], data: Readonly<Record<string, unkn
  * pattern retried a long run of spaces from each of them.
  */
 function withoutComment(raw: string): string {
+  if (!raw.includes('#')) {
+    return raw;
+  }
   // `.` stops at these, so a comment must come after the last of them.
   const terminator = Math.max(raw.lastIndexOf('\r'), raw.lastIndexOf('\u2028'), raw.lastIndexOf('\u2029'));
   const comment = /\s#/g;

@@ -53,7 +53,7 @@ export function indexPost(file: string, text: string): IndexedPost {
     file,
     week ? formatIsoDate(week) : undefined,
     frontMatter && keptFrontMatter(frontMatter),
-    findSections(text, bodyStart).map((section) => ({ level: section.level, title: sharedString(section.title), line: section.line })),
+    findSections(text, bodyStart, sharedString),
     // References in the front matter (rare) are kept: they are links the edition published.
     packRefsOf(text),
     errors.length ? errors.map(detached) : NO_ERRORS,
@@ -150,7 +150,7 @@ export function unreadablePost(file: string, error: string): IndexedPost {
  * `##` and `###` headings below the front matter, outside fenced code. Only lines that start
  * with `#`, a space, a backtick or a tilde are looked at closely.
  */
-export function findSections(text: string, fromLine = 0): Section[] {
+export function findSections(text: string, fromLine = 0, keepTitle?: (title: string) => string): Section[] {
   const sections: Section[] = [];
   let fence: number | undefined;
   let line = 0;
@@ -160,15 +160,13 @@ export function findSections(text: string, fromLine = 0): Section[] {
     const first = text.charCodeAt(start);
     // '#', ' ', '`', '~'
     if (line >= fromLine && (first === 35 || first === 32 || first === 96 || first === 126)) {
-      const content = text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-      const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(content);
-      if (fenceMatch) {
-        const marker = fenceMatch[1]!.charCodeAt(0);
+      const marker = fenceMarkerAt(text, start);
+      if (marker !== 0) {
         fence = fence === undefined ? marker : fence === marker ? undefined : fence;
       } else if (fence === undefined) {
-        const heading = readHeading(content);
+        const heading = readHeading(text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end));
         if (heading) {
-          sections.push({ level: heading.level, title: heading.title, line });
+          sections.push({ level: heading.level, title: keepTitle ? keepTitle(heading.title) : heading.title, line });
         }
       }
     }
@@ -181,6 +179,22 @@ export function findSections(text: string, fromLine = 0): Section[] {
 }
 
 const isBlank = (code: number): boolean => code === 32 || code === 9;
+
+/**
+ * The fence character (a backtick or `~`) when the line at `start` opens or closes a fence
+ * (`^ {0,3}(`{3,}|~{3,})`), else 0. Read by hand: most lines looked at are headings.
+ */
+function fenceMarkerAt(text: string, start: number): number {
+  let at = start;
+  while (at - start < 3 && text.charCodeAt(at) === 32) {
+    at++;
+  }
+  const marker = text.charCodeAt(at);
+  if (marker !== 96 && marker !== 126) {
+    return 0;
+  }
+  return text.charCodeAt(at + 1) === marker && text.charCodeAt(at + 2) === marker ? marker : 0;
+}
 
 /**
  * A `##` or `###` heading's level and title, without its closing `#`s and the spaces around the
