@@ -39,4 +39,12 @@ suite('Packaging', () => {
     // Node's Buffer is not there in a web worker: nothing in the bundle may reach for it.
     assert.doesNotMatch(bundle, /\bBuffer\b/);
   });
+
+  test("neither editor bundle carries js-yaml's types beyond the CORE schema the front matter is read with", () => {
+    for (const bundle of ['dist/extension.js', 'dist/web/extension.js']) {
+      const text = readFileSync(join(projectRoot, bundle), 'utf8');
+      assert.match(text, /tag:yaml\.org,2002:int/, `${bundle} has the CORE schema`);
+      assert.doesNotMatch(text, /tag:yaml\.org,2002:(timestamp|binary|omap|pairs|set)\b/, bundle);
+    }
+  });
 });
