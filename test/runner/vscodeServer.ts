@@ -232,6 +232,9 @@ export async function startServer({
       return;
     }
     stopped = true;
+    // One server per test layer or bench launch: a listener left behind for each would pile up
+    // on `process` (Node warned past ten, in the bench's activation runs).
+    process.off('exit', stop);
     try {
       process.kill(-child.pid!, 'SIGKILL');
     } catch {
