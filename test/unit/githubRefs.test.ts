@@ -67,6 +67,15 @@ suite('GitHub references in LWKD Markdown', () => {
     ]);
   });
 
+  test('nothing in code spans of a post with no fence, including a span over two lines of a paragraph', () => {
+    assert.deepEqual(summary('* `k/k#1` then k/k#2\n\nA ``span that k/k#3\ngoes on`` and k/k#4, `open k/k#5\n\n` k/k#6'), [
+      'issue:short:kubernetes/kubernetes#2@0 k/k#2',
+      'issue:short:kubernetes/kubernetes#4@3 k/k#4',
+      'issue:short:kubernetes/kubernetes#5@3 k/k#5',
+      'issue:short:kubernetes/kubernetes#6@5 k/k#6',
+    ]);
+  });
+
   test('lines and columns across CRLF, and UTF-16 columns after non-ASCII text', () => {
     assert.deepEqual(
       findGitHubRefs('é line\r\nnext k/k#5').map((ref) => [ref.line, ref.column, ref.endColumn]),

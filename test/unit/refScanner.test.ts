@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findGitHubRefs } from '../../src/core/githubRefs';
+import { codeRanges, findGitHubRefs } from '../../src/core/githubRefs';
 import { regexRefs } from '../util/regexRefs';
 import { seededRandom } from '../util/seededRandom';
 
@@ -94,6 +94,23 @@ suite('The reference scanner against the patterns it replaced', () => {
     ];
     for (const text of cases) {
       assert.deepEqual(scanned(text), regexRefs(text), text);
+    }
+  });
+
+  test('code spans in a text without fences are those found walking every line', () => {
+    // A text with no fence goes from backtick to backtick; the same text with a fenced block
+    // after a blank line walks every line, and must find the same spans before that block.
+    const pieces = ['`', '``', '```x', 'k/k#1', ' ', 'word', '\n', '\n\n', '\r\n', '\n \n', '  `', '~~'];
+    const next = seededRandom(20261207);
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 30) }, () => pieces[Math.floor(next() * pieces.length)])
+        .join('')
+        // No fence in the text itself: runs of three or more are cut to two.
+        .replace(/`{3,}/g, '``')
+        .replace(/~{3,}/g, '~~');
+      const fenced = `${text}\n\n~~~\ncode\n`;
+      const walked = codeRanges(fenced).filter(([start]) => start < text.length);
+      assert.deepEqual(codeRanges(text), walked, JSON.stringify(text));
     }
   });
 
