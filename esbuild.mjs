@@ -3,14 +3,17 @@
 //   --production  minify (what `npm run package` puts in the .vsix)
 //   --watch       rebuild on change (for `npm start` sessions)
 //   --tests       also build out/test/**
+//   --metafile D  write each shipped bundle's esbuild metafile to D (what `npm run bench` reads
+//                 to say which modules the bytes are)
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const metafileDir = process.argv.includes('--metafile') ? process.argv[process.argv.indexOf('--metafile') + 1] : undefined;
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /**
@@ -88,11 +91,12 @@ const browser = {
   external: ['vscode'],
 };
 
-const builds = [
+const shipped = [
   { ...common, minify: production, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...browser, minify: production, entryPoints: ['src/webExtension.ts'], outfile: 'dist/web/extension.js' },
   { ...common, minify: production, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-];
+].map((options) => ({ ...options, metafile: metafileDir !== undefined }));
+const builds = [...shipped];
 if (tests) {
   // Start clean so a deleted test cannot linger as a stale bundle.
   rmSync('out', { recursive: true, force: true });
@@ -135,8 +139,18 @@ const contexts = await Promise.all(builds.map((options) => esbuild.context(optio
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(contexts.map((context) => context.rebuild()));
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
+  if (metafileDir !== undefined) {
+    mkdirSync(metafileDir, { recursive: true });
+    shipped.forEach((options, i) => {
+      const name = options.outfile
+        .replace(/^dist\//, '')
+        .replace(/\.js$/, '')
+        .replaceAll('/', '-');
+      writeFileSync(join(metafileDir, `${name}.json`), JSON.stringify(results[i].metafile));
+    });
+  }
 }
 if (tests) {
   // The test file system's manifest, beside its bundle: out/test/webFs is the extension folder.

@@ -83,13 +83,21 @@ process.stdout.write(String(Number(process.hrtime.bigint() - started) / 1e6));
 
 async function main(): Promise<void> {
   // Measure what ships: the minified production bundle.
-  execFileSync(process.execPath, [join(projectRoot, 'esbuild.mjs'), '--production'], { cwd: projectRoot, stdio: 'inherit' });
+  const metafiles = join(projectRoot, 'out', 'bundle-meta');
+  execFileSync(process.execPath, [join(projectRoot, 'esbuild.mjs'), '--production', '--metafile', metafiles], { cwd: projectRoot, stdio: 'inherit' });
   const extension = join(projectRoot, 'dist', 'extension.js');
   const cli = join(projectRoot, 'dist', 'cli.js');
-  emit({ name: 'bundle.extension.size', value: statSync(extension).size, unit: 'bytes', budget: 150 * 1024 });
+  const parts = (name: string) => bundleParts(JSON.parse(readFileSync(join(metafiles, `${name}.json`), 'utf8')) as Metafile);
+  emit({ name: 'bundle.extension.size', value: statSync(extension).size, unit: 'bytes', budget: 150 * 1024, ...parts('extension') });
   emit({ name: 'bundle.cli.size', value: statSync(cli).size, unit: 'bytes' });
   // What github.dev and vscode.dev load into their web worker.
-  emit({ name: 'bundle.web.size', value: statSync(join(projectRoot, 'dist', 'web', 'extension.js')).size, unit: 'bytes', budget: 200 * 1024 });
+  emit({
+    name: 'bundle.web.size',
+    value: statSync(join(projectRoot, 'dist', 'web', 'extension.js')).size,
+    unit: 'bytes',
+    budget: 200 * 1024,
+    ...parts('web-extension'),
+  });
 
   const scratch = mkdtempSync(join(tmpdir(), 'lwkd-bench-'));
   try {
@@ -760,6 +768,37 @@ ${merges}
 `,
     );
   }
+}
+
+/** The part of an esbuild metafile the bench reads: each input's bytes in the one output. */
+interface Metafile {
+  readonly outputs: Record<string, { readonly inputs: Record<string, { readonly bytesInOutput: number }> }>;
+}
+
+/**
+ * Where a bundle's bytes come from: by room (`src/core`, `src/features`, …) and by package, and
+ * the largest modules, so a budget overrun points at what would have to go.
+ */
+function bundleParts(metafile: Metafile): { by_part: Record<string, number>; largest_modules: string[] } {
+  const output = Object.entries(metafile.outputs).find(([file]) => !file.endsWith('.map'))![1];
+  const inputs = Object.entries(output.inputs).map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }));
+  const byPart = new Map<string, number>();
+  for (const { file, bytes } of inputs) {
+    const steps = file.split('/');
+    const modules = steps.lastIndexOf('node_modules');
+    const part =
+      modules !== -1
+        ? steps.slice(modules + 1, modules + (steps[modules + 1]!.startsWith('@') ? 3 : 2)).join('/')
+        : steps.slice(0, steps.length > 2 ? 2 : steps.length).join('/');
+    byPart.set(part, (byPart.get(part) ?? 0) + bytes);
+  }
+  return {
+    by_part: Object.fromEntries([...byPart].sort((a, b) => b[1] - a[1])),
+    largest_modules: inputs
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 8)
+      .map(({ file, bytes }) => `${file} ${bytes}`),
+  };
 }
 
 function round(value: number): number {
