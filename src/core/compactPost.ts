@@ -228,25 +228,29 @@ export interface PackedRefs {
  * packed as they are found: no GitHubRef and no string per reference, only the texts that are
  * not canonical.
  */
-export function packRefsOf(text: string): PackedRefs {
+export function packRefsOf(text: string, lineStarts?: readonly number[]): PackedRefs {
   // Filled in a scratch list and copied out once at its size: a list grown by push was copied
   // at each growth, and the copies were garbage.
   const rows = scratchRows;
   let length = 0;
   let kept: Map<number, string> | undefined;
-  scanGitHubRefs(text, (match) => {
-    const variant = canonicalVariant(text, match);
-    if (variant === -1) {
-      (kept ??= new Map()).set(length / REF_FIELDS, detached(text.slice(match.start, match.end)));
-    }
-    rows[length] = KINDS.indexOf(match.kind) | (FORMS.indexOf(match.form) << 2) | ((variant + 1) << 5) | (match.malformed ? MALFORMED : 0);
-    rows[length + 1] = matchRepoId(text, match);
-    rows[length + 2] = match.number;
-    rows[length + 3] = match.line;
-    rows[length + 4] = match.column;
-    rows[length + 5] = match.column + (match.end - match.start);
-    length += REF_FIELDS;
-  });
+  scanGitHubRefs(
+    text,
+    (match) => {
+      const variant = canonicalVariant(text, match);
+      if (variant === -1) {
+        (kept ??= new Map()).set(length / REF_FIELDS, detached(text.slice(match.start, match.end)));
+      }
+      rows[length] = KINDS.indexOf(match.kind) | (FORMS.indexOf(match.form) << 2) | ((variant + 1) << 5) | (match.malformed ? MALFORMED : 0);
+      rows[length + 1] = matchRepoId(text, match);
+      rows[length + 2] = match.number;
+      rows[length + 3] = match.line;
+      rows[length + 4] = match.column;
+      rows[length + 5] = match.column + (match.end - match.start);
+      length += REF_FIELDS;
+    },
+    lineStarts,
+  );
   const packed = rows.slice(0, length);
   if (rows.length > SCRATCH_KEPT) {
     // One post with many references must not keep a large list alive for good.

@@ -355,14 +355,8 @@ function written(
   match.ownerEnd = ownerEnd;
   match.repoStart = ownerEnd + 1;
   match.repoEnd = repoEnd;
-  match.numberStart = numberStart;
-  match.numberEnd = numberEnd;
-  match.number = digitsValue(text, numberStart, numberEnd);
   match.malformed = end > numberEnd;
-  match.lowerGitHub = false;
-  match.start = start;
-  match.end = end;
-  return end;
+  return placed(match, text, numberStart, numberEnd, start, end);
 }
 
 /** Fills `match` for a form whose names are not written: a KEP, `k/k#N`, `enhancements#N`. */
@@ -382,10 +376,15 @@ function fixed(
   match.ownerStart = match.ownerEnd = match.repoStart = match.repoEnd = -1;
   match.owner = 'kubernetes';
   match.repo = repo;
+  match.malformed = false;
+  return placed(match, text, numberStart, numberEnd, start, end);
+}
+
+/** Fills what every form has: the number, where it and the reference lie. matchUrl may then set lowerGitHub. */
+function placed(match: RefMatch, text: string, numberStart: number, numberEnd: number, start: number, end: number): number {
   match.numberStart = numberStart;
   match.numberEnd = numberEnd;
   match.number = digitsValue(text, numberStart, numberEnd);
-  match.malformed = false;
   match.lowerGitHub = false;
   match.start = start;
   match.end = end;
@@ -465,9 +464,10 @@ export type RefSink = (match: RefMatch) => void;
 /**
  * Every reference of `text`, outside code, given to `sink` in text order as it is found, in one
  * pass over the text's `://`s and `#`s. findGitHubRefs builds GitHubRefs from it; the index packs
- * them straight away, without an object and a string per reference.
+ * them straight away, without an object and a string per reference. `lineStarts`, when the
+ * caller has walked the lines already (the index, for the sections), saves walking them again.
  */
-export function scanGitHubRefs(text: string, sink: RefSink): void {
+export function scanGitHubRefs(text: string, sink: RefSink, lineStarts?: readonly number[]): void {
   const code = codeRanges(text);
   const match: RefMatch = {
     kind: 'pull',
@@ -491,7 +491,7 @@ export function scanGitHubRefs(text: string, sink: RefSink): void {
   // Lines are counted as the scan moves forward: references come in text order.
   let line = 0;
   let lineStart = 0;
-  let nextNewline = text.indexOf('\n');
+  let nextNewline = lineStarts ? -1 : text.indexOf('\n');
   const report = (): void => {
     // `.` and `..` are path steps, never a repository: such a link must not reach an API path.
     const dots = match.repoEnd - match.repoStart;
@@ -502,10 +502,17 @@ export function scanGitHubRefs(text: string, sink: RefSink): void {
     ) {
       return;
     }
-    while (nextNewline !== -1 && nextNewline < match.start) {
-      line++;
-      lineStart = nextNewline + 1;
-      nextNewline = text.indexOf('\n', lineStart);
+    if (lineStarts) {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= match.start) {
+        line++;
+      }
+      lineStart = lineStarts[line]!;
+    } else {
+      while (nextNewline !== -1 && nextNewline < match.start) {
+        line++;
+        lineStart = nextNewline + 1;
+        nextNewline = text.indexOf('\n', lineStart);
+      }
     }
     match.line = line;
     match.column = match.start - lineStart;

@@ -49,13 +49,15 @@ export function indexPost(file: string, text: string): IndexedPost {
     errors.push(`front matter could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   const week = weekEndingFromFileName(file);
+  const lineStarts: number[] = [];
+  const sections = findSections(text, bodyStart, sharedString, lineStarts);
   return new KeptPost(
     file,
     week ? formatIsoDate(week) : undefined,
     frontMatter && keptFrontMatter(frontMatter),
-    findSections(text, bodyStart, sharedString),
+    sections,
     // References in the front matter (rare) are kept: they are links the edition published.
-    packRefsOf(text),
+    packRefsOf(text, lineStarts),
     errors.length ? errors.map(detached) : NO_ERRORS,
   );
 }
@@ -148,13 +150,15 @@ export function unreadablePost(file: string, error: string): IndexedPost {
 
 /**
  * `##` and `###` headings below the front matter, outside fenced code. Only lines that start
- * with `#`, a space, a backtick or a tilde are looked at closely.
+ * with `#`, a space, a backtick or a tilde are looked at closely. Each line's offset is pushed
+ * onto `lineStarts` when it is given, for the reference scan to count lines by.
  */
-export function findSections(text: string, fromLine = 0, keepTitle?: (title: string) => string): Section[] {
+export function findSections(text: string, fromLine = 0, keepTitle?: (title: string) => string, lineStarts?: number[]): Section[] {
   const sections: Section[] = [];
   let fence: number | undefined;
   let line = 0;
   for (let start = 0; start < text.length; line++) {
+    lineStarts?.push(start);
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
     const first = text.charCodeAt(start);
