@@ -80,7 +80,8 @@ function frontMatterLines(text: string): string[] {
     const end = newline === -1 ? text.length : newline;
     const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
     lines.push(line);
-    if (lines.length > 1 && CLOSING.test(line)) {
+    // Only a line that starts with `-` or `.` can close the block.
+    if (lines.length > 1 && (line.charCodeAt(0) === 45 || line.charCodeAt(0) === 46) && CLOSING.test(line)) {
       break;
     }
     if (newline === -1) {

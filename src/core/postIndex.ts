@@ -206,11 +206,19 @@ function fenceMarkerAt(text: string, start: number): number {
  * took time quadratic in a run of spaces inside the heading.
  */
 function readHeading(line: string): { level: 2 | 3; title: string } | undefined {
-  const open = /^ {0,3}(#{2,3})[ \t]/.exec(line);
-  if (!open) {
+  // `^ {0,3}(#{2,3})[ \t]`, read by hand.
+  let indent = 0;
+  while (indent < 3 && line.charCodeAt(indent) === 32) {
+    indent++;
+  }
+  let level = 0;
+  while (line.charCodeAt(indent + level) === 35) {
+    level++;
+  }
+  if ((level !== 2 && level !== 3) || !isBlank(line.charCodeAt(indent + level))) {
     return undefined;
   }
-  let start = open[0].length;
+  let start = indent + level + 1;
   while (start < line.length && isBlank(line.charCodeAt(start))) {
     start++;
   }
@@ -231,7 +239,7 @@ function readHeading(line: string): { level: 2 | 3; title: string } | undefined 
   }
   const title = line.slice(start, end);
   // As a Markdown heading, the title is one line: a lone CR or a Unicode line separator ends it.
-  return /[\r\u2028\u2029]/.test(title) ? undefined : { level: open[1]!.length as 2 | 3, title };
+  return /[\r\u2028\u2029]/.test(title) ? undefined : { level, title };
 }
 
 /** Identifies what a reference points at; an issue URL and a PR URL of one number are one thing. */

@@ -49,6 +49,35 @@ suite('Indexing a post', () => {
       ['Real'],
     );
   });
+
+  test('what is a ## or ### heading: up to three spaces before it, a space or tab after, closing #s dropped', () => {
+    const text = [
+      '---',
+      '---',
+      '## Two',
+      '### Three',
+      '#### Four is not',
+      '   ## Indented three',
+      '    ## Indented four is code',
+      '##No space',
+      '##',
+      '##\tTabbed ##',
+      '## Closed ###  ',
+      '~~~~',
+      '## In a tilde fence',
+      '~~~~',
+      ' ```',
+      '### In an indented fence',
+      '```',
+      '### After',
+      '    ```',
+      '## Four spaces do not open a fence',
+    ].join('\n');
+    assert.deepEqual(
+      indexPost('x.md', text).sections.map((s) => `${s.level}:${s.line}:${s.title}`),
+      ['2:2:Two', '3:3:Three', '2:5:Indented three', '2:9:Tabbed', '2:10:Closed', '3:17:After', '2:19:Four spaces do not open a fence'],
+    );
+  });
 });
 
 suite('The index', () => {
