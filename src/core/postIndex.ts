@@ -150,8 +150,9 @@ export function unreadablePost(file: string, error: string): IndexedPost {
 
 /**
  * `##` and `###` headings below the front matter, outside fenced code. Only lines that start
- * with `#`, a space, a backtick or a tilde are looked at closely. Each line's offset is pushed
- * onto `lineStarts` when it is given, for the reference scan to count lines by.
+ * with `#`, a space, a backtick or a tilde are looked at closely. `keepTitle` makes each title
+ * what is kept (the index's shared copies); each line's offset is pushed onto `lineStarts` when
+ * it is given, for the reference scan to count lines by.
  */
 export function findSections(text: string, fromLine = 0, keepTitle?: (title: string) => string, lineStarts?: number[]): Section[] {
   const sections: Section[] = [];
