@@ -1,6 +1,6 @@
 import type { FrontMatterFields } from './frontMatter';
 import type { GitHubRef, RefForm, RefKind, RefMatch } from './githubRefs';
-import { isAt, scanGitHubRefs } from './githubRefs';
+import { scanGitHubRefs } from './githubRefs';
 import { TEMPLATE_SECTIONS } from './sections';
 
 /** The template's `###` headings under Developer News, in most editions too. */
@@ -110,8 +110,8 @@ function matchRepoId(text: string, match: RefMatch): number {
     lastId !== -1 &&
     match.ownerEnd - match.ownerStart === lastOwner.length &&
     match.repoEnd - match.repoStart === lastRepo.length &&
-    isAt(text, match.ownerStart, lastOwner) &&
-    isAt(text, match.repoStart, lastRepo)
+    text.startsWith(lastOwner, match.ownerStart) &&
+    text.startsWith(lastRepo, match.repoStart)
   ) {
     return lastId;
   }
@@ -209,7 +209,7 @@ function canonicalVariant(text: string, match: RefMatch): number {
       // owner/repo#N as typed (0), or k/k#N and enhancements#N, whose names are filled in (1).
       return plainNumber ? (match.ownerStart === -1 ? 1 : 0) : -1;
     case 'kepLink':
-      return plainNumber && isAt(text, match.start, 'https://kep.k8s.io/') ? 0 : -1;
+      return plainNumber && text.startsWith('https://kep.k8s.io/', match.start) ? 0 : -1;
     case 'kepDirectory':
       return -1;
   }
