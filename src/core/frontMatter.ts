@@ -136,7 +136,8 @@ function copyBounded(value: unknown, budget: { left: number }, depth: number): u
 }
 
 const FIELD_NAMES = ['layout', 'title', 'date', 'slug'] as const;
-const FIELD_PREFIXES = { layout: 'layout:', title: 'title:', date: 'date:', slug: 'slug:' } as const;
+/** Each field's `name:`, made once rather than for every line looked at. */
+const FIELD_PREFIXES = FIELD_NAMES.map((name) => `${name}:`);
 
 /**
  * The four fields as the writer typed them: read from the lines (so `date` keeps its exact
@@ -144,8 +145,8 @@ const FIELD_PREFIXES = { layout: 'layout:', title: 'title:', date: 'date:', slug
  */
 function readFields(lines: readonly string[], data: Readonly<Record<string, unknown>>): FrontMatterFields {
   const fields: Partial<Record<(typeof FIELD_NAMES)[number], string>> = {};
-  for (const name of FIELD_NAMES) {
-    const prefix = FIELD_PREFIXES[name];
+  for (const [i, name] of FIELD_NAMES.entries()) {
+    const prefix = FIELD_PREFIXES[i]!;
     const line = lines.find((candidate) => candidate.startsWith(prefix));
     const raw = line?.slice(name.length + 1).trim();
     if (raw !== undefined && raw !== '' && !/^[|>]/.test(raw)) {
